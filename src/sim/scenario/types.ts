@@ -1,0 +1,251 @@
+// The shape of a scenario file (scenarios/*.json). The JSON Schema beside the scenario mirrors
+// these types for editors; `validateScenario` checks meaning and cross-references.
+
+export const TRACKS = ['diplomacy', 'sanctions', 'deterrence'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const SIDES = ['west', 'russia', 'neutral'] as const;
+export type Side = (typeof SIDES)[number];
+
+/** Rivera et al. (2024) escalation classes: de-escalation, status quo, posturing, non-violent, violent, nuclear. */
+export const ESCALATION_CLASSES = [-2, 0, 4, 12, 28, 60] as const;
+export type EscalationClass = (typeof ESCALATION_CLASSES)[number];
+
+export const SIGNAL_KINDS = ['costly', 'cheap', 'none'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+export const HIDDEN_PARAMETERS = ['resolve', 'costTolerance', 'quickWinBelief'] as const;
+export type HiddenParameter = (typeof HIDDEN_PARAMETERS)[number];
+
+/** A cited source: a quotation from the seed article, or a reference from the research file. */
+export interface Source {
+  /** "article" for the seed news article of 30 Dec 2021, "research" for the reference file. */
+  kind: 'article' | 'research';
+  /** For an article source: the exact sentence (or part of it) quoted. For research: the reference. */
+  quote?: string;
+  reference?: string;
+  url?: string;
+}
+
+export interface Variable {
+  id: string;
+  name: string;
+  /** One sentence a student understands. */
+  description: string;
+  min: number;
+  max: number;
+  initial: number;
+  /** "k troops", "tier", "%", or "" for a 0–100 index. */
+  unit: string;
+  /** Where it is drawn in the UI. */
+  group: 'escalation' | 'military' | 'west' | 'russia' | 'ukraine' | 'channels' | 'side';
+  /** Each turn the value moves this share (in tenths) of the way back toward `driftTarget`. */
+  drift?: { target: number; tenths: number };
+  /** Values shown to players as labels, e.g. for 0/1 flags or sanction tiers. */
+  labels?: string[];
+}
+
+/** A condition over the state; all numeric comparisons are inclusive. */
+export type Condition =
+  | { var: string; gte?: number; lte?: number }
+  | { turnGte?: number; turnLte?: number }
+  | { rungGte?: number; rungLte?: number }
+  | { actionTaken: string; byTurnsAgo?: number }
+  | { eventHappened: string }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+/** A chance in whole percent: base plus, for each term, (value − pivot) × perTen / 10, clamped. */
+export interface Chance {
+  base: number;
+  terms?: { var: string; pivot: number; perTen: number }[];
+  min?: number;
+  max?: number;
+}
+
+/** A change to one variable; with `delay` it lands that many turns later and shows as pending. */
+export interface VariableEffect {
+  var: string;
+  amount: number;
+  delay?: number;
+}
+
+/** Narrows the intelligence estimates of Russia's hidden intent (for `who`) by `amount` points. */
+export interface IntelEffect {
+  intel: number;
+  who: 'actor' | 'west';
+}
+
+export type Effect = VariableEffect | IntelEffect;
+
+export interface Roll {
+  /** What is being decided, e.g. "Allies agree the package". */
+  label: string;
+  chance: Chance;
+  success: Effect[];
+  failure: Effect[];
+}
+
+export interface Action {
+  id: string;
+  role: string;
+  track: Track;
+  name: string;
+  /** What it is, in the game's own words, grounded in the crisis. */
+  description: string;
+  cost: number;
+  /** Goldstein conflict–cooperation weight, −10 … +10. */
+  goldstein: number;
+  escalationClass: EscalationClass;
+  signal: SignalKind;
+  /** Makes a public red line: audience costs if Russia escalates and this role does not answer. */
+  redLine?: boolean;
+  effects: Effect[];
+  roll?: Roll;
+  requires?: Condition;
+  /** Can be taken only once per game. */
+  once?: boolean;
+  /** Sets the war stage (1 recognition, 2 limited incursion, 3 full invasion). */
+  warStage?: number;
+  /** Terms the AI adds when it weighs this action (see the model card). */
+  ai?: { kind?: 'war' | 'offer' | 'backdown'; bias?: number };
+}
+
+export interface GameEvent {
+  id: string;
+  name: string;
+  /** One-line dated headline for the news feed. */
+  headline: string;
+  description: string;
+  /** Scheduled events happen on this turn (when `when` also holds). */
+  turn?: number;
+  when?: Condition;
+  /** Unscheduled events roll this chance each turn their condition holds. */
+  chance?: Chance;
+  /** At most once per game unless `repeatable`. */
+  repeatable?: boolean;
+  goldstein: number;
+  escalationClass: EscalationClass;
+  effects: Effect[];
+  roll?: Roll;
+  /** Facilitators may inject it by hand. */
+  injectable?: boolean;
+  source?: Source;
+}
+
+export interface Ending {
+  id: string;
+  name: string;
+  description: string;
+  /** Checked after every turn in list order; `atDeadline` endings only after the last turn. */
+  when: Condition;
+  atDeadline?: boolean;
+  /** The variables and actions whose values explain the ending, for the debrief. */
+  causes: string[];
+  tone: 'good' | 'mixed' | 'bad';
+}
+
+export type ObjectiveMeasure =
+  | { var: string; better: 'higher' | 'lower'; from?: number; to?: number }
+  | { endings: Record<string, number> };
+
+export interface Objective {
+  id: string;
+  text: string;
+  weight: number;
+  measure: ObjectiveMeasure;
+}
+
+export interface AiProfile {
+  /** How much the role values one point of change in each variable (×10). */
+  values: Record<string, number>;
+  /** Reluctance to climb the ladder: utility lost per escalation-class point at tension 100 (×10). */
+  escalationAversion: number;
+  /** Utility of one point of political capital kept (×10). */
+  capitalValue: number;
+  /** Width of the uniform random term added to each option's score (×10). */
+  noise: number;
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  leader: string;
+  side: Side;
+  playable: boolean;
+  /** The colour-blind-safe palette key used by the UI. */
+  colour: string;
+  capital: { start: number; perTurn: number; max: number };
+  maxActionsPerTurn: number;
+  objectives: Objective[];
+  /** Score at or above which the role counts as having met its objectives. */
+  victoryScore: number;
+  ai: AiProfile;
+  /** Sees Russia's hidden intent only as estimates (true for every role but Russia and Belarus). */
+  estimatesIntent: boolean;
+  briefing: string;
+}
+
+export interface Rung {
+  level: number;
+  name: string;
+  /** Kahn's rung this corresponds to, for the debrief. */
+  kahn: string;
+  minTension: number;
+  /** Entered whatever the tension once the war stage reaches this value. */
+  minWarStage?: number;
+}
+
+export interface HiddenIntentSpec {
+  id: HiddenParameter;
+  name: string;
+  description: string;
+  min: number;
+  max: number;
+  /** Width of the first intelligence estimate, in points. */
+  initialEstimateWidth: number;
+}
+
+export interface BriefingSection {
+  heading: string;
+  paragraphs: { text: string; sources: Source[] }[];
+}
+
+export interface TimelineEntry {
+  date: string;
+  text: string;
+  source: string;
+}
+
+export interface ModelCardEntry {
+  subject: string;
+  explanation: string;
+  sources: string[];
+}
+
+export interface Scenario {
+  id: string;
+  version: string;
+  title: string;
+  summary: string;
+  /** ISO date of turn 1. */
+  startDate: string;
+  turns: number;
+  daysPerTurn: number;
+  /** Role ids in the fixed order orders are resolved within a track. */
+  roles: Role[];
+  variables: Variable[];
+  hiddenIntent: HiddenIntentSpec[];
+  rungs: Rung[];
+  actions: Action[];
+  events: GameEvent[];
+  endings: Ending[];
+  /** What each role really did, by turn, for the "historical" bot. */
+  historical: Record<string, Record<string, string[]>>;
+  briefing: BriefingSection[];
+  glossary: { term: string; definition: string }[];
+  discussionQuestions: string[];
+  whatHappened: TimelineEntry[];
+  modelCard: ModelCardEntry[];
+}
