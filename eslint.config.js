@@ -1,0 +1,35 @@
+// ESLint 9 flat config: JS and typescript-eslint recommended rules, not type-aware (fast).
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  globalIgnores([
+    'node_modules/',
+    'dist/',
+    'coverage/',
+    'test-results/',
+    'playwright-report/',
+    '.tmp/',
+  ]),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  // Launchers, scripts and configs run in Node.
+  {
+    files: ['**/*.{js,mjs,cjs}', 'src/cli/**', 'scripts/**', 'tests/**', 'vite.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['src/game/**'],
+    languageOptions: { globals: globals.browser },
+  },
+);
