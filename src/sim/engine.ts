@@ -1,0 +1,109 @@
+// The reducer. One small handler per order type, run either inside immer's `produce` (the default,
+// for the game and replays) or directly on a plain copy of the state (for batch runs): the same
+// handlers, the same results.
+import { produce } from 'immer';
+import { drawEstimates, drawHiddenIntent } from './intel';
+import { validateOrder } from './orders';
+import { resolveTurn } from './resolve/turn';
+import { restoreRng, seedRng } from './rng';
+import type { CompiledScenario } from './scenario/compile';
+import type { GameState, Order, OrderError, ReduceResult } from './state';
+
+export interface NewGameOptions {
+  seed: string;
+  /** Roles played by people (or scripted bots); every other role is played by the AI. */
+  humans: readonly string[];
+}
+
+export function createGame(sc: CompiledScenario, options: NewGameOptions): GameState {
+  const rng = restoreRng(seedRng(options.seed));
+  const hidden = drawHiddenIntent(sc, rng);
+  const intel = drawEstimates(sc, hidden, rng);
+  const vars: Record<string, number> = {};
+  for (const v of sc.scenario.variables) vars[v.id] = v.initial;
+  const capital: Record<string, number> = {};
+  for (const role of sc.scenario.roles) capital[role.id] = role.capital.start;
+  return {
+    scenario: { id: sc.scenario.id, version: sc.scenario.version },
+    seed: options.seed,
+    turn: 1,
+    phase: 'orders',
+    humans: sc.roleOrder.filter((r) => options.humans.includes(r)),
+    rng: rng.state(),
+    vars,
+    capital,
+    hidden,
+    intel,
+    submitted: {},
+    injected: [],
+    pending: [],
+    redLines: [],
+    taken: {},
+    happened: {},
+    reports: [],
+    ending: null,
+  };
+}
+
+/** Applies a valid order to `state`, which may be an immer draft or a plain object it owns. */
+function apply(sc: CompiledScenario, state: GameState, order: Order): void {
+  switch (order.type) {
+    case 'orders/submitted':
+      state.submitted[order.role] = {
+        actions: [...order.actions],
+        ...(order.rationale ? { rationale: order.rationale } : {}),
+      };
+      return;
+    case 'facilitator/eventInjected':
+      state.injected.push(order.event);
+      return;
+    case 'turn/ended': {
+      const rng = restoreRng(state.rng);
+      resolveTurn(sc, state, rng);
+      state.rng = rng.state();
+      return;
+    }
+  }
+}
+
+/** The next state, or the same state and a typed error for an illegal order. Never throws for bad orders. */
+export function reduce(sc: CompiledScenario, state: GameState, order: Order): ReduceResult {
+  const error = validateOrder(sc, state, order);
+  if (error) return { state, error };
+  return { state: produce(state, (draft) => apply(sc, draft as GameState, order)), error: null };
+}
+
+/**
+ * The same handlers on a plain, mutable state: `state` is changed in place. For batch runs that
+ * own their state; an illegal order leaves it untouched.
+ */
+export function reducePlain(
+  sc: CompiledScenario,
+  state: GameState,
+  order: Order,
+): OrderError | null {
+  const error = validateOrder(sc, state, order);
+  if (!error) apply(sc, state, order);
+  return error;
+}
+
+/** A copy of a state that batch code may mutate (the state itself may be frozen by immer). */
+export function thaw(state: GameState): GameState {
+  return JSON.parse(JSON.stringify(state)) as GameState;
+}
+
+export interface Engine {
+  readonly sc: CompiledScenario;
+  newGame(options: NewGameOptions): GameState;
+  reduce(state: GameState, order: Order): ReduceResult;
+  reducePlain(state: GameState, order: Order): OrderError | null;
+}
+
+export function createEngine(sc: CompiledScenario): Engine {
+  return {
+    sc,
+    newGame: (options) => createGame(sc, options),
+    reduce: (state, order) => reduce(sc, state, order),
+    reducePlain: (state, order) => reducePlain(sc, state, order),
+  };
+}

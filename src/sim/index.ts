@@ -1,0 +1,44 @@
+// The public face of the core, for the game, the command line and the tests.
+export * from './state';
+export * from './scenario/types';
+export type { CompiledScenario } from './scenario/compile';
+export { compileScenario } from './scenario/compile';
+export {
+  createEngine,
+  createGame,
+  reduce,
+  reducePlain,
+  thaw,
+  type Engine,
+  type NewGameOptions,
+} from './engine';
+export { chooseOrders, scoreAction, quickWinChance } from './ai';
+export { BOTS, BOT_DESCRIPTIONS, botOrders, isBotName, legalActions, type BotName } from './bots';
+export {
+  playGame,
+  summarize,
+  recordOf,
+  gameSeed,
+  type GameSummary,
+  type Policies,
+  type PlayedGame,
+} from './batch';
+export { canonicalJson, hashJson, hashString } from './hash';
+export { RECORD_FORMAT, type GameRecord } from './record/types';
+export { parseRecord } from './record/parse';
+export { migrateRecord } from './record/migrations';
+export {
+  replay,
+  hashState,
+  startSession,
+  dispatch,
+  finishedRecord,
+  describeOrder,
+  type Session,
+  type ReplayResult,
+} from './record/replay';
+export { currentRung, holds, chanceOf } from './conditions';
+export { restoreRng, seedRng, type Rng } from './rng';
+export { formatFaults, type Fault, type Result } from './result';
+export * from './selectors';
+export { addDays, formatDate, parseIsoDate } from './calendar';

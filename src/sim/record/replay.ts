@@ -1,0 +1,132 @@
+// A replay is the initial state plus the order log folded through the same reducer.
+import { createGame, reduce, reducePlain } from '../engine';
+import { hashJson } from '../hash';
+import type { Result } from '../result';
+import type { CompiledScenario } from '../scenario/compile';
+import type { GameState, Order, OrderError } from '../state';
+import { RECORD_FORMAT, type GameRecord } from './types';
+
+export function hashState(state: GameState): string {
+  return hashJson(state);
+}
+
+/** A live game: its state and the record that reproduces it. */
+export interface Session {
+  readonly state: GameState;
+  readonly record: GameRecord;
+}
+
+export function startSession(
+  sc: CompiledScenario,
+  seed: string,
+  humans: readonly string[],
+): Session {
+  const state = createGame(sc, { seed, humans });
+  const record: GameRecord = {
+    format: RECORD_FORMAT,
+    scenario: { id: sc.scenario.id, version: sc.scenario.version, hash: sc.hash },
+    seed,
+    humans: [...state.humans],
+    orders: [],
+  };
+  return { state, record };
+}
+
+/** Applies an order; an accepted order is appended to the record, a rejected one changes nothing. */
+export function dispatch(
+  sc: CompiledScenario,
+  session: Session,
+  order: Order,
+): { session: Session; error: OrderError | null } {
+  const { state, error } = reduce(sc, session.state, order);
+  if (error) return { session, error };
+  return {
+    session: { state, record: { ...session.record, orders: [...session.record.orders, order] } },
+    error: null,
+  };
+}
+
+/** The record of a finished (or paused) game, with the hash of its state for others to check. */
+export function finishedRecord(session: Session): GameRecord {
+  return { ...session.record, finalHash: hashState(session.state) };
+}
+
+export interface ReplayResult {
+  state: GameState;
+  hash: string;
+}
+
+export function describeOrder(order: Order, index: number): string {
+  switch (order.type) {
+    case 'orders/submitted':
+      return `order ${index + 1} (orders of ${order.role}: ${order.actions.join(', ') || 'none'})`;
+    case 'turn/ended':
+      return `order ${index + 1} (end of turn)`;
+    case 'facilitator/eventInjected':
+      return `order ${index + 1} (facilitator injects ${order.event})`;
+  }
+}
+
+/**
+ * Replays a parsed record against a scenario and verifies it. `plain` folds the orders on a plain
+ * mutable state (fast, for batch work); the default goes through immer like the live game.
+ */
+export function replay(
+  sc: CompiledScenario,
+  record: GameRecord,
+  options: { plain?: boolean } = {},
+): Result<ReplayResult> {
+  const fail = (path: string, message: string): Result<ReplayResult> => ({
+    ok: false,
+    errors: [{ path, message }],
+  });
+  const s = sc.scenario;
+  if (record.scenario.id !== s.id) {
+    return fail(
+      'scenario.id',
+      `This record was played in scenario "${record.scenario.id}", not "${s.id}".`,
+    );
+  }
+  if (record.scenario.hash !== sc.hash) {
+    return fail(
+      'scenario.hash',
+      `This record was made with ${record.scenario.id} version ${record.scenario.version} (content hash ${record.scenario.hash}); ` +
+        `the scenario here is version ${s.version} (hash ${sc.hash}). A game can only be reproduced with the scenario it was played in.`,
+    );
+  }
+  const unknown = record.humans.filter((h) => !sc.roles[h]);
+  if (unknown.length > 0)
+    return fail('humans', `Unknown role(s) in this scenario: ${unknown.join(', ')}.`);
+  const notPlayable = record.humans.filter((h) => !sc.roles[h]!.playable);
+  if (notPlayable.length > 0)
+    return fail('humans', `Role(s) that only the computer plays: ${notPlayable.join(', ')}.`);
+
+  let state = createGame(sc, { seed: record.seed, humans: record.humans });
+  for (let i = 0; i < record.orders.length; i++) {
+    const order = record.orders[i]!;
+    let error: OrderError | null;
+    if (options.plain) {
+      error = reducePlain(sc, state, order);
+    } else {
+      const result = reduce(sc, state, order);
+      state = result.state;
+      error = result.error;
+    }
+    if (error) {
+      return fail(
+        `orders[${i}]`,
+        `The replay stops at ${describeOrder(order, i)}, on turn ${state.turn}: ${error.message} ` +
+          'The record has been altered or was made with other rules.',
+      );
+    }
+  }
+  const hash = hashState(state);
+  if (record.finalHash !== undefined && record.finalHash !== hash) {
+    return fail(
+      'finalHash',
+      `The replayed game ends with hash ${hash}, but the record claims ${record.finalHash}: ` +
+        'the record has been altered, or was made by a different version of the rules.',
+    );
+  }
+  return { ok: true, value: { state, hash } };
+}

@@ -1,0 +1,70 @@
+// Applies the effects of an action or event: at once, or scheduled as pending for a later turn.
+import { chanceOf } from '../conditions';
+import { narrowEstimates } from '../intel';
+import { applyChange, roll, type TurnContext } from '../ledger';
+import type { Effect, Roll } from '../scenario/types';
+import type { Cause } from '../state';
+
+export function applyEffects(
+  ctx: TurnContext,
+  effects: readonly Effect[],
+  cause: Cause,
+  actor?: string,
+): void {
+  for (const effect of effects) {
+    if ('intel' in effect) {
+      const roles =
+        effect.who === 'actor'
+          ? actor
+            ? [actor]
+            : []
+          : ctx.sc.roleOrder.filter((r) => ctx.sc.roles[r]?.side === 'west');
+      for (const role of roles) narrowEstimates(ctx.sc, ctx.state, role, effect.intel);
+    } else if (effect.delay) {
+      ctx.state.pending.push({
+        key: effect.var,
+        amount: effect.amount,
+        landsOnTurn: ctx.state.turn + effect.delay,
+        cause,
+      });
+    } else {
+      applyChange(ctx, effect.var, effect.amount, cause);
+    }
+  }
+}
+
+/** Rolls, logs and applies the outcome whose effects came up. Returns whether it succeeded. */
+export function applyRoll(ctx: TurnContext, r: Roll, cause: Cause, actor?: string): boolean {
+  const chance = chanceOf(r.chance, ctx.state.vars);
+  const success = roll(ctx, chance, {
+    label: r.label,
+    role: cause.role,
+    action: cause.action,
+    event: cause.event,
+  });
+  const outcome = success ? 'succeeded' : 'failed';
+  const rolled: Cause = {
+    ...cause,
+    label: `${cause.label}: ${r.label} ${outcome}`,
+    roll: { chance, success },
+  };
+  applyEffects(ctx, success ? r.success : r.failure, rolled, actor);
+  return success;
+}
+
+/** Effects whose delay runs out this turn. */
+export function landPending(ctx: TurnContext): void {
+  const turn = ctx.state.turn;
+  const waiting = ctx.state.pending;
+  if (!waiting.some((p) => p.landsOnTurn <= turn)) return;
+  for (const p of waiting) {
+    if (p.landsOnTurn <= turn) {
+      applyChange(ctx, p.key, p.amount, {
+        ...p.cause,
+        kind: 'pending',
+        label: `${p.cause.label} (takes effect)`,
+      });
+    }
+  }
+  ctx.state.pending = waiting.filter((p) => p.landsOnTurn > turn);
+}

@@ -1,0 +1,222 @@
+// Resolves a turn once every human role has given its orders. The order is fixed and documented:
+//  1. the computer chooses orders for the roles it plays (from the same information as the humans)
+//  2. every role pays political capital for its orders
+//  3. orders take effect track by track (diplomacy, sanctions, deterrence), roles in scenario order
+//  4. pending effects whose time has come land
+//  5. reactions: pre-agreed sanctions fire when Russia crosses into Ukraine; red lines are tested
+//  6. events: scheduled, injected by a facilitator, then conditional ones by chance
+//  7. drift and slow dynamics (sanctions bite, visible disunity erodes credibility)
+//  8. assessment: endings; then income and the next turn
+import { chooseOrders } from '../ai';
+import { addDays } from '../calendar';
+import { currentRung } from '../conditions';
+import { applyChange, CAPITAL_PREFIX, type TurnContext } from '../ledger';
+import type { Rng } from '../rng';
+import type { CompiledScenario } from '../scenario/compile';
+import { TRACKS, type Action } from '../scenario/types';
+import type { GameState, TurnReport } from '../state';
+import { SIGNAL_CREDIBILITY, tensionPush } from '../rules';
+import { applyEffects, applyRoll, landPending } from './effects';
+import { runEvents } from './events';
+import { checkEndings } from './endings';
+
+/** Red lines cost this much domestic support and credibility when Russia escalates unanswered. */
+const AUDIENCE_COST = 6;
+
+export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng): void {
+  // Work on plain copies of the maps every phase reads and writes (fast under immer too).
+  state.vars = { ...state.vars };
+  state.capital = { ...state.capital };
+  state.taken = { ...state.taken };
+  state.happened = { ...state.happened };
+  state.pending = [...state.pending];
+
+  const rungBefore = currentRung(sc, state);
+  const report: TurnReport = {
+    turn: state.turn,
+    date: addDays(sc.scenario.startDate, (state.turn - 1) * sc.scenario.daysPerTurn),
+    orders: [],
+    ai: [],
+    rolls: [],
+    events: [],
+    injected: [...state.injected],
+    changes: [],
+    escalationScore: 0,
+    goldsteinSum: 0,
+    rungBefore,
+    rungAfter: rungBefore,
+  };
+  const ctx: TurnContext = { sc, state, rng, report };
+
+  const orders = gatherOrders(ctx);
+  payCapital(ctx, orders);
+  const warStageBefore = state.vars.warStage ?? 0;
+  for (const track of TRACKS) {
+    for (const { role, actions } of orders) {
+      for (const action of actions) if (action.track === track) takeAction(ctx, role, action);
+    }
+  }
+  landPending(ctx);
+  react(ctx, orders, warStageBefore);
+  runEvents(ctx);
+  drift(ctx);
+
+  report.rungAfter = currentRung(sc, state);
+  const ending = checkEndings(sc, state);
+  if (!ending) payIncome(ctx);
+  state.reports.push(report);
+  state.submitted = {};
+  state.injected = [];
+  if (ending) {
+    state.ending = ending;
+    state.phase = 'over';
+  } else {
+    state.turn += 1;
+  }
+}
+
+interface RoleOrders {
+  role: string;
+  actions: Action[];
+}
+
+function gatherOrders(ctx: TurnContext): RoleOrders[] {
+  const { sc, state, report } = ctx;
+  const out: RoleOrders[] = [];
+  for (const role of sc.roleOrder) {
+    let ids: string[];
+    const human = state.humans.includes(role);
+    if (human) {
+      const submission = state.submitted[role];
+      ids = submission ? [...submission.actions] : [];
+      report.orders.push({
+        role,
+        actions: ids,
+        byAi: false,
+        ...(submission?.rationale ? { rationale: submission.rationale } : {}),
+      });
+    } else {
+      const choice = chooseOrders(sc, state, role, ctx.rng);
+      ids = choice.actions;
+      report.ai.push(choice.decision);
+      report.orders.push({ role, actions: ids, byAi: true });
+    }
+    out.push({ role, actions: ids.map((id) => sc.actions[id]!) });
+  }
+  return out;
+}
+
+function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
+  for (const { role, actions } of orders) {
+    for (const action of actions) {
+      applyChange(ctx, CAPITAL_PREFIX + role, -action.cost, {
+        kind: 'capital',
+        label: `spent on ${action.name}`,
+        role,
+        action: action.id,
+      });
+    }
+  }
+}
+
+function takeAction(ctx: TurnContext, role: string, action: Action): void {
+  const { sc, state, report } = ctx;
+  const cause = { kind: 'action' as const, label: action.name, role, action: action.id };
+  state.taken[action.id] = state.turn;
+  report.escalationScore += action.escalationClass;
+  report.goldsteinSum += Math.round(action.goldstein * 10);
+  applyChange(ctx, 'tension', tensionPush(action), cause);
+  if (sc.roles[role]?.side === 'west') {
+    const signal = SIGNAL_CREDIBILITY[action.signal];
+    applyChange(ctx, 'deterrenceCredibility', signal, {
+      ...cause,
+      label: `${action.name} (${action.signal} signal)`,
+    });
+    if (action.redLine && !state.redLines.some((r) => r.role === role)) {
+      state.redLines = [...state.redLines, { role, action: action.id, turn: state.turn }];
+    }
+  }
+  if (action.warStage !== undefined) {
+    applyChange(ctx, 'warStage', action.warStage - (state.vars.warStage ?? 0), cause);
+  }
+  applyEffects(ctx, action.effects, cause, role);
+  if (action.roll) applyRoll(ctx, action.roll, cause, role);
+}
+
+function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: number): void {
+  const { sc, state } = ctx;
+  const vars = state.vars;
+  const warStage = vars.warStage ?? 0;
+  if (warStage > warStageBefore) {
+    // Pre-agreed packages fire automatically: the costly part of a prepared threat.
+    const prepared = vars.sanctionsPrepared ?? 0;
+    const imposed = vars.sanctionsImposed ?? 0;
+    const fire = warStage >= 2 ? prepared - imposed : Math.min(1, prepared - imposed);
+    if (fire > 0) {
+      applyChange(ctx, 'sanctionsImposed', fire, {
+        kind: 'rule',
+        label: 'prepared sanctions imposed in response',
+      });
+    }
+    if (warStage >= 2) {
+      applyChange(ctx, 'allianceCohesion', 8, {
+        kind: 'rule',
+        label: 'allies rally after the attack',
+      });
+    }
+  }
+
+  const russianEscalation = orders.some(
+    (o) => sc.roles[o.role]?.side === 'russia' && o.actions.some((a) => a.escalationClass >= 12),
+  );
+  if (!russianEscalation) return;
+  for (const line of state.redLines) {
+    const answered = orders.some(
+      (o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'),
+    );
+    const cause = { kind: 'rule' as const, role: line.role, action: line.action };
+    const name = sc.actions[line.action]?.name ?? line.action;
+    if (answered) {
+      applyChange(ctx, 'deterrenceCredibility', 2, {
+        ...cause,
+        label: `red line (${name}) backed with action`,
+      });
+    } else {
+      const label = `red line (${name}) not backed with action: audience costs`;
+      applyChange(ctx, 'deterrenceCredibility', -AUDIENCE_COST, { ...cause, label });
+      if (line.role === 'us') applyChange(ctx, 'supportUS', -AUDIENCE_COST, { ...cause, label });
+    }
+  }
+}
+
+function drift(ctx: TurnContext): void {
+  const { sc, state } = ctx;
+  const vars = state.vars;
+  for (const v of sc.scenario.variables) {
+    if (!v.drift) continue;
+    const value = vars[v.id] ?? v.initial;
+    const step = Math.trunc(((v.drift.target - value) * v.drift.tenths) / 10);
+    applyChange(ctx, v.id, step, {
+      kind: 'drift',
+      label: `${v.name} settles back toward ${v.drift.target}`,
+    });
+  }
+  const bite = vars.sanctionsImposed ?? 0;
+  applyChange(ctx, 'russianEconomy', -bite, { kind: 'rule', label: 'sanctions in force bite' });
+  const cohesion = vars.allianceCohesion ?? 50;
+  if (cohesion < 50) {
+    const loss = -Math.trunc((50 - cohesion) / 5);
+    applyChange(ctx, 'deterrenceCredibility', loss, {
+      kind: 'rule',
+      label: 'visible allied disagreement',
+    });
+  }
+}
+
+/** Next turn's political capital, recorded in this turn's report so its changes add up. */
+function payIncome(ctx: TurnContext): void {
+  for (const role of ctx.sc.roleOrder) {
+    const cause = { kind: 'capital' as const, label: 'income for the next turn', role };
+    applyChange(ctx, CAPITAL_PREFIX + role, ctx.sc.roles[role]!.capital.perTurn, cause);
+  }
+}

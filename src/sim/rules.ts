@@ -1,0 +1,33 @@
+// Small rules shared by the resolution, the AI, the bots and the selectors.
+import { unmet } from './conditions';
+import type { CompiledScenario } from './scenario/compile';
+import type { Action, GameEvent, SignalKind } from './scenario/types';
+import type { GameState } from './state';
+
+/** How far an act pushes tension: from its Goldstein weight and its escalation class. */
+export function tensionPush(
+  act: Pick<Action | GameEvent, 'goldstein' | 'escalationClass'>,
+): number {
+  return Math.trunc(-Math.round(act.goldstein * 10) / 20) + Math.trunc(act.escalationClass / 3);
+}
+
+/** How far a Western signal moves Russia's belief in Western resolve (Fearon: costly beats cheap). */
+export const SIGNAL_CREDIBILITY: Record<SignalKind, number> = { costly: 4, cheap: 1, none: 0 };
+
+/** Why the action cannot be ordered now, or null when it can. */
+export function lockReason(sc: CompiledScenario, state: GameState, action: Action): string | null {
+  const takenOn = state.taken[action.id];
+  if (action.once && takenOn !== undefined)
+    return `Already done on turn ${takenOn}; it can be done once.`;
+  if (action.warStage !== undefined && (state.vars.warStage ?? 0) >= action.warStage) {
+    return 'The war has already gone this far or further.';
+  }
+  const missing = unmet(sc, state, action.requires);
+  return missing.length > 0 ? `Needs ${missing.join('; ')}.` : null;
+}
+
+export function costOf(actions: readonly Action[]): number {
+  let total = 0;
+  for (const a of actions) total += a.cost;
+  return total;
+}

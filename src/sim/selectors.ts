@@ -1,0 +1,366 @@
+// Everything the UI and the command line show, derived from the state. No outcome is computed
+// outside the core: these read, they never decide.
+import { addDays, formatDate } from './calendar';
+import { chanceOf, currentRung } from './conditions';
+import { CAPITAL_PREFIX } from './ledger';
+import type { CompiledScenario } from './scenario/compile';
+import type { Action, Effect, ObjectiveMeasure, Track } from './scenario/types';
+import type { AiOption, Change, GameState, TurnReport } from './state';
+import { lockReason } from './rules';
+
+export function selectDate(sc: CompiledScenario, turn: number): string {
+  return addDays(sc.scenario.startDate, (turn - 1) * sc.scenario.daysPerTurn);
+}
+
+export function selectDateLabel(sc: CompiledScenario, turn: number): string {
+  const start = selectDate(sc, turn);
+  const end = addDays(start, sc.scenario.daysPerTurn - 1);
+  return `${formatDate(start)} – ${formatDate(end)}`;
+}
+
+export function nameOf(sc: CompiledScenario, key: string): string {
+  if (key.startsWith(CAPITAL_PREFIX)) {
+    const role = key.slice(CAPITAL_PREFIX.length);
+    return `${sc.roles[role]?.name ?? role} political capital`;
+  }
+  return sc.variables[key]?.name ?? key;
+}
+
+/** A value as a player reads it: its label, or the number and unit. */
+export function formatValue(sc: CompiledScenario, key: string, value: number): string {
+  const v = sc.variables[key];
+  if (!v) return String(value);
+  const label = v.labels?.[value - v.min];
+  if (label !== undefined) return label;
+  if (v.unit === 'k troops') return `${value},000 troops`;
+  if (v.unit === '%') return `${value}%`;
+  return String(value);
+}
+
+export interface Meter {
+  id: string;
+  name: string;
+  description: string;
+  group: string;
+  value: number;
+  min: number;
+  max: number;
+  text: string;
+  /** How much it moved in the last resolved turn. */
+  lastChange: number;
+}
+
+export function selectMeters(sc: CompiledScenario, state: GameState): Meter[] {
+  const last = state.reports[state.reports.length - 1];
+  return sc.scenario.variables.map((v) => {
+    const value = state.vars[v.id] ?? v.initial;
+    return {
+      id: v.id,
+      name: v.name,
+      description: v.description,
+      group: v.group,
+      value,
+      min: v.min,
+      max: v.max,
+      text: formatValue(sc, v.id, value),
+      lastChange: last ? sumChanges(last.changes, v.id) : 0,
+    };
+  });
+}
+
+function sumChanges(changes: readonly Change[], key: string): number {
+  let total = 0;
+  for (const c of changes) if (c.key === key) total += c.delta;
+  return total;
+}
+
+export interface Why {
+  key: string;
+  name: string;
+  turn: number;
+  from: number;
+  to: number;
+  terms: { delta: number; label: string; kind: string; chance?: number }[];
+}
+
+/** Why did this number move in that turn (the last resolved one by default)? The terms add up to to − from. */
+export function selectWhy(
+  sc: CompiledScenario,
+  state: GameState,
+  key: string,
+  turn?: number,
+): Why | null {
+  const report =
+    turn === undefined
+      ? state.reports[state.reports.length - 1]
+      : state.reports.find((r) => r.turn === turn);
+  if (!report) return null;
+  const series = selectSeries(sc, state, key);
+  const index = state.reports.indexOf(report);
+  const from = series[index] ?? 0;
+  const terms = report.changes
+    .filter((c) => c.key === key)
+    .map((c) => ({
+      delta: c.delta,
+      label: c.cause.label,
+      kind: c.cause.kind,
+      ...(c.cause.roll ? { chance: c.cause.roll.chance } : {}),
+    }));
+  return {
+    key,
+    name: nameOf(sc, key),
+    turn: report.turn,
+    from,
+    to: from + sumChanges(report.changes, key),
+    terms,
+  };
+}
+
+/** The value of a variable (or `capital:<role>`) at the start and after each resolved turn. */
+export function selectSeries(sc: CompiledScenario, state: GameState, key: string): number[] {
+  let value: number;
+  if (key.startsWith(CAPITAL_PREFIX)) {
+    value = sc.roles[key.slice(CAPITAL_PREFIX.length)]?.capital.start ?? 0;
+  } else {
+    value = sc.variables[key]?.initial ?? 0;
+  }
+  const out = [value];
+  for (const r of state.reports) {
+    value += sumChanges(r.changes, key);
+    out.push(value);
+  }
+  return out;
+}
+
+export interface ActionView {
+  id: string;
+  name: string;
+  description: string;
+  track: Track;
+  cost: number;
+  goldstein: number;
+  escalationClass: number;
+  signal: string;
+  /** Why it cannot be ordered now; null when it can. */
+  locked: string | null;
+  affordable: boolean;
+  effects: { name: string; amount: number; delay?: number }[];
+  roll?: { label: string; chance: number; success: string[]; failure: string[] };
+}
+
+function describeEffects(sc: CompiledScenario, effects: readonly Effect[]) {
+  return effects.map((e) =>
+    'intel' in e
+      ? { name: 'intelligence estimates narrowed', amount: e.intel }
+      : { name: nameOf(sc, e.var), amount: e.amount, ...(e.delay ? { delay: e.delay } : {}) },
+  );
+}
+
+function effectWords(sc: CompiledScenario, effects: readonly Effect[]): string[] {
+  return describeEffects(sc, effects).map(
+    (e) =>
+      `${e.name} ${e.amount > 0 ? '+' : ''}${e.amount}${e.delay ? ` in ${e.delay} turn${e.delay > 1 ? 's' : ''}` : ''}`,
+  );
+}
+
+export function selectActions(sc: CompiledScenario, state: GameState, role: string): ActionView[] {
+  const capital = state.capital[role] ?? 0;
+  return (sc.actionsByRole[role] ?? []).map((a: Action) => ({
+    id: a.id,
+    name: a.name,
+    description: a.description,
+    track: a.track,
+    cost: a.cost,
+    goldstein: a.goldstein,
+    escalationClass: a.escalationClass,
+    signal: a.signal,
+    locked: lockReason(sc, state, a),
+    affordable: a.cost <= capital,
+    effects: describeEffects(sc, a.effects),
+    ...(a.roll
+      ? {
+          roll: {
+            label: a.roll.label,
+            chance: chanceOf(a.roll.chance, state.vars),
+            success: effectWords(sc, a.roll.success),
+            failure: effectWords(sc, a.roll.failure),
+          },
+        }
+      : {}),
+  }));
+}
+
+export function selectPending(sc: CompiledScenario, state: GameState) {
+  return state.pending.map((p) => ({
+    name: nameOf(sc, p.key),
+    amount: p.amount,
+    landsOnTurn: p.landsOnTurn,
+    turnsLeft: p.landsOnTurn - state.turn,
+    because: p.cause.label,
+    role: p.cause.role,
+  }));
+}
+
+/** What a role knows of Russia's intent: the truth for Russia (and Belarus), estimates for the others. */
+export function selectIntel(sc: CompiledScenario, state: GameState, role: string) {
+  const estimates = state.intel[role];
+  return sc.scenario.hiddenIntent.map((spec) => ({
+    id: spec.id,
+    name: spec.name,
+    description: spec.description,
+    ...(estimates
+      ? { low: estimates[spec.id].low, high: estimates[spec.id].high }
+      : { value: state.hidden[spec.id] }),
+  }));
+}
+
+export function selectLadder(sc: CompiledScenario, state: GameState) {
+  const current = currentRung(sc, state);
+  return sc.scenario.rungs.map((r) => ({ ...r, current: r.level === current }));
+}
+
+export interface NewsItem {
+  turn: number;
+  date: string;
+  headline: string;
+}
+
+/** A dated news feed: events as they happened, newest first. */
+export function selectNews(sc: CompiledScenario, state: GameState): NewsItem[] {
+  const items: NewsItem[] = [];
+  for (const r of state.reports) {
+    for (const id of r.events) {
+      const e = sc.events[id];
+      if (e) items.push({ turn: r.turn, date: formatDate(r.date), headline: e.headline });
+    }
+  }
+  return items.reverse();
+}
+
+export interface RoleScore {
+  role: string;
+  name: string;
+  score: number;
+  victory: boolean;
+  objectives: { id: string; text: string; weight: number; value: number }[];
+}
+
+function measure(sc: CompiledScenario, state: GameState, m: ObjectiveMeasure): number {
+  if ('endings' in m) return state.ending ? (m.endings[state.ending.id] ?? 0) : 0;
+  const v = sc.variables[m.var];
+  const from = m.from ?? v?.min ?? 0;
+  const to = m.to ?? v?.max ?? 100;
+  const value = state.vars[m.var] ?? 0;
+  const share = Math.trunc(((value - from) * 100) / Math.max(1, to - from));
+  const clamped = Math.max(0, Math.min(100, share));
+  return m.better === 'higher' ? clamped : 100 - clamped;
+}
+
+/** Each role's score against its objectives, 0–100 (ending-based objectives count only once the game is over). */
+export function selectScores(sc: CompiledScenario, state: GameState): RoleScore[] {
+  return sc.scenario.roles.map((role) => {
+    let total = 0;
+    let weights = 0;
+    const objectives = role.objectives.map((o) => {
+      const value = measure(sc, state, o.measure);
+      total += value * o.weight;
+      weights += o.weight;
+      return { id: o.id, text: o.text, weight: o.weight, value };
+    });
+    const score = weights > 0 ? Math.trunc(total / weights) : 0;
+    return {
+      role: role.id,
+      name: role.name,
+      score,
+      victory: score >= role.victoryScore,
+      objectives,
+    };
+  });
+}
+
+export function selectEnding(sc: CompiledScenario, state: GameState) {
+  if (!state.ending) return null;
+  const ending = sc.scenario.endings.find((e) => e.id === state.ending!.id);
+  if (!ending) return null;
+  const causes = ending.causes.map((key) => {
+    if (sc.variables[key])
+      return `${nameOf(sc, key)}: ${formatValue(sc, key, state.vars[key] ?? 0)}`;
+    const action = sc.actions[key];
+    if (action) {
+      const turn = state.taken[key];
+      return turn === undefined
+        ? `${action.name}: never done`
+        : `${action.name}: last done on turn ${turn}`;
+    }
+    const event = sc.events[key];
+    if (event) {
+      const turn = state.happened[key];
+      return turn === undefined ? `${event.name}: did not happen` : `${event.name}: turn ${turn}`;
+    }
+    return key;
+  });
+  return {
+    ...ending,
+    turn: state.ending.turn,
+    date: formatDate(selectDate(sc, state.ending.turn)),
+    causes,
+  };
+}
+
+/** The AI's weighing of one option in words. */
+export function describeAiOption(sc: CompiledScenario, option: AiOption): string {
+  const name = sc.actions[option.action]?.name ?? option.action;
+  const terms = [...option.terms]
+    .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
+    .slice(0, 4)
+    .map((t) => `${t.term} ${t.value > 0 ? '+' : ''}${(t.value / 10).toFixed(1)}`)
+    .join(', ');
+  const head = option.blocked
+    ? `${name} ruled out (${option.blocked.replace(/\.$/, '')})`
+    : `${name} (score ${(option.score / 10).toFixed(1)})`;
+  return `${head}: ${terms}`;
+}
+
+/** The story of one resolved turn, line by line: orders, AI reasons, rolls, events, changes. */
+export function selectTurnStory(sc: CompiledScenario, report: TurnReport): string[] {
+  const lines: string[] = [];
+  const role = (id: string | undefined) => (id ? (sc.roles[id]?.name ?? id) : '');
+  lines.push(`Turn ${report.turn} — week of ${formatDate(report.date)}`);
+  for (const o of report.orders) {
+    const names = o.actions.map((id) => sc.actions[id]?.name ?? id);
+    lines.push(
+      `  ${role(o.role)}${o.byAi ? ' (AI)' : ''}: ${names.length ? names.join('; ') : 'no orders'}`,
+    );
+    if (o.rationale) lines.push(`    rationale: "${o.rationale}"`);
+  }
+  for (const d of report.ai) {
+    if (d.considered.length === 0) continue;
+    lines.push(`  Why ${role(d.role)} chose as it did:`);
+    for (const option of d.considered) {
+      const mark = d.chosen.includes(option.action) ? '+' : option.blocked ? 'x' : '-';
+      lines.push(`    ${mark} ${describeAiOption(sc, option)}`);
+    }
+  }
+  for (const r of report.rolls) {
+    lines.push(
+      `  Roll: ${r.label} — chance ${r.chance}%, drew ${r.draw}: ${r.success ? 'yes' : 'no'}`,
+    );
+  }
+  for (const id of report.events) lines.push(`  Event: ${sc.events[id]?.headline ?? id}`);
+  const totals = new Map<string, number>();
+  for (const c of report.changes) totals.set(c.key, (totals.get(c.key) ?? 0) + c.delta);
+  const moved = [...totals].filter(([key, d]) => d !== 0 && !key.startsWith(CAPITAL_PREFIX));
+  if (moved.length > 0) {
+    lines.push(
+      `  Changes: ${moved.map(([k, d]) => `${nameOf(sc, k)} ${d > 0 ? '+' : ''}${d}`).join(', ')}`,
+    );
+  }
+  lines.push(
+    `  Escalation score ${report.escalationScore}; ladder ${rungName(sc, report.rungBefore)} → ${rungName(sc, report.rungAfter)}`,
+  );
+  return lines;
+}
+
+function rungName(sc: CompiledScenario, level: number): string {
+  return sc.scenario.rungs.find((r) => r.level === level)?.name ?? `rung ${level}`;
+}
