@@ -1,0 +1,190 @@
+// `brink bench`: how fast the core runs, measured in one go and printed, never asserted.
+//  (a) the reducer on the immer path and on the plain path, folding the same orders of the same games
+//  (b) whole AI-played games, inline on one core and across the worker pool
+//  (c) the heap before and after
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import {
+  createGame,
+  gameSeed,
+  hashState,
+  playGame,
+  reduce,
+  reducePlain,
+  type CompiledScenario,
+  type GameState,
+  type Order,
+} from '../sim';
+import { parseCommand, wholeNumber } from './args';
+import { CliError } from './errors';
+import { formatCount, table } from './format';
+import { runBatch } from './pool';
+import { findScenario } from './scenarios';
+import { DEFAULT_SCENARIO } from './simulate';
+
+// A whole AI-played game of ukraine-2021 takes ~2.6 ms on the plain path here: these defaults keep
+// the whole bench under a minute on two cores.
+const DEFAULT_GAMES = 6_000;
+/** Games folded through both reducer paths before timing, and checked against each other. */
+const WARM_UP = 50;
+
+export const BENCH_USAGE = `Usage: brink bench [--games N] [--reducer-games M] [--seed S] [--scenario ID|FILE] [--workers K]
+
+Measures, in one run, with every role played by the AI:
+  (a) reducer steps and games per second on the immer path (reduce) and the plain path
+      (reducePlain), folding the same orders of the same M games (default N / 10)
+  (b) whole games per second with playGame on one core and on K worker threads
+      (default: every core), N games each (default ${formatCount(DEFAULT_GAMES)})
+  (c) heap used before and after
+Timings vary from run to run and machine to machine.`;
+
+export async function benchCommand(args: readonly string[]): Promise<number> {
+  const { values } = parseCommand('bench', args, {
+    help: { type: 'boolean', short: 'h' },
+    games: { type: 'string' },
+    'reducer-games': { type: 'string' },
+    seed: { type: 'string', default: 'bench' },
+    scenario: { type: 'string', default: DEFAULT_SCENARIO },
+    workers: { type: 'string' },
+  });
+  if (values.help) {
+    console.log(BENCH_USAGE);
+    return 0;
+  }
+  const games = wholeNumber('bench', 'games', values.games, DEFAULT_GAMES);
+  const reducerGames = wholeNumber(
+    'bench',
+    'reducer-games',
+    values['reducer-games'],
+    Math.max(1, Math.round(games / 10)),
+  );
+  const workers = wholeNumber('bench', 'workers', values.workers, availableParallelism(), 1, 64);
+  const heapAtStart = process.memoryUsage().heapUsed;
+  const { file, text, sc } = findScenario(values.scenario, 'bench');
+  const seed = values.seed;
+
+  const say = (line = '') => console.log(line);
+  say(
+    `${sc.scenario.id} ${sc.scenario.version}, seed "${seed}", Node ${process.version}, ${availableParallelism()} cores`,
+  );
+
+  // (a) The reducer on both paths over the same games.
+  const played = Array.from({ length: reducerGames }, (_, i) => {
+    const game = playGame(sc, gameSeed(seed, i), {});
+    const hash = i < WARM_UP ? hashState(game.state) : '';
+    return { seed: game.state.seed, orders: game.orders, hash };
+  });
+  const steps = played.reduce((n, g) => n + g.orders.length, 0);
+  checkPathsAgree(sc, played.slice(0, WARM_UP));
+  const immer = time(() => {
+    for (const g of played) foldImmer(sc, g.seed, g.orders);
+  });
+  const plain = time(() => {
+    for (const g of played) foldPlain(sc, g.seed, g.orders);
+  });
+  const heapAfterReducer = process.memoryUsage().heapUsed;
+  say();
+  say(
+    `(a) Reducer: the same ${formatCount(reducerGames)} games (${formatCount(steps)} steps) folded on each path`,
+  );
+  const reducerRow = (name: string, seconds: number) => [
+    name,
+    formatCount(Math.round(steps / seconds)),
+    formatCount(Math.round(reducerGames / seconds)),
+    ((seconds * 1e6) / steps).toFixed(1),
+    seconds.toFixed(2),
+  ];
+  for (const line of table([
+    ['', 'steps/s', 'games/s', 'µs/step', 'seconds'],
+    reducerRow('immer (reduce, inside produce)', immer),
+    reducerRow('plain (reducePlain, mutable copy)', plain),
+  ]))
+    say(line);
+  say(`  immer / plain: ${(immer / plain).toFixed(2)}× the time per step`);
+  say(
+    `  (final hashes of both paths checked equal to playGame's on ${Math.min(WARM_UP, reducerGames)} games)`,
+  );
+
+  // (b) Whole games, one core and the pool, the same code path as `brink simulate`.
+  const job = { scenarioText: text, scenarioFile: file, seed, policies: {}, runs: games };
+  const inlineStart = performance.now();
+  await runBatch(sc, { ...job, workers: 1 });
+  const inline = (performance.now() - inlineStart) / 1000;
+  let started = 0;
+  const poolStart = performance.now();
+  const summaries = await runBatch(sc, {
+    ...job,
+    workers,
+    onStarted: () => (started = performance.now()),
+  });
+  const poolEnd = performance.now();
+  const pooled = (poolEnd - started) / 1000;
+  const heapAfterBatch = process.memoryUsage().heapUsed;
+  say();
+  say(`(b) Whole games (playGame + summarize, every role the AI), ${formatCount(games)} games`);
+  for (const line of table([
+    ['', 'games/s', 'seconds'],
+    ['1 core, inline', formatCount(Math.round(games / inline)), inline.toFixed(2)],
+    [`${workers} worker threads`, formatCount(Math.round(games / pooled)), pooled.toFixed(2)],
+  ]))
+    say(line);
+  say(
+    `  speed-up: ${(inline / pooled).toFixed(2)}× (starting the workers took a further ${((started - poolStart) / 1000).toFixed(2)} s)`,
+  );
+
+  // (c) Memory of this (main) thread; workers have heaps of their own.
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+  say();
+  say('(c) Heap used (main thread)');
+  for (const line of table([
+    ['before', mb(heapAtStart)],
+    [`after (a), ${formatCount(reducerGames)} games' orders held`, mb(heapAfterReducer)],
+    [`after (b), ${formatCount(summaries.length)} summaries held`, mb(heapAfterBatch)],
+  ]))
+    say(line);
+  say(`  resident set size now ${mb(process.memoryUsage().rss)}`);
+  return 0;
+}
+
+function time(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return (performance.now() - start) / 1000;
+}
+
+function foldImmer(sc: CompiledScenario, seed: string, orders: readonly Order[]): GameState {
+  let state = createGame(sc, { seed, humans: [] });
+  for (const order of orders) {
+    const result = reduce(sc, state, order);
+    if (result.error)
+      throw new CliError(`bench: the immer path rejected an order: ${result.error.message}`);
+    state = result.state;
+  }
+  return state;
+}
+
+function foldPlain(sc: CompiledScenario, seed: string, orders: readonly Order[]): GameState {
+  const state = createGame(sc, { seed, humans: [] });
+  for (const order of orders) {
+    const error = reducePlain(sc, state, order);
+    if (error) throw new CliError(`bench: the plain path rejected an order: ${error.message}`);
+  }
+  return state;
+}
+
+/** Both paths must reach the state playGame reached, or the timings compare different work (this also warms them up). */
+function checkPathsAgree(
+  sc: CompiledScenario,
+  games: readonly { seed: string; orders: Order[]; hash: string }[],
+) {
+  for (const g of games) {
+    const expected = g.hash;
+    const immer = hashState(foldImmer(sc, g.seed, g.orders));
+    const plain = hashState(foldPlain(sc, g.seed, g.orders));
+    if (immer !== expected || plain !== expected) {
+      throw new CliError(
+        `bench: game ${g.seed} ends differently: playGame ${expected}, immer ${immer}, plain ${plain}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,114 @@
+// Runs a batch of games inline or across worker threads. Work goes out in small chunks to whichever
+// worker is free; results are put back in game order, so the output is the same for any worker count.
+import type { CompiledScenario, GameSummary } from '../sim';
+import { CliError } from './errors';
+import { playGames, type BatchJob } from './games';
+import { startTypeScriptWorker } from './threads';
+
+export interface BatchOptions extends BatchJob {
+  runs: number;
+  workers: number;
+  /** Called with the number of games finished so far, after each chunk. */
+  onProgress?: (done: number) => void;
+  /** Called once every worker has loaded the scenario and play begins (for timing). */
+  onStarted?: () => void;
+}
+
+export type ToWorker = { type: 'play'; chunk: number; start: number; end: number };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'played'; chunk: number; summaries: GameSummary[] }
+  | { type: 'failed'; message: string };
+
+const WORKER_ENTRY = new URL('./simulate-worker.ts', import.meta.url);
+
+export function runBatch(sc: CompiledScenario, options: BatchOptions): Promise<GameSummary[]> {
+  const chunks = chunksOf(options.runs, options.workers);
+  if (options.workers <= 1) return Promise.resolve(runInline(sc, options, chunks));
+  return runInWorkers(options, chunks);
+}
+
+/** Enough chunks for an even spread and a smooth progress bar, few enough to keep messages cheap. */
+function chunksOf(runs: number, workers: number): [number, number][] {
+  const size = Math.max(1, Math.min(250, Math.ceil(runs / (Math.max(1, workers) * 20))));
+  const chunks: [number, number][] = [];
+  for (let start = 0; start < runs; start += size)
+    chunks.push([start, Math.min(runs, start + size)]);
+  return chunks;
+}
+
+function runInline(
+  sc: CompiledScenario,
+  options: BatchOptions,
+  chunks: [number, number][],
+): GameSummary[] {
+  options.onStarted?.();
+  const summaries: GameSummary[] = [];
+  for (const [start, end] of chunks) {
+    summaries.push(...playGames(sc, options, start, end));
+    options.onProgress?.(end);
+  }
+  return summaries;
+}
+
+function runInWorkers(options: BatchOptions, chunks: [number, number][]): Promise<GameSummary[]> {
+  const count = Math.min(options.workers, chunks.length);
+  const job: BatchJob = {
+    scenarioText: options.scenarioText,
+    scenarioFile: options.scenarioFile,
+    seed: options.seed,
+    policies: options.policies,
+    ...(options.recordsDir ? { recordsDir: options.recordsDir } : {}),
+  };
+  const results: GameSummary[][] = [];
+  let next = 0;
+  let ready = 0;
+  let done = 0;
+  let settled = false;
+
+  return new Promise((resolve, reject) => {
+    const workers = Array.from({ length: count }, () => startTypeScriptWorker(WORKER_ENTRY, job));
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve(results.flat());
+    };
+    const giveWork = (index: number) => {
+      const chunk = chunks[next];
+      if (!chunk) return;
+      const message: ToWorker = { type: 'play', chunk: next++, start: chunk[0], end: chunk[1] };
+      workers[index]!.postMessage(message);
+    };
+    workers.forEach((worker, index) => {
+      worker.on('message', (message: FromWorker) => {
+        switch (message.type) {
+          case 'ready':
+            // Start together once all are up, so a timed run measures play, not start-up.
+            if (++ready === count) {
+              options.onStarted?.();
+              workers.forEach((_, i) => giveWork(i));
+            }
+            return;
+          case 'played':
+            results[message.chunk] = message.summaries;
+            done += message.summaries.length;
+            options.onProgress?.(done);
+            if (done === options.runs) finish();
+            else giveWork(index);
+            return;
+          case 'failed':
+            finish(new CliError(message.message));
+            return;
+        }
+      });
+      worker.on('error', (error) =>
+        finish(new CliError(`a worker thread failed: ${error.message}`)),
+      );
+      worker.on('exit', (code) =>
+        finish(new CliError(`a worker thread stopped early (exit ${code})`)),
+      );
+    });
+  });
+}

@@ -1,0 +1,109 @@
+// Finding and loading scenario files. The loader in the core does the checking; this module only
+// reads files and says which one is meant.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CompiledScenario, Result } from '../sim';
+import { loadScenario } from '../sim/scenario/load';
+import { CliError } from './errors';
+
+/** The shipped scenarios, found from this file so `brink` works from any directory. */
+export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
+export const SCHEMA_FILE = join(SCENARIO_DIR, 'scenario.schema.json');
+
+/** Every scenario file in a folder, schemas left out, in name order. */
+export function scenarioFiles(dir = SCENARIO_DIR): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** A path as the user reads it: relative to where they are when that is shorter. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.length < file.length && !rel.startsWith('..') ? rel : file;
+}
+
+/** Reads a text file; a missing or unreadable file is a command-line mistake (exit 2). */
+export function readText(file: string, what = 'file'): string {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code;
+    throw new CliError(`cannot read ${what} ${displayPath(file)}: ${why ?? 'unreadable'}`, 2);
+  }
+}
+
+export function loadScenarioFile(file: string): Result<CompiledScenario> {
+  return loadScenario(readText(file, 'scenario'));
+}
+
+export interface FoundScenario {
+  file: string;
+  /** The text it was loaded from: worker threads load the same text, not the file again. */
+  text: string;
+  sc: CompiledScenario;
+}
+
+/** Loads a file that must be a valid scenario, or fails with every fault on its own line. */
+export function requireScenarioFile(file: string): FoundScenario {
+  const text = readText(file, 'scenario');
+  return { file, text, sc: requireScenario(text, displayPath(file)) };
+}
+
+export function requireScenario(text: string, shown: string): CompiledScenario {
+  const result = loadScenario(text);
+  if (!result.ok) {
+    throw new CliError(
+      `${shown} is not a valid scenario:\n` +
+        result.errors.map((f) => `${shown}: ${f.path || '(file)'}: ${f.message}`).join('\n'),
+    );
+  }
+  return result.value;
+}
+
+/**
+ * The scenario meant by `--scenario`: a path to a file, or the id of a scenario in scenarios/
+ * (its file is usually named after it, but any file with that id will do).
+ */
+export function findScenario(ref: string, command: string): FoundScenario {
+  if (ref.endsWith('.json') || ref.includes('/') || ref.includes('\\')) {
+    return requireScenarioFile(resolve(ref));
+  }
+  const named = join(SCENARIO_DIR, `${ref}.json`);
+  if (existsSync(named)) {
+    const found = requireScenarioFile(named);
+    if (found.sc.scenario.id === ref) return found;
+  }
+  const found = findScenarioById(ref);
+  if (found) return found;
+  throw new CliError(
+    `unknown scenario "${ref}"; scenarios here: ${knownIds().join(', ') || 'none'}`,
+    2,
+    `Give a scenario id from ${displayPath(SCENARIO_DIR)}/ or a path to a scenario file (brink ${command} --help).`,
+  );
+}
+
+/** The valid scenario with this id in scenarios/, preferring the one with this content hash. */
+export function findScenarioById(id: string, hash?: string): FoundScenario | undefined {
+  let first: FoundScenario | undefined;
+  for (const file of scenarioFiles()) {
+    const text = readText(file, 'scenario');
+    const result = loadScenario(text);
+    if (!result.ok || result.value.scenario.id !== id) continue;
+    const found = { file, text, sc: result.value };
+    if (hash === undefined || found.sc.hash === hash) return found;
+    first ??= found;
+  }
+  return first;
+}
+
+function knownIds(): string[] {
+  return scenarioFiles().flatMap((file) => {
+    const result = loadScenarioFile(file);
+    return result.ok ? [result.value.scenario.id] : [];
+  });
+}

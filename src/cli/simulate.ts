@@ -1,0 +1,143 @@
+// `brink simulate`: many games with a bot (or the AI) per role, summed up.
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { BOTS, isBotName, type BotName, type CompiledScenario } from '../sim';
+import { parseCommand, wholeNumber } from './args';
+import { CliError, usageError } from './errors';
+import { runBatch } from './pool';
+import { NO_PROGRESS, progressBar } from './progress';
+import { aggregate, formatCsv, formatReport } from './report';
+import { displayPath, findScenario } from './scenarios';
+
+export const DEFAULT_SCENARIO = 'ukraine-2021';
+const PROGRESS_FROM = 2_000;
+
+export const SIMULATE_USAGE = `Usage: brink simulate [--scenario ID|FILE] [--runs N] [--seed S] [--policy ROLE=BOT …]
+                      [--json | --csv] [--records DIR] [--workers K]
+
+Plays N games (game i uses seed "S#i") and reports how they ended.
+  --scenario ID|FILE  scenario id in scenarios/, or a scenario file (default ${DEFAULT_SCENARIO})
+  --runs N            number of games (default 1000)
+  --seed S            base seed (default "brink"); the same seed gives the same output
+  --policy ROLE=BOT   who plays ROLE; repeatable; ROLE "all" sets every playable role
+                      (a later --policy for one role overrides it). Unset roles: the AI.
+                      Bots: ${BOTS.join(', ')}
+  --json              the report as JSON
+  --csv               one row per game instead of the report
+  --records DIR       also write every game as a replayable record, DIR/<seed>.json
+  --workers K         worker threads (default: min(2, cores)); the output does not depend on it
+A progress bar goes to stderr on a terminal or from ${PROGRESS_FROM.toLocaleString('en-US')} games.`;
+
+export async function simulateCommand(args: readonly string[]): Promise<number> {
+  const { values } = parseCommand('simulate', args, {
+    help: { type: 'boolean', short: 'h' },
+    scenario: { type: 'string', default: DEFAULT_SCENARIO },
+    runs: { type: 'string' },
+    seed: { type: 'string', default: 'brink' },
+    policy: { type: 'string', multiple: true, default: [] },
+    json: { type: 'boolean', default: false },
+    csv: { type: 'boolean', default: false },
+    records: { type: 'string' },
+    workers: { type: 'string' },
+  });
+  if (values.help) {
+    console.log(SIMULATE_USAGE);
+    return 0;
+  }
+  if (values.json && values.csv) throw usageError('choose one of --json and --csv', 'simulate');
+  const runs = wholeNumber('simulate', 'runs', values.runs, 1000);
+  const workers = wholeNumber('simulate', 'workers', values.workers, defaultWorkers(), 1, 64);
+  const requested = parsePolicies(values.policy);
+  const { file, text, sc } = findScenario(values.scenario, 'simulate');
+  const policies = resolvePolicies(sc, requested);
+
+  let recordsDir: string | undefined;
+  if (values.records !== undefined) {
+    recordsDir = resolve(values.records);
+    try {
+      mkdirSync(recordsDir, { recursive: true });
+    } catch (error) {
+      throw new CliError(
+        `cannot create the records folder ${values.records}: ${(error as Error).message}`,
+        2,
+      );
+    }
+  }
+
+  const showProgress = process.stderr.isTTY === true || runs >= PROGRESS_FROM;
+  const progress = showProgress ? progressBar(runs) : NO_PROGRESS;
+  const games = await runBatch(sc, {
+    scenarioText: text,
+    scenarioFile: displayPath(file),
+    seed: values.seed,
+    policies,
+    runs,
+    workers: Math.min(workers, runs),
+    ...(recordsDir ? { recordsDir } : {}),
+    onProgress: (done) => progress.update(done),
+  });
+  progress.finish();
+
+  if (values.csv) {
+    process.stdout.write(formatCsv(sc, games));
+  } else {
+    const report = aggregate(sc, values.seed, policies, games);
+    process.stdout.write(
+      values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(sc, report),
+    );
+  }
+  return 0;
+}
+
+export function defaultWorkers(): number {
+  return Math.min(2, availableParallelism());
+}
+
+/** "us=hawk" pairs, checked for shape and bot name before the scenario is even read. */
+function parsePolicies(specs: readonly string[]): [string, BotName][] {
+  return specs.map((spec) => {
+    const match = /^([^=\s]+)=([^=\s]+)$/.exec(spec.trim());
+    if (!match)
+      throw usageError(`--policy takes ROLE=BOT, such as us=hawk, not "${spec}"`, 'simulate');
+    const [, role, bot] = match as unknown as [string, string, string];
+    if (!isBotName(bot)) {
+      throw usageError(
+        `--policy ${spec}: unknown bot "${bot}"; bots: ${BOTS.join(', ')}`,
+        'simulate',
+      );
+    }
+    return [role, bot];
+  });
+}
+
+/** Only the roles given a bot other than the AI: what `playGame` takes. "all" first, then each role. */
+function resolvePolicies(
+  sc: CompiledScenario,
+  requested: readonly [string, BotName][],
+): Record<string, BotName> {
+  const playable = sc.roleOrder.filter((r) => sc.roles[r]!.playable);
+  const policies: Record<string, BotName> = {};
+  const set = (role: string, bot: BotName) => {
+    if (bot === 'ai') delete policies[role];
+    else policies[role] = bot;
+  };
+  for (const [role, bot] of requested) if (role === 'all') for (const r of playable) set(r, bot);
+  for (const [role, bot] of requested) {
+    if (role === 'all') continue;
+    if (!sc.roles[role]) {
+      throw usageError(
+        `--policy ${role}=${bot}: unknown role "${role}"; roles in ${sc.scenario.id}: ${playable.join(', ')}`,
+        'simulate',
+      );
+    }
+    if (!sc.roles[role].playable) {
+      throw usageError(
+        `--policy ${role}=${bot}: ${sc.roles[role].name} is always played by the computer; playable roles: ${playable.join(', ')}`,
+        'simulate',
+      );
+    }
+    set(role, bot);
+  }
+  return policies;
+}
