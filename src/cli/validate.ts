@@ -37,6 +37,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
     const checked = checkFile(file, schema);
     status = Math.max(status, checked.status);
     for (const line of checked.out) console.log(line);
+    if (checked.unreadable) console.error(`brink: ${checked.unreadable}`);
   }
   return status;
 }
@@ -45,18 +46,20 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
 function checkFile(
   file: string,
   schema: ValidateFunction | undefined,
-): { status: number; out: string[] } {
+): { status: number; out: string[]; unreadable?: string } {
   const shown = displayPath(file);
   let text: string;
   try {
     text = readText(file, 'scenario');
   } catch (error) {
-    return { status: 2, out: [(error as Error).message] };
+    return { status: 2, out: [], unreadable: (error as Error).message };
   }
   const result = loadScenario(text);
   const faults = [
     ...schemaFaults(text, schema),
-    ...(result.ok ? (result.warnings ?? []) : result.errors),
+    ...(result.ok
+      ? (result.warnings ?? []).map((w) => ({ ...w, severity: 'warning' as const }))
+      : result.errors),
   ];
   const out = faults.map(
     (f) =>

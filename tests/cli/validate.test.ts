@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pointerToPath } from '../../src/cli/validate';
+import { brink, ROOT, STACK_LINE } from './run';
+
+const dir = mkdtempSync(join(tmpdir(), 'brink-validate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the shipped scenario with one thing broken. */
+function brokenCopy(
+  name: string,
+  breakIt: (scenario: { actions: unknown[]; variables: unknown[] }) => void,
+): string {
+  const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios/ukraine-2021.json'), 'utf8'));
+  breakIt(scenario);
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(scenario, null, 2));
+  return file;
+}
+
+describe('brink validate', () => {
+  it('passes every shipped scenario and names it with its id, version and hash', async () => {
+    const { code, stdout, stderr } = await brink('validate');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^ok {2}scenarios\/ukraine-2021\.json \(ukraine-2021 \S+, hash [0-9a-f]{16}\)$/m,
+    );
+  });
+
+  it('fails a broken copy with the path and message of each fault', async () => {
+    const file = brokenCopy('bad-role.json', (s) => {
+      (s.actions[3] as { role: string }).role = 'nobody';
+    });
+    const shapeFile = brokenCopy('bad-shape.json', (s) => {
+      (s.variables[0] as { initial: unknown }).initial = 'high';
+    });
+    const { code, stdout, stderr } = await brink('validate', file, shapeFile);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toContain(`${file}: actions[3].role: `);
+    expect(stdout).toContain('nobody');
+    expect(stdout).toContain(`${shapeFile}: variables[0].initial: `);
+    expect(stdout).not.toMatch(/^ok /m);
+  });
+
+  it('says so when a file does not exist', async () => {
+    const { code, stdout, stderr } = await brink('validate', join(dir, 'missing.json'));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^brink: .*missing\.json: no such file$/m);
+    expect(stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('schema paths', () => {
+  it('reads JSON pointers the way the loader writes paths', () => {
+    expect(pointerToPath('/actions/3/effects/0/var')).toBe('actions[3].effects[0].var');
+    expect(pointerToPath('')).toBe('');
+  });
+});
