@@ -1,0 +1,1100 @@
+// Turns untrusted scenario data into a trusted Scenario, or says what is wrong and where.
+// Two passes: first the shape (types, required fields, enums, whole numbers); then, only once the
+// shape is right so these checks can trust the types, the meaning: unique ids, cross-references,
+// ranges, and whether endings, requirements and events can ever happen. Errors fail the result;
+// warnings flag content that runs but is probably not what the author meant.
+import { parseIsoDate } from '../calendar';
+import type { Fault, Result } from '../result';
+import {
+  ESCALATION_CLASSES,
+  HIDDEN_PARAMETERS,
+  SIDES,
+  SIGNAL_KINDS,
+  TRACKS,
+  type Action,
+  type Chance,
+  type Condition,
+  type Effect,
+  type Ending,
+  type GameEvent,
+  type ObjectiveMeasure,
+  type Role,
+  type Roll,
+  type Scenario,
+  type Source,
+  type Variable,
+} from './types';
+
+/** Variables the engine's own rules read and write: every scenario must define them. */
+export const REQUIRED_VARIABLES = [
+  'tension',
+  'warStage',
+  'russianForces',
+  'readiness',
+  'belarusForces',
+  'allianceCohesion',
+  'sanctionsPrepared',
+  'sanctionsImposed',
+  'deterrenceCredibility',
+  'ukraineMilitary',
+  'supportUS',
+  'supportRussia',
+  'russianEconomy',
+  'dealProgress',
+  'channelHealth',
+] as const;
+
+export const MAX_TURNS = 52;
+
+/** The key AI values use for better intelligence, so no variable may take it. */
+const INTEL_KEY = 'intel';
+const MAX_CONDITION_DEPTH = 32;
+/** Bound on every number: far beyond anything meaningful, far below floating-point trouble. */
+const LIMIT = 1_000_000;
+const MAX_LIST = 10_000;
+const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+const TURN_KEY = /^[1-9][0-9]*$/;
+/** The clamp `chanceOf` applies when a chance gives no min or max. */
+const DEFAULT_CHANCE_MIN = 5;
+const DEFAULT_CHANCE_MAX = 95;
+
+/**
+ * A list of every member of a string union, checked by the compiler: a missing member makes the
+ * argument type `never`, so the lists below cannot drift from the types they mirror.
+ */
+function everyOf<T extends string>() {
+  return <const L extends readonly T[]>(
+    list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : never),
+  ): L => list;
+}
+
+const VARIABLE_GROUPS = everyOf<Variable['group']>()([
+  'escalation',
+  'military',
+  'west',
+  'russia',
+  'ukraine',
+  'channels',
+  'side',
+]);
+const TONES = everyOf<Ending['tone']>()(['good', 'mixed', 'bad']);
+const AI_KINDS = everyOf<NonNullable<NonNullable<Action['ai']>['kind']>>()([
+  'war',
+  'offer',
+  'backdown',
+]);
+const SOURCE_KINDS = everyOf<Source['kind']>()(['article', 'research']);
+const INTEL_RECIPIENTS = everyOf<Extract<Effect, { intel: number }>['who']>()(['actor', 'west']);
+const DIRECTIONS = everyOf<Extract<ObjectiveMeasure, { var: string }>['better']>()([
+  'higher',
+  'lower',
+]);
+
+/** On success the value is the input itself, now typed; unknown fields (warned about) stay in it. */
+export function validateScenario(data: unknown): Result<Scenario> {
+  const faults = new Faults();
+  if (isObject(data)) {
+    SCENARIO(data, '', faults);
+    if (faults.errors.length === 0) checkMeaning(data as unknown as Scenario, faults);
+  } else {
+    faults.error('', `a scenario must be a JSON object, not ${show(data)}`);
+  }
+  if (faults.errors.length > 0) return { ok: false, errors: faults.errors };
+  const value = data as unknown as Scenario;
+  return faults.warnings.length > 0
+    ? { ok: true, value, warnings: faults.warnings }
+    : { ok: true, value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults, paths and words
+
+type Severity = 'error' | 'warning';
+
+class Faults {
+  readonly errors: Fault[] = [];
+  readonly warnings: Fault[] = [];
+
+  add(severity: Severity, path: string, message: string): void {
+    (severity === 'error' ? this.errors : this.warnings).push({ path, message, severity });
+  }
+
+  error(path: string, message: string): void {
+    this.add('error', path, message);
+  }
+
+  warn(path: string, message: string): void {
+    this.add('warning', path, message);
+  }
+}
+
+const PLAIN_KEY = /^[A-Za-z_$][\w$]*$/;
+
+/** `actions[3].effects[0].var`; keys that are not plain names are written `["key"]`. */
+function at(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  if (PLAIN_KEY.test(key)) return path ? `${path}.${key}` : key;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+}
+
+/** A bad value in words, for "must be a number, not the text "ten"". */
+function show(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the text ${quote(value)}`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    case 'undefined':
+      return 'nothing';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** " (did you mean "tension"?)" when a known name is close to the unknown one, else "". */
+function didYouMean(name: string, candidates: Iterable<string>): string {
+  if (name.length > 64) return '';
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    if (candidate.length > 64) continue;
+    const distance =
+      candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best === undefined ? '' : ` (did you mean ${quote(best)}?)`;
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let twoBack: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, twoBack[j - 2]! + 1);
+      }
+      current.push(d);
+    }
+    twoBack = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: the shape, as small composable checks (the JSON Schema beside the scenario mirrors them)
+
+type Check = (value: unknown, path: string, faults: Faults) => void;
+type Fields = Readonly<Record<string, Check>>;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function has(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+const text: Check = (value, path, faults) => {
+  if (typeof value !== 'string') faults.error(path, `must be text, not ${show(value)}`);
+  else if (value.trim() === '') faults.error(path, 'must not be empty');
+};
+
+const textOrEmpty: Check = (value, path, faults) => {
+  if (typeof value !== 'string')
+    faults.error(path, `must be text (it may be ""), not ${show(value)}`);
+};
+
+const flag: Check = (value, path, faults) => {
+  if (typeof value !== 'boolean') faults.error(path, `must be true or false, not ${show(value)}`);
+};
+
+const identifier: Check = (value, path, faults) => {
+  if (typeof value !== 'string' || value === '') return text(value, path, faults);
+  if (!ID_PATTERN.test(value)) {
+    faults.error(
+      path,
+      `${quote(value)} is not a usable id: start with a letter, then use only letters, digits, ".", "-" and "_"`,
+    );
+  }
+};
+
+const isoDate: Check = (value, path, faults) => {
+  if (typeof value !== 'string') return text(value, path, faults);
+  if (!parseIsoDate(value)) {
+    faults.error(path, `must be a real date written YYYY-MM-DD, not ${quote(value)}`);
+  }
+};
+
+function number(min = -LIMIT, max = LIMIT, whole = false): Check {
+  const kind = whole ? 'a whole number' : 'a number';
+  return (value, path, faults) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      faults.error(path, `must be ${kind}, not ${show(value)}`);
+    } else if (whole && !Number.isInteger(value)) {
+      faults.error(path, `must be a whole number, not ${value}`);
+    } else if (value < min) {
+      faults.error(path, `must be at least ${min}, not ${value}`);
+    } else if (value > max) {
+      faults.error(path, `must be at most ${max}, not ${value}`);
+    }
+  };
+}
+
+function integer(min = -LIMIT, max = LIMIT): Check {
+  return number(min, max, true);
+}
+
+function oneOf(values: readonly (string | number)[]): Check {
+  const words = values.map((v) => JSON.stringify(v)).join(', ');
+  const names = values.filter((v): v is string => typeof v === 'string');
+  return (value, path, faults) => {
+    if ((typeof value === 'string' || typeof value === 'number') && values.includes(value)) return;
+    const hint = typeof value === 'string' ? didYouMean(value, names) : '';
+    faults.error(path, `must be one of ${words}, not ${show(value)}${hint}`);
+  };
+}
+
+function list(item: Check, min = 0, noun = 'entry'): Check {
+  return (value, path, faults) => {
+    if (!Array.isArray(value)) return faults.error(path, `must be a list, not ${show(value)}`);
+    if (value.length > MAX_LIST) return faults.error(path, `has more than ${MAX_LIST} entries`);
+    if (value.length < min) faults.error(path, `needs at least ${min === 1 ? 'one' : min} ${noun}`);
+    // By index, not forEach: a hole in an array built in code must not slip through unchecked.
+    for (let i = 0; i < value.length; i++) item(value[i], at(path, i), faults);
+  };
+}
+
+/** An object with free keys, every value passing `item`. */
+function record(item: Check): Check {
+  return (value, path, faults) => {
+    if (!isObject(value)) return faults.error(path, `must be an object, not ${show(value)}`);
+    for (const key of Object.keys(value)) item(value[key], at(path, key), faults);
+  };
+}
+
+/** An object with known fields. Unknown fields are warnings: a typo there is silently ignored. */
+function shape(required: Fields, optional: Fields = {}): Check {
+  const known = [...Object.keys(required), ...Object.keys(optional)];
+  return (value, path, faults) => {
+    if (!isObject(value)) return faults.error(path, `must be an object, not ${show(value)}`);
+    for (const [key, check] of Object.entries(required)) {
+      if (has(value, key)) check(value[key], at(path, key), faults);
+      else faults.error(at(path, key), 'is required but missing');
+    }
+    for (const [key, check] of Object.entries(optional)) {
+      if (has(value, key)) check(value[key], at(path, key), faults);
+    }
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        faults.warn(
+          at(path, key),
+          `unknown field ${quote(key)}${didYouMean(key, known)} is ignored`,
+        );
+      }
+    }
+  };
+}
+
+interface ConditionKind {
+  /** The keys that say which kind of condition an object is. */
+  readonly keys: readonly string[];
+  readonly check: (depth: number) => Check;
+}
+
+const CONDITION_KINDS: readonly ConditionKind[] = [
+  { keys: ['var'], check: () => shape({ var: text }, { gte: number(), lte: number() }) },
+  {
+    keys: ['turnGte', 'turnLte'],
+    check: () => shape({}, { turnGte: integer(), turnLte: integer() }),
+  },
+  {
+    keys: ['rungGte', 'rungLte'],
+    check: () => shape({}, { rungGte: integer(), rungLte: integer() }),
+  },
+  {
+    keys: ['actionTaken'],
+    check: () => shape({ actionTaken: text }, { byTurnsAgo: integer(0) }),
+  },
+  { keys: ['eventHappened'], check: () => shape({ eventHappened: text }) },
+  { keys: ['all'], check: (depth) => shape({ all: list(condition(depth + 1)) }) },
+  { keys: ['any'], check: (depth) => shape({ any: list(condition(depth + 1)) }) },
+  { keys: ['not'], check: (depth) => shape({ not: condition(depth + 1) }) },
+];
+const CONDITION_KEYS = CONDITION_KINDS.flatMap((kind) => kind.keys);
+
+function condition(depth: number): Check {
+  return (value, path, faults) => {
+    if (depth > MAX_CONDITION_DEPTH) {
+      return faults.error(path, `conditions are nested more than ${MAX_CONDITION_DEPTH} deep`);
+    }
+    if (!isObject(value))
+      return faults.error(path, `must be a condition object, not ${show(value)}`);
+    const kinds = CONDITION_KINDS.filter((kind) => kind.keys.some((key) => has(value, key)));
+    const [kind, other] = kinds;
+    if (!kind) {
+      const first = Object.keys(value)[0];
+      const hint = first === undefined ? '' : didYouMean(first, CONDITION_KEYS);
+      const keys = CONDITION_KEYS.map((key) => JSON.stringify(key)).join(', ');
+      return faults.error(
+        path,
+        `is not a condition${hint}: it needs one of ${keys} (for "always", write {"all": []})`,
+      );
+    }
+    if (other) {
+      const name = (k: ConditionKind) => JSON.stringify(k.keys.find((key) => has(value, key)));
+      return faults.error(
+        path,
+        `mixes two conditions (${name(kind)} and ${name(other)}): put them in {"all": [...]}`,
+      );
+    }
+    kind.check(depth)(value, path, faults);
+  };
+}
+
+const CONDITION = condition(0);
+
+const VARIABLE_EFFECT = shape({ var: text, amount: integer() }, { delay: integer(1) });
+const INTEL_EFFECT = shape({ intel: integer(1), who: oneOf(INTEL_RECIPIENTS) });
+
+const effect: Check = (value, path, faults) => {
+  const intel = isObject(value) && has(value, 'intel');
+  if (intel && has(value, 'var')) {
+    return faults.error(
+      path,
+      'is both a variable effect ("var") and an intelligence effect ("intel"): split it in two',
+    );
+  }
+  (intel ? INTEL_EFFECT : VARIABLE_EFFECT)(value, path, faults);
+};
+
+const EFFECTS = list(effect);
+
+const CHANCE = shape(
+  { base: integer() },
+  {
+    terms: list(shape({ var: text, pivot: integer(), perTen: integer() })),
+    min: integer(0, 100),
+    max: integer(0, 100),
+  },
+);
+
+const ROLL = shape({ label: text, chance: CHANCE, success: EFFECTS, failure: EFFECTS });
+
+const SOURCE = shape({ kind: oneOf(SOURCE_KINDS) }, { quote: text, reference: text, url: text });
+
+const VARIABLE = shape(
+  {
+    id: identifier,
+    name: text,
+    description: text,
+    min: integer(),
+    max: integer(),
+    initial: integer(),
+    unit: textOrEmpty,
+    group: oneOf(VARIABLE_GROUPS),
+  },
+  { drift: shape({ target: integer(), tenths: integer(0, 10) }), labels: list(text) },
+);
+
+const ACTION = shape(
+  {
+    id: identifier,
+    role: text,
+    track: oneOf(TRACKS),
+    name: text,
+    description: text,
+    cost: integer(0),
+    goldstein: number(-10, 10),
+    escalationClass: oneOf(ESCALATION_CLASSES),
+    signal: oneOf(SIGNAL_KINDS),
+    effects: EFFECTS,
+  },
+  {
+    redLine: flag,
+    roll: ROLL,
+    requires: CONDITION,
+    once: flag,
+    warStage: integer(1),
+    ai: shape({}, { kind: oneOf(AI_KINDS), bias: number() }),
+  },
+);
+
+const EVENT = shape(
+  {
+    id: identifier,
+    name: text,
+    headline: text,
+    description: text,
+    goldstein: number(-10, 10),
+    escalationClass: oneOf(ESCALATION_CLASSES),
+    effects: EFFECTS,
+  },
+  {
+    turn: integer(1),
+    when: CONDITION,
+    chance: CHANCE,
+    repeatable: flag,
+    roll: ROLL,
+    injectable: flag,
+    source: SOURCE,
+  },
+);
+
+const ENDING = shape(
+  {
+    id: identifier,
+    name: text,
+    description: text,
+    when: CONDITION,
+    causes: list(text),
+    tone: oneOf(TONES),
+  },
+  { atDeadline: flag },
+);
+
+const VARIABLE_MEASURE = shape(
+  { var: text, better: oneOf(DIRECTIONS) },
+  { from: number(), to: number() },
+);
+const ENDINGS_MEASURE = shape({ endings: record(number()) });
+
+const measure: Check = (value, path, faults) => {
+  const byEndings = isObject(value) && has(value, 'endings');
+  (byEndings ? ENDINGS_MEASURE : VARIABLE_MEASURE)(value, path, faults);
+};
+
+const ROLE = shape({
+  id: identifier,
+  name: text,
+  leader: text,
+  side: oneOf(SIDES),
+  playable: flag,
+  colour: text,
+  capital: shape({ start: integer(0), perTurn: integer(), max: integer(0) }),
+  maxActionsPerTurn: integer(1),
+  objectives: list(
+    shape({ id: identifier, text: text, weight: integer(1), measure }),
+    0,
+    'objective',
+  ),
+  victoryScore: number(0, 100),
+  ai: shape({
+    values: record(number()),
+    escalationAversion: number(),
+    capitalValue: number(),
+    noise: integer(0),
+  }),
+  estimatesIntent: flag,
+  briefing: text,
+});
+
+const RUNG = shape(
+  { level: integer(1), name: text, kahn: text, minTension: number() },
+  { minWarStage: integer(1) },
+);
+
+const HIDDEN_INTENT = shape({
+  id: oneOf(HIDDEN_PARAMETERS),
+  name: text,
+  description: text,
+  min: integer(),
+  max: integer(),
+  initialEstimateWidth: integer(1),
+});
+
+const BRIEFING_SECTION = shape({
+  heading: text,
+  paragraphs: list(shape({ text: text, sources: list(SOURCE, 1, 'source') }), 1, 'paragraph'),
+});
+
+const SCENARIO = shape(
+  {
+    id: identifier,
+    version: text,
+    title: text,
+    summary: text,
+    startDate: isoDate,
+    turns: integer(1, MAX_TURNS),
+    daysPerTurn: integer(1, 366),
+    roles: list(ROLE, 1, 'role'),
+    variables: list(VARIABLE, 1, 'variable'),
+    hiddenIntent: list(HIDDEN_INTENT),
+    rungs: list(RUNG, 1, 'rung'),
+    actions: list(ACTION, 1, 'action'),
+    events: list(EVENT),
+    endings: list(ENDING, 1, 'ending'),
+    historical: record(record(list(text))),
+    briefing: list(BRIEFING_SECTION),
+    glossary: list(shape({ term: text, definition: text })),
+    discussionQuestions: list(text),
+    whatHappened: list(shape({ date: text, text: text, source: text })),
+    modelCard: list(shape({ subject: text, explanation: text, sources: list(text) })),
+  },
+  // Editors find the schema through this key; the engine ignores it.
+  { $schema: text },
+);
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: the meaning, on data whose shape is known to be right
+
+interface Context {
+  readonly scenario: Scenario;
+  readonly faults: Faults;
+  readonly variables: ReadonlyMap<string, Variable>;
+  readonly roles: ReadonlyMap<string, Role>;
+  readonly actions: ReadonlyMap<string, Action>;
+  readonly events: ReadonlyMap<string, GameEvent>;
+  readonly endings: ReadonlyMap<string, Ending>;
+}
+
+type Names = ReadonlyMap<string, unknown> | ReadonlySet<string>;
+
+function checkMeaning(scenario: Scenario, faults: Faults): void {
+  const ctx: Context = {
+    scenario,
+    faults,
+    variables: uniqueById(scenario.variables, 'variables', 'variable', faults),
+    roles: uniqueById(scenario.roles, 'roles', 'role', faults),
+    actions: uniqueById(scenario.actions, 'actions', 'action', faults),
+    events: uniqueById(scenario.events, 'events', 'event', faults),
+    endings: uniqueById(scenario.endings, 'endings', 'ending', faults),
+  };
+  checkVariables(ctx);
+  checkHiddenIntent(ctx);
+  checkRoles(ctx);
+  checkRungs(ctx);
+  checkActions(ctx);
+  checkEvents(ctx);
+  checkEndings(ctx);
+  checkHistorical(ctx);
+  checkSources(ctx);
+}
+
+function uniqueById<T extends { id: string }>(
+  items: readonly T[],
+  path: string,
+  noun: string,
+  faults: Faults,
+): Map<string, T> {
+  const byId = new Map<string, T>();
+  const firstIndex = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = firstIndex.get(item.id);
+    if (first === undefined) {
+      byId.set(item.id, item);
+      firstIndex.set(item.id, i);
+    } else {
+      faults.error(
+        at(at(path, i), 'id'),
+        `duplicate ${noun} id ${quote(item.id)} (already used by ${at(path, first)})`,
+      );
+    }
+  });
+  return byId;
+}
+
+function refer(ctx: Context, path: string, name: string, noun: string, known: Names): void {
+  if (!known.has(name)) {
+    ctx.faults.error(path, `unknown ${noun} ${quote(name)}${didYouMean(name, known.keys())}`);
+  }
+}
+
+function checkVariables(ctx: Context): void {
+  const { faults } = ctx;
+  ctx.scenario.variables.forEach((v, i) => {
+    const path = at('variables', i);
+    if (v.id === INTEL_KEY) {
+      faults.error(at(path, 'id'), `"${INTEL_KEY}" is reserved: AI values use it for intelligence`);
+    }
+    if (v.min >= v.max) {
+      faults.error(at(path, 'max'), `must be greater than min (${v.min}), not ${v.max}`);
+      return;
+    }
+    const range = `from ${v.min} to ${v.max}`;
+    if (v.initial < v.min || v.initial > v.max) {
+      faults.error(
+        at(path, 'initial'),
+        `must lie in the variable's range (${range}), not ${v.initial}`,
+      );
+    }
+    const values = v.max - v.min + 1;
+    if (v.labels && v.labels.length !== values) {
+      faults.error(
+        at(path, 'labels'),
+        `needs one label per value ${range} (${values} labels), not ${v.labels.length}`,
+      );
+    }
+    if (v.drift && (v.drift.target < v.min || v.drift.target > v.max)) {
+      faults.error(
+        at(at(path, 'drift'), 'target'),
+        `must lie in the variable's range (${range}), not ${v.drift.target}`,
+      );
+    }
+  });
+  for (const id of REQUIRED_VARIABLES) {
+    if (!ctx.variables.has(id)) {
+      faults.error('variables', `the engine needs a variable ${quote(id)}, and it is missing`);
+    }
+  }
+}
+
+function checkHiddenIntent(ctx: Context): void {
+  const { faults } = ctx;
+  const specs = ctx.scenario.hiddenIntent;
+  const byId = uniqueById(specs, 'hiddenIntent', 'hidden parameter', faults);
+  for (const id of HIDDEN_PARAMETERS) {
+    if (!byId.has(id)) faults.error('hiddenIntent', `the hidden parameter ${quote(id)} is missing`);
+  }
+  specs.forEach((spec, i) => {
+    const path = at('hiddenIntent', i);
+    if (spec.min >= spec.max) {
+      faults.error(at(path, 'max'), `must be greater than min (${spec.min}), not ${spec.max}`);
+    } else if (spec.initialEstimateWidth > spec.max - spec.min) {
+      faults.error(
+        at(path, 'initialEstimateWidth'),
+        `must be at most max − min (${spec.max - spec.min}), not ${spec.initialEstimateWidth}`,
+      );
+    }
+  });
+}
+
+function checkRoles(ctx: Context): void {
+  const { faults, scenario } = ctx;
+  const aiKeys = new Set([...ctx.variables.keys(), INTEL_KEY]);
+  scenario.roles.forEach((role, i) => {
+    const path = at('roles', i);
+    if (role.capital.start > role.capital.max) {
+      faults.error(
+        at(at(path, 'capital'), 'start'),
+        `must be at most capital.max (${role.capital.max}), not ${role.capital.start}`,
+      );
+    }
+    const objectivesPath = at(path, 'objectives');
+    uniqueById(role.objectives, objectivesPath, 'objective', faults);
+    role.objectives.forEach((objective, j) => {
+      checkMeasure(ctx, objective.measure, at(at(objectivesPath, j), 'measure'));
+    });
+    for (const key of Object.keys(role.ai.values)) {
+      refer(ctx, at(at(at(path, 'ai'), 'values'), key), key, 'variable', aiKeys);
+    }
+    if (role.playable) checkPlayable(ctx, role, path);
+    if (role.side === 'russia' && role.estimatesIntent) {
+      faults.warn(
+        at(path, 'estimatesIntent'),
+        `${role.name} is on Russia's side, yet sees Russia's intent only as estimates`,
+      );
+    }
+  });
+  if (!scenario.roles.some((role) => role.playable)) {
+    faults.error('roles', 'no role is playable: set "playable": true on at least one');
+  }
+  if (!scenario.roles.some((role) => role.estimatesIntent)) {
+    faults.error(
+      'roles',
+      `no role estimates Russia's hidden intent: set "estimatesIntent": true on the roles that must guess it`,
+    );
+  }
+  if (!scenario.roles.some((role) => role.side === 'russia')) {
+    faults.warn('roles', `no role is on Russia's side, so red lines are never tested`);
+  }
+}
+
+function checkPlayable(ctx: Context, role: Role, path: string): void {
+  for (const track of TRACKS) {
+    const hasAction = ctx.scenario.actions.some((a) => a.role === role.id && a.track === track);
+    if (!hasAction) {
+      ctx.faults.warn(path, `${role.name} is playable but has no action on the ${track} track`);
+    }
+  }
+  if (role.objectives.length === 0) {
+    ctx.faults.warn(at(path, 'objectives'), `${role.name} is playable but has no objectives`);
+  }
+}
+
+function checkMeasure(ctx: Context, m: ObjectiveMeasure, path: string): void {
+  if ('endings' in m) {
+    for (const id of Object.keys(m.endings)) {
+      refer(ctx, at(at(path, 'endings'), id), id, 'ending', ctx.endings);
+    }
+    return;
+  }
+  refer(ctx, at(path, 'var'), m.var, 'variable', ctx.variables);
+  if (m.from !== undefined && m.from === m.to) {
+    ctx.faults.error(at(path, 'to'), `must differ from "from" (${m.from})`);
+  }
+  const v = ctx.variables.get(m.var);
+  if (!v) return;
+  for (const key of ['from', 'to'] as const) {
+    const value = m[key];
+    if (value !== undefined && (value < v.min || value > v.max)) {
+      ctx.faults.warn(
+        at(path, key),
+        `${value} lies outside ${quote(v.id)}'s range (${v.min} to ${v.max}), so it is never reached`,
+      );
+    }
+  }
+}
+
+function checkRungs(ctx: Context): void {
+  const { faults } = ctx;
+  const tension = ctx.variables.get('tension');
+  const warStage = ctx.variables.get('warStage');
+  const seen = new Map<number, number>();
+  ctx.scenario.rungs.forEach((rung, i) => {
+    const path = at('rungs', i);
+    const first = seen.get(rung.level);
+    if (first !== undefined) {
+      faults.error(
+        at(path, 'level'),
+        `duplicate rung level ${rung.level} (already used by ${at('rungs', first)})`,
+      );
+    } else if (rung.level !== i + 1) {
+      faults.error(
+        at(path, 'level'),
+        `must be ${i + 1}: rung levels run 1, 2, 3… in list order, not ${rung.level}`,
+      );
+    }
+    seen.set(rung.level, first ?? i);
+    const before = ctx.scenario.rungs[i - 1];
+    if (before && rung.minTension < before.minTension) {
+      faults.error(
+        at(path, 'minTension'),
+        `must not be below the rung before it (${before.minTension}), not ${rung.minTension}`,
+      );
+    }
+    if (warStage && rung.minWarStage !== undefined && rung.minWarStage > warStage.max) {
+      faults.warn(at(path, 'minWarStage'), `the war stage goes up to only ${warStage.max}`);
+    }
+    if (tension && rung.minWarStage === undefined && rung.minTension > tension.max) {
+      faults.warn(
+        at(path, 'minTension'),
+        `tension goes up to only ${tension.max}, so this rung is never reached`,
+      );
+    }
+  });
+}
+
+function checkActions(ctx: Context): void {
+  const warStage = ctx.variables.get('warStage');
+  ctx.scenario.actions.forEach((action, i) => {
+    const path = at('actions', i);
+    refer(ctx, at(path, 'role'), action.role, 'role', ctx.roles);
+    checkEffects(ctx, action.effects, at(path, 'effects'));
+    if (action.roll) checkRoll(ctx, action.roll, at(path, 'roll'));
+    if (action.requires) checkCondition(ctx, action.requires, at(path, 'requires'), 'error');
+    if (warStage && action.warStage !== undefined && action.warStage > warStage.max) {
+      ctx.faults.error(
+        at(path, 'warStage'),
+        `must be a war stage from 1 to ${warStage.max}, not ${action.warStage}`,
+      );
+    }
+  });
+}
+
+function checkEvents(ctx: Context): void {
+  const { faults, scenario } = ctx;
+  scenario.events.forEach((event, i) => {
+    const path = at('events', i);
+    if (event.turn !== undefined && event.turn > scenario.turns) {
+      faults.error(
+        at(path, 'turn'),
+        `turn ${event.turn} never comes: the game has ${scenario.turns} turns`,
+      );
+    }
+    if (event.turn !== undefined && event.chance) {
+      faults.warn(
+        at(path, 'chance'),
+        'is ignored: a scheduled event happens on its turn without a roll',
+      );
+    }
+    if (event.turn === undefined && !event.when && !event.chance) {
+      faults.warn(path, 'has no "turn", "when" or "chance", so it happens on turn 1 for certain');
+    }
+    // An event that can never happen is a mistake, but not one that breaks a game.
+    if (event.when) checkCondition(ctx, event.when, at(path, 'when'), 'warning');
+    if (event.chance) checkChance(ctx, event.chance, at(path, 'chance'));
+    checkEffects(ctx, event.effects, at(path, 'effects'));
+    if (event.roll) checkRoll(ctx, event.roll, at(path, 'roll'));
+  });
+}
+
+function isCatchAll(ending: Ending): boolean {
+  return ending.atDeadline === true && 'all' in ending.when && ending.when.all.length === 0;
+}
+
+function checkEndings(ctx: Context): void {
+  const { faults } = ctx;
+  const endings = ctx.scenario.endings;
+  const causes = new Set([...ctx.variables.keys(), ...ctx.actions.keys(), ...ctx.events.keys()]);
+  let catchAll: Ending | undefined;
+  endings.forEach((ending, i) => {
+    const path = at('endings', i);
+    checkCondition(ctx, ending.when, at(path, 'when'), 'error');
+    if (!ending.atDeadline && alwaysHolds(ctx, ending.when)) {
+      faults.error(
+        at(path, 'when'),
+        'always holds, so every game would end after turn 1: give it a real condition or "atDeadline": true',
+      );
+    }
+    ending.causes.forEach((name, j) => {
+      refer(ctx, at(at(path, 'causes'), j), name, 'variable, action or event', causes);
+    });
+    if (ending.causes.length === 0) {
+      faults.warn(at(path, 'causes'), 'names no causes, so the debrief cannot explain this ending');
+    }
+    if (catchAll) {
+      faults.warn(
+        path,
+        `comes after the catch-all ending ${quote(catchAll.id)}, so on the last turn it is never reached: put the catch-all last`,
+      );
+    } else if (isCatchAll(ending)) {
+      catchAll = ending;
+    }
+  });
+  if (!catchAll) {
+    faults.error(
+      'endings',
+      'no ending applies at the deadline: end the list with one that has "atDeadline": true and "when": {"all": []}',
+    );
+  }
+}
+
+function checkHistorical(ctx: Context): void {
+  const { faults, scenario } = ctx;
+  for (const [roleId, byTurn] of Object.entries(scenario.historical)) {
+    const rolePath = at('historical', roleId);
+    refer(ctx, rolePath, roleId, 'role', ctx.roles);
+    const role = ctx.roles.get(roleId);
+    for (const [turn, ids] of Object.entries(byTurn)) {
+      const turnPath = at(rolePath, turn);
+      if (!TURN_KEY.test(turn) || Number(turn) > scenario.turns) {
+        faults.error(
+          turnPath,
+          `${quote(turn)} is not a turn of this game: use a whole number from 1 to ${scenario.turns}`,
+        );
+      }
+      ids.forEach((id, j) => {
+        const path = at(turnPath, j);
+        const action = ctx.actions.get(id);
+        if (!action) return refer(ctx, path, id, 'action', ctx.actions);
+        if (role && action.role !== role.id) {
+          faults.error(
+            path,
+            `${quote(id)} is an action of ${quote(action.role)}, not of ${quote(roleId)}`,
+          );
+        }
+        if (ids.indexOf(id) !== j) faults.warn(path, `${quote(id)} is listed twice on this turn`);
+      });
+      if (role && ids.length > role.maxActionsPerTurn) {
+        faults.warn(
+          turnPath,
+          `${role.name} can give at most ${role.maxActionsPerTurn} orders a turn, not ${ids.length}`,
+        );
+      }
+    }
+  }
+}
+
+function checkSources(ctx: Context): void {
+  ctx.scenario.briefing.forEach((section, i) => {
+    section.paragraphs.forEach((paragraph, j) => {
+      const path = at(at(at(at('briefing', i), 'paragraphs'), j), 'sources');
+      paragraph.sources.forEach((source, k) => checkSource(ctx, source, at(path, k)));
+    });
+  });
+  ctx.scenario.events.forEach((event, i) => {
+    if (event.source) checkSource(ctx, event.source, at(at('events', i), 'source'));
+  });
+}
+
+function checkSource(ctx: Context, source: Source, path: string): void {
+  if (source.kind === 'article' && source.quote === undefined) {
+    ctx.faults.error(at(path, 'quote'), 'an article source needs the "quote" it cites');
+  }
+  if (source.kind === 'research' && source.reference === undefined) {
+    ctx.faults.error(at(path, 'reference'), 'a research source needs its "reference"');
+  }
+}
+
+function checkEffects(ctx: Context, effects: readonly Effect[], path: string): void {
+  const turns = ctx.scenario.turns;
+  effects.forEach((e, i) => {
+    if ('intel' in e) return;
+    const effectPath = at(path, i);
+    refer(ctx, at(effectPath, 'var'), e.var, 'variable', ctx.variables);
+    if (e.delay !== undefined && e.delay > turns) {
+      ctx.faults.error(
+        at(effectPath, 'delay'),
+        `a delay of ${e.delay} turns is longer than the game (${turns} turns)`,
+      );
+    }
+  });
+}
+
+function checkRoll(ctx: Context, roll: Roll, path: string): void {
+  checkChance(ctx, roll.chance, at(path, 'chance'));
+  checkEffects(ctx, roll.success, at(path, 'success'));
+  checkEffects(ctx, roll.failure, at(path, 'failure'));
+}
+
+function checkChance(ctx: Context, chance: Chance, path: string): void {
+  chance.terms?.forEach((term, i) => {
+    refer(ctx, at(at(at(path, 'terms'), i), 'var'), term.var, 'variable', ctx.variables);
+  });
+  const min = chance.min ?? DEFAULT_CHANCE_MIN;
+  const max = chance.max ?? DEFAULT_CHANCE_MAX;
+  if (min > max) {
+    const which = chance.min === undefined ? 'min (5 when not given)' : `min (${min})`;
+    const limit = chance.max === undefined ? 'max (95 when not given)' : `max (${max})`;
+    ctx.faults.error(path, `its ${which} is above its ${limit}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions: references, and whether they can ever hold
+
+type Leaf = Exclude<Condition, { all: Condition[] } | { any: Condition[] } | { not: Condition }>;
+
+interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Checks references and reports parts that can never hold: with `severity` where that makes the
+ * whole condition impossible, as a warning where it only makes a branch dead.
+ */
+function checkCondition(ctx: Context, cond: Condition, path: string, severity: Severity): void {
+  if ('all' in cond) {
+    cond.all.forEach((c, i) => checkCondition(ctx, c, at(at(path, 'all'), i), severity));
+    return;
+  }
+  if ('any' in cond) {
+    const anyPath = at(path, 'any');
+    if (cond.any.length === 0) ctx.faults.add(severity, anyPath, 'an empty "any" can never hold');
+    const alive = cond.any.some((c) => !neverHolds(ctx, c));
+    cond.any.forEach((c, i) =>
+      checkCondition(ctx, c, at(anyPath, i), alive ? 'warning' : severity),
+    );
+    return;
+  }
+  if ('not' in cond) {
+    const notPath = at(path, 'not');
+    if (alwaysHolds(ctx, cond.not)) {
+      ctx.faults.add(severity, notPath, 'always holds, so the "not" around it can never hold');
+    }
+    checkCondition(ctx, cond.not, notPath, 'warning');
+    return;
+  }
+  checkLeafReferences(ctx, cond, path);
+  const problem = leafProblem(ctx, cond, path);
+  if (problem) ctx.faults.add(severity, problem.path, problem.message);
+}
+
+function checkLeafReferences(ctx: Context, cond: Leaf, path: string): void {
+  if ('var' in cond) {
+    refer(ctx, at(path, 'var'), cond.var, 'variable', ctx.variables);
+    if (cond.gte === undefined && cond.lte === undefined) {
+      ctx.faults.warn(path, 'compares nothing, so it always holds: give "gte", "lte" or both');
+    }
+  } else if ('actionTaken' in cond) {
+    refer(ctx, at(path, 'actionTaken'), cond.actionTaken, 'action', ctx.actions);
+  } else if ('eventHappened' in cond) {
+    refer(ctx, at(path, 'eventHappened'), cond.eventHappened, 'event', ctx.events);
+  }
+}
+
+/** Why a single comparison can never hold, or null. Unknown names are reported elsewhere. */
+function leafProblem(ctx: Context, cond: Leaf, path: string): Problem | null {
+  const turns = ctx.scenario.turns;
+  if ('var' in cond) {
+    const v = ctx.variables.get(cond.var);
+    if (!v) return null;
+    return outOfReach(path, ['gte', 'lte'], cond.gte, cond.lte, v.min, v.max, quote(v.id));
+  }
+  if ('actionTaken' in cond) {
+    if (cond.byTurnsAgo === undefined || cond.byTurnsAgo < turns) return null;
+    return {
+      path: at(path, 'byTurnsAgo'),
+      message: `${cond.byTurnsAgo} turns ago can never hold: the game has ${turns} turns`,
+    };
+  }
+  if ('eventHappened' in cond) return null;
+  if ('rungGte' in cond || 'rungLte' in cond) {
+    const rungs = ctx.scenario.rungs.length;
+    return outOfReach(
+      path,
+      ['rungGte', 'rungLte'],
+      cond.rungGte,
+      cond.rungLte,
+      1,
+      rungs,
+      'the rung',
+    );
+  }
+  // Only the turn comparison is left; `in` cannot narrow between two all-optional shapes.
+  const turn = cond as { turnGte?: number; turnLte?: number };
+  return outOfReach(path, ['turnGte', 'turnLte'], turn.turnGte, turn.turnLte, 1, turns, 'the turn');
+}
+
+function outOfReach(
+  path: string,
+  keys: readonly [string, string],
+  gte: number | undefined,
+  lte: number | undefined,
+  low: number,
+  high: number,
+  subject: string,
+): Problem | null {
+  const [gteKey, lteKey] = keys;
+  if (gte !== undefined && lte !== undefined && gte > lte) {
+    return { path, message: `${subject} at least ${gte} and at most ${lte} can never both hold` };
+  }
+  if (gte !== undefined && gte > high) {
+    return {
+      path: at(path, gteKey),
+      message: `${subject} at least ${gte} can never hold: ${subject} goes up to only ${high}`,
+    };
+  }
+  if (lte !== undefined && lte < low) {
+    return {
+      path: at(path, lteKey),
+      message: `${subject} at most ${lte} can never hold: ${subject} goes down to only ${low}`,
+    };
+  }
+  return null;
+}
+
+function neverHolds(ctx: Context, cond: Condition): boolean {
+  if ('all' in cond) return cond.all.some((c) => neverHolds(ctx, c));
+  if ('any' in cond) return cond.any.every((c) => neverHolds(ctx, c));
+  if ('not' in cond) return alwaysHolds(ctx, cond.not);
+  return leafProblem(ctx, cond, '') !== null;
+}
+
+/** True only when the condition plainly holds whatever the state (`{"all": []}` and the like). */
+function alwaysHolds(ctx: Context, cond: Condition): boolean {
+  if ('all' in cond) return cond.all.every((c) => alwaysHolds(ctx, c));
+  if ('any' in cond) return cond.any.some((c) => alwaysHolds(ctx, c));
+  if ('not' in cond) return neverHolds(ctx, cond.not);
+  return false;
+}
