@@ -2,7 +2,7 @@
 //  (a) the reducer on the immer path and on the plain path, folding the same orders of the same games
 //  (b) whole AI-played games, inline on one core and across the worker pool
 //  (c) the heap before and after
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   createGame,
@@ -68,6 +68,13 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
     `${sc.scenario.id} ${sc.scenario.version}, seed "${seed}", Node ${process.version}, ${availableParallelism()} cores`,
   );
 
+  const load = loadavg()[0]!;
+  if (load >= 0.5) {
+    say(
+      `Load average ${load.toFixed(1)}: other processes are using the cores; expect lower figures.`,
+    );
+  }
+
   // (a) The reducer on both paths over the same games.
   const played = Array.from({ length: reducerGames }, (_, i) => {
     const game = playGame(sc, gameSeed(seed, i), {});
@@ -75,13 +82,16 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
     return { seed: game.state.seed, orders: game.orders, hash };
   });
   const steps = played.reduce((n, g) => n + g.orders.length, 0);
-  checkPathsAgree(sc, played.slice(0, WARM_UP));
-  const immer = time(() => {
-    for (const g of played) foldImmer(sc, g.seed, g.orders);
-  });
+  // Plain first: once immer's drafts have gone through the same handlers, V8's type feedback for
+  // them is polluted and the plain path runs slower in this thread (seen: ~1.5× slower).
   const plain = time(() => {
     for (const g of played) foldPlain(sc, g.seed, g.orders);
   });
+  for (const g of played.slice(0, WARM_UP)) foldImmer(sc, g.seed, g.orders);
+  const immer = time(() => {
+    for (const g of played) foldImmer(sc, g.seed, g.orders);
+  });
+  checkPathsAgree(sc, played.slice(0, WARM_UP));
   const heapAfterReducer = process.memoryUsage().heapUsed;
   say();
   say(
@@ -105,32 +115,39 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
     `  (final hashes of both paths checked equal to playGame's on ${Math.min(WARM_UP, reducerGames)} games)`,
   );
 
-  // (b) Whole games, one core and the pool, the same code path as `brink simulate`.
+  // (b) Whole games on the same code path as `brink simulate`, each count in fresh threads (a thread
+  // that has run the immer path plays slower), timed from when every worker has loaded.
   const job = { scenarioText: text, scenarioFile: file, seed, policies: {}, runs: games };
-  const inlineStart = performance.now();
-  await runBatch(sc, { ...job, workers: 1 });
-  const inline = (performance.now() - inlineStart) / 1000;
-  let started = 0;
-  const poolStart = performance.now();
-  const summaries = await runBatch(sc, {
-    ...job,
-    workers,
-    onStarted: () => (started = performance.now()),
-  });
-  const poolEnd = performance.now();
-  const pooled = (poolEnd - started) / 1000;
+  const timedBatch = async (count: number) => {
+    let started = 0;
+    const begun = performance.now();
+    const summaries = await runBatch(sc, {
+      ...job,
+      workers: count,
+      alwaysThreads: true,
+      onStarted: () => (started = performance.now()),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds, startup: (started - begun) / 1000, summaries };
+  };
+  const single = await timedBatch(1);
+  const pool = await timedBatch(workers);
   const heapAfterBatch = process.memoryUsage().heapUsed;
   say();
   say(`(b) Whole games (playGame + summarize, every role the AI), ${formatCount(games)} games`);
+  const batchRow = (name: string, run: { seconds: number; startup: number }) => [
+    name,
+    formatCount(Math.round(games / run.seconds)),
+    run.seconds.toFixed(2),
+    run.startup.toFixed(2),
+  ];
   for (const line of table([
-    ['', 'games/s', 'seconds'],
-    ['1 core, inline', formatCount(Math.round(games / inline)), inline.toFixed(2)],
-    [`${workers} worker threads`, formatCount(Math.round(games / pooled)), pooled.toFixed(2)],
+    ['', 'games/s', 'seconds', 'start-up s'],
+    batchRow('1 worker thread', single),
+    batchRow(`${workers} worker threads`, pool),
   ]))
     say(line);
-  say(
-    `  speed-up: ${(inline / pooled).toFixed(2)}× (starting the workers took a further ${((started - poolStart) / 1000).toFixed(2)} s)`,
-  );
+  say(`  speed-up: ${(single.seconds / pool.seconds).toFixed(2)}×`);
 
   // (c) Memory of this (main) thread; workers have heaps of their own.
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -139,7 +156,7 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   for (const line of table([
     ['before', mb(heapAtStart)],
     [`after (a), ${formatCount(reducerGames)} games' orders held`, mb(heapAfterReducer)],
-    [`after (b), ${formatCount(summaries.length)} summaries held`, mb(heapAfterBatch)],
+    [`after (b), ${formatCount(pool.summaries.length)} summaries held`, mb(heapAfterBatch)],
   ]))
     say(line);
   say(`  resident set size now ${mb(process.memoryUsage().rss)}`);
@@ -172,7 +189,7 @@ function foldPlain(sc: CompiledScenario, seed: string, orders: readonly Order[])
   return state;
 }
 
-/** Both paths must reach the state playGame reached, or the timings compare different work (this also warms them up). */
+/** Both paths must reach the state playGame reached, or the timings compared different work. */
 function checkPathsAgree(
   sc: CompiledScenario,
   games: readonly { seed: string; orders: Order[]; hash: string }[],

@@ -12,6 +12,8 @@ export interface BatchOptions extends BatchJob {
   onProgress?: (done: number) => void;
   /** Called once every worker has loaded the scenario and play begins (for timing). */
   onStarted?: () => void;
+  /** Use worker threads even for one worker (a fresh thread, for a fair timing). */
+  alwaysThreads?: boolean;
 }
 
 export type ToWorker = { type: 'play'; chunk: number; start: number; end: number };
@@ -24,7 +26,8 @@ const WORKER_ENTRY = new URL('./simulate-worker.ts', import.meta.url);
 
 export function runBatch(sc: CompiledScenario, options: BatchOptions): Promise<GameSummary[]> {
   const chunks = chunksOf(options.runs, options.workers);
-  if (options.workers <= 1) return Promise.resolve(runInline(sc, options, chunks));
+  if (options.workers <= 1 && !options.alwaysThreads)
+    return Promise.resolve(runInline(sc, options, chunks));
   return runInWorkers(options, chunks);
 }
 

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CompiledScenario, Result } from '../sim';
+import type { CompiledScenario } from '../sim';
 import { loadScenario } from '../sim/scenario/load';
 import { CliError } from './errors';
 
@@ -35,10 +35,6 @@ export function readText(file: string, what = 'file'): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code;
     throw new CliError(`cannot read ${what} ${displayPath(file)}: ${why ?? 'unreadable'}`, 2);
   }
-}
-
-export function loadScenarioFile(file: string): Result<CompiledScenario> {
-  return loadScenario(readText(file, 'scenario'));
 }
 
 export interface FoundScenario {
@@ -81,7 +77,11 @@ export function findScenario(ref: string, command: string): FoundScenario {
   const found = findScenarioById(ref);
   if (found) return found;
   throw new CliError(
-    `unknown scenario "${ref}"; scenarios here: ${knownIds().join(', ') || 'none'}`,
+    `unknown scenario "${ref}"; scenarios here: ${
+      validScenarios()
+        .map((found) => found.sc.scenario.id)
+        .join(', ') || 'none'
+    }`,
     2,
     `Give a scenario id from ${displayPath(SCENARIO_DIR)}/ or a path to a scenario file (brink ${command} --help).`,
   );
@@ -89,21 +89,14 @@ export function findScenario(ref: string, command: string): FoundScenario {
 
 /** The valid scenario with this id in scenarios/, preferring the one with this content hash. */
 export function findScenarioById(id: string, hash?: string): FoundScenario | undefined {
-  let first: FoundScenario | undefined;
-  for (const file of scenarioFiles()) {
-    const text = readText(file, 'scenario');
-    const result = loadScenario(text);
-    if (!result.ok || result.value.scenario.id !== id) continue;
-    const found = { file, text, sc: result.value };
-    if (hash === undefined || found.sc.hash === hash) return found;
-    first ??= found;
-  }
-  return first;
+  const matching = validScenarios().filter((found) => found.sc.scenario.id === id);
+  return matching.find((found) => found.sc.hash === hash) ?? matching[0];
 }
 
-function knownIds(): string[] {
+function validScenarios(): FoundScenario[] {
   return scenarioFiles().flatMap((file) => {
-    const result = loadScenarioFile(file);
-    return result.ok ? [result.value.scenario.id] : [];
+    const text = readText(file, 'scenario');
+    const result = loadScenario(text);
+    return result.ok ? [{ file, text, sc: result.value }] : [];
   });
 }

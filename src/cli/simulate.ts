@@ -73,7 +73,7 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
     seed: values.seed,
     policies,
     runs,
-    workers: Math.min(workers, runs),
+    workers,
     ...(recordsDir ? { recordsDir } : {}),
     onProgress: (done) => progress.update(done),
   });

@@ -48,7 +48,9 @@ describe.concurrent('brink replay', () => {
       },
       /orders\[\d+\]: .*us\.noSuchAction/,
     ],
-    ['the seed', (r) => (r.seed = 'another-seed'), /finalHash: /],
+    // Another seed draws other dice: the replay either stops at an order that is no longer legal
+    // or ends in another state.
+    ['the seed', (r) => (r.seed = 'another-seed'), /orders\[\d+\]: |finalHash: /],
     ['the final hash', (r) => (r.finalHash = '0123456789abcdef'), /finalHash: .*0123456789abcdef/],
     ['the scenario hash', (r) => (r.scenario.hash = 'ffffffffffffffff'), /scenario\.hash: /],
     [
