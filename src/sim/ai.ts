@@ -1,15 +1,84 @@
 // The computer's choice of orders for a role it plays. Each legal option gets a score, the sum of
-// named terms in tenths of a point (gain, cost, escalation risk, face, offers, the war calculus,
-// seeded noise); the best affordable options with a positive score are taken. The terms of the
-// chosen options and of the next best are logged so the debrief can say why.
+// named terms in tenths of a point (the value of its effects to the role, capital spent,
+// escalation risk, face, offers on the table, the war calculus, seeded noise); the best
+// affordable options with a positive score are taken. The terms of the chosen options and of the
+// next best are logged so the debrief can say why.
+//
+// What does not depend on the state (the value of an action's certain effects to its role) is
+// computed once per scenario; a turn only adds the terms that do.
 import { chanceOf } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
 import type { Action, Effect, Role } from './scenario/types';
 import type { AiDecision, AiOption, AiTerm, GameState } from './state';
 import type { Rng } from './rng';
-import { lockReason, SIGNAL_CREDIBILITY, tensionPush } from './rules';
+import { isAvailable, lockReason, SIGNAL_CREDIBILITY, tensionPush } from './rules';
 
 const LOGGED_ALTERNATIVES = 2;
+/** The value key of narrower intelligence estimates in a role's AI values. */
+export const INTEL_VALUE = 'intel';
+
+/** The state-independent part of an action's value to the role that owns it. */
+export interface ActionValue {
+  /** Value of each certain effect (tension and signal included), per variable, in tenths. */
+  effectTerms: readonly AiTerm[];
+  /** Their sum, with the capital and standing-preference terms. */
+  fixed: number;
+  /** Value of the roll's success and failure outcomes, were they certain. */
+  rollSuccess: number;
+  rollFailure: number;
+}
+
+export function valueActions(
+  roles: Readonly<Record<string, Role>>,
+  actions: readonly Action[],
+  variableName: (key: string) => string,
+): Record<string, ActionValue> {
+  const out = Object.create(null) as Record<string, ActionValue>;
+  for (const action of actions) {
+    const role = roles[action.role]!;
+    const gains: Record<string, number> = { tension: tensionPush(action) * 4 };
+    if (role.side === 'west') gains.deterrenceCredibility = SIGNAL_CREDIBILITY[action.signal] * 4;
+    addGains(gains, action.effects, role);
+    const effectTerms: AiTerm[] = [];
+    let fixed = 0;
+    for (const key in gains) {
+      // Gains are counted in quarters (a delayed effect is worth less), values in tenths.
+      const value = Math.trunc(((role.ai.values[key] ?? 0) * gains[key]!) / 4);
+      if (value === 0) continue;
+      const term = key === INTEL_VALUE ? 'better intelligence' : `effect on ${variableName(key)}`;
+      effectTerms.push({ term, value });
+      fixed += value;
+    }
+    fixed += -action.cost * role.ai.capitalValue + (action.ai?.bias ?? 0) * 10;
+    out[action.id] = {
+      effectTerms,
+      fixed,
+      rollSuccess: action.roll ? worth(action.roll.success, role) : 0,
+      rollFailure: action.roll ? worth(action.roll.failure, role) : 0,
+    };
+  }
+  return out;
+}
+
+function addGains(gains: Record<string, number>, effects: readonly Effect[], role: Role): void {
+  for (const effect of effects) {
+    if ('intel' in effect) {
+      if (role.estimatesIntent) gains[INTEL_VALUE] = (gains[INTEL_VALUE] ?? 0) + effect.intel * 4;
+      continue;
+    }
+    // An effect that lands d turns later counts for (4 − d) quarters, at least one.
+    const quarters = effect.delay ? Math.max(1, 4 - effect.delay) : 4;
+    gains[effect.var] = (gains[effect.var] ?? 0) + effect.amount * quarters;
+  }
+}
+
+function worth(effects: readonly Effect[], role: Role): number {
+  const gains: Record<string, number> = {};
+  addGains(gains, effects, role);
+  let total = 0;
+  for (const key in gains) total += Math.trunc(((role.ai.values[key] ?? 0) * gains[key]!) / 4);
+  return total;
+}
 
 export interface AiChoice {
   actions: string[];
@@ -32,20 +101,16 @@ export function chooseOrders(
   const role = sc.roles[roleId]!;
   const options: Scored[] = [];
   const blocked: Action[] = [];
-  const actions = sc.actionsByRole[roleId] ?? [];
+  const actions = sc.actionsByRole[roleId]!;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
-    if (lockReason(sc, state, action) !== null) {
+    if (!isAvailable(sc, state, action)) {
       if (action.ai?.kind === 'war') blocked.push(action);
       continue;
     }
     const noise = rng.below(role.ai.noise + 1);
-    options.push({
-      action,
-      score: scoreAction(sc, state, role, action, null) + noise,
-      noise,
-      index,
-    });
+    const score = scoreAction(sc, state, role, action, null) + noise;
+    options.push({ action, score, noise, index });
   }
   options.sort((a, b) => b.score - a.score || a.index - b.index);
 
@@ -63,7 +128,13 @@ export function chooseOrders(
     }
   }
 
-  const considered: AiOption[] = [...chosen, ...rest].map((o) => explain(sc, state, role, o));
+  const considered: AiOption[] = [];
+  for (const o of [...chosen, ...rest]) {
+    const terms: AiTerm[] = [];
+    scoreAction(sc, state, role, o.action, terms);
+    if (o.noise !== 0) terms.push({ term: 'unpredictability', value: o.noise });
+    considered.push({ action: o.action.id, score: o.score, terms });
+  }
   for (const action of blocked) {
     const terms: AiTerm[] = [];
     const score = scoreAction(sc, state, role, action, terms);
@@ -74,17 +145,14 @@ export function chooseOrders(
       blocked: lockReason(sc, state, action) ?? '',
     });
   }
-  return {
-    actions: chosen.map((o) => o.action.id),
-    decision: { role: roleId, chosen: chosen.map((o) => o.action.id), considered },
-  };
+  const ids = chosen.map((o) => o.action.id);
+  return { actions: ids, decision: { role: roleId, chosen: ids, considered } };
 }
 
-function explain(sc: CompiledScenario, state: GameState, role: Role, option: Scored): AiOption {
-  const terms: AiTerm[] = [];
-  scoreAction(sc, state, role, option.action, terms);
-  if (option.noise !== 0) terms.push({ term: 'unpredictability', value: option.noise });
-  return { action: option.action.id, score: option.score, terms };
+/** Adds a named term to `terms` when given; returns the value, for summing. */
+function term(terms: AiTerm[] | null, name: string, value: number): number {
+  if (terms && value !== 0) terms.push({ term: name, value });
+  return value;
 }
 
 /** The score of one option in tenths, without noise; fills `terms` when given. */
@@ -95,73 +163,43 @@ export function scoreAction(
   action: Action,
   terms: AiTerm[] | null,
 ): number {
-  const values = role.ai.values;
-  const vars = state.vars;
-  let total = 0;
-  const add = (term: string, value: number) => {
-    if (value === 0) return;
-    total += value;
-    terms?.push({ term, value });
-  };
-
-  const gains: Record<string, number> = {};
-  addEffects(gains, action.effects, 100, role);
+  const fixed = sc.actionValues[action.id]!;
+  let total = fixed.fixed;
+  if (terms) {
+    terms.push(...fixed.effectTerms);
+    term(terms, 'political capital spent', -action.cost * role.ai.capitalValue);
+    term(terms, 'standing preference', (action.ai?.bias ?? 0) * 10);
+  }
   if (action.roll) {
-    const chance = chanceOf(action.roll.chance, vars);
-    addEffects(gains, action.roll.success, chance, role);
-    addEffects(gains, action.roll.failure, 100 - chance, role);
-  }
-  gains.tension = (gains.tension ?? 0) + tensionPush(action) * 100;
-  if (role.side === 'west') {
-    gains.deterrenceCredibility =
-      (gains.deterrenceCredibility ?? 0) + SIGNAL_CREDIBILITY[action.signal] * 100;
-  }
-  for (const key in gains) {
-    const value = Math.trunc(((values[key] ?? 0) * gains[key]!) / 100);
-    add(
-      key === 'intel' ? 'better intelligence' : `effect on ${sc.variables[key]?.name ?? key}`,
-      value,
+    const chance = chanceOf(action.roll.chance, state.vars);
+    const expected = Math.trunc(
+      (chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100,
     );
+    total += expected;
+    if (terms && expected !== 0) {
+      terms.push({
+        term: `expected result of "${action.roll.label}" (${chance}%)`,
+        value: expected,
+      });
+    }
   }
-
-  add('political capital spent', -action.cost * role.ai.capitalValue);
-  const tension = vars.tension ?? 0;
-  add(
-    'escalation risk',
-    -Math.trunc((action.escalationClass * role.ai.escalationAversion * (tension + 20)) / 120),
+  const tension = state.vars.tension ?? 0;
+  const risk = -Math.trunc(
+    (action.escalationClass * role.ai.escalationAversion * (tension + 20)) / 120,
   );
-  if (action.ai?.bias) add('standing preference', action.ai.bias * 10);
-
+  total += term(terms, 'escalation risk', risk);
   switch (action.ai?.kind) {
     case 'war':
-      warCalculus(state, action.warStage ?? 1, add);
+      total += warCalculus(state, action.warStage ?? 1, terms);
       break;
     case 'offer':
-      add('value of the offers on the table', offerValue(state, role));
+      total += term(terms, 'value of the offers on the table', offerValue(state, role));
       break;
     case 'backdown':
-      backdownCalculus(state, add);
+      total += backdownCalculus(state, terms);
       break;
   }
   return total;
-}
-
-function addEffects(
-  gains: Record<string, number>,
-  effects: readonly Effect[],
-  weight: number,
-  role: Role,
-) {
-  for (const effect of effects) {
-    if ('intel' in effect) {
-      if (role.estimatesIntent) gains.intel = (gains.intel ?? 0) + effect.intel * weight;
-      continue;
-    }
-    // Effects that take time to land count for less.
-    const discount = effect.delay ? Math.max(1, 4 - effect.delay) : 4;
-    gains[effect.var] =
-      (gains[effect.var] ?? 0) + Math.trunc((effect.amount * weight * discount) / 4);
-  }
 }
 
 /** Russia's chance of a quick win as it sees it, in percent. */
@@ -180,24 +218,22 @@ const STAGE_GAIN = [0, 4, 8, 12];
 const STAGE_COST = [0, 5, 8, 10];
 
 /** Fearon's expected value of war: chance of a quick win times what is at stake, less the expected costs. */
-function warCalculus(state: GameState, stage: number, add: (term: string, value: number) => void) {
+function warCalculus(state: GameState, stage: number, terms: AiTerm[] | null): number {
   const v = state.vars;
   const { resolve, costTolerance } = state.hidden;
   const p = stage === 1 ? 100 : quickWinChance(state);
-  add(
-    'expected gain (chance of a quick win × resolve)',
-    Math.trunc((resolve * p * STAGE_GAIN[stage]!) / 100),
-  );
+  const gain = Math.trunc((resolve * p * STAGE_GAIN[stage]!) / 100);
   const threatened = 10 + 8 * Math.max(v.sanctionsPrepared ?? 0, v.sanctionsImposed ?? 0);
   const credible = Math.trunc((threatened * (v.deterrenceCredibility ?? 0)) / 100);
   const felt = Math.trunc((credible * (110 - costTolerance) * STAGE_COST[stage]!) / 100);
-  add('expected cost of sanctions (threat × credibility)', -felt);
-  if (stage >= 2)
-    add(
-      'expected cost of fighting Ukraine',
-      -Math.trunc(((v.ukraineMilitary ?? 0) * stage * 10) / 6),
-    );
-  add('offers forfeited', -Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / 20));
+  const fighting = stage >= 2 ? Math.trunc(((v.ukraineMilitary ?? 0) * stage * 10) / 6) : 0;
+  const forfeited = Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / 20);
+  return (
+    term(terms, 'expected gain (chance of a quick win × resolve)', gain) +
+    term(terms, 'expected cost of sanctions (threat × credibility)', -felt) +
+    term(terms, 'expected cost of fighting Ukraine', -fighting) +
+    term(terms, 'offers forfeited', -forfeited)
+  );
 }
 
 function offerValue(state: GameState, role: Role): number {
@@ -210,16 +246,20 @@ function offerValue(state: GameState, role: Role): number {
   return Math.trunc((onTable * (100 - believedResolve)) / 100);
 }
 
-function backdownCalculus(state: GameState, add: (term: string, value: number) => void) {
+function backdownCalculus(state: GameState, terms: AiTerm[] | null): number {
   const v = state.vars;
   const { resolve, costTolerance } = state.hidden;
-  add('loss of face', -Math.trunc(((v.supportRussia ?? 50) * resolve) / 100));
-  add(
-    'sanctions it avoids',
-    Math.trunc(((v.deterrenceCredibility ?? 0) * (100 - costTolerance)) / 60),
-  );
-  add(
-    'value of the offers on the table',
-    Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / 40),
+  return (
+    term(terms, 'loss of face', -Math.trunc(((v.supportRussia ?? 50) * resolve) / 100)) +
+    term(
+      terms,
+      'sanctions it avoids',
+      Math.trunc(((v.deterrenceCredibility ?? 0) * (100 - costTolerance)) / 60),
+    ) +
+    term(
+      terms,
+      'value of the offers on the table',
+      Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / 40),
+    )
   );
 }

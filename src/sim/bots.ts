@@ -5,7 +5,7 @@ import type { CompiledScenario } from './scenario/compile';
 import type { Action, Track } from './scenario/types';
 import type { GameState } from './state';
 import type { Rng } from './rng';
-import { lockReason } from './rules';
+import { isAvailable } from './rules';
 
 export const BOTS = [
   'ai',
@@ -35,7 +35,7 @@ export function isBotName(name: string): name is BotName {
 }
 
 export function legalActions(sc: CompiledScenario, state: GameState, role: string): Action[] {
-  return (sc.actionsByRole[role] ?? []).filter((a) => lockReason(sc, state, a) === null);
+  return (sc.actionsByRole[role] ?? []).filter((a) => isAvailable(sc, state, a));
 }
 
 export function botOrders(

@@ -15,27 +15,67 @@ export function currentRung(sc: CompiledScenario, state: Pick<GameState, 'vars'>
   return level;
 }
 
+type Predicate = (sc: CompiledScenario, state: GameState) => boolean;
+
+// Conditions are data; each is turned into a function once and reused (they are checked for every
+// option of every role every turn).
+const compiled = new WeakMap<Condition, Predicate>();
+
 export function holds(
   sc: CompiledScenario,
   state: GameState,
   cond: Condition | undefined,
 ): boolean {
   if (!cond) return true;
-  if ('all' in cond) return cond.all.every((c) => holds(sc, state, c));
-  if ('any' in cond) return cond.any.some((c) => holds(sc, state, c));
-  if ('not' in cond) return !holds(sc, state, cond.not);
-  if ('var' in cond) return inRange(state.vars[cond.var] ?? 0, cond.gte, cond.lte);
+  let predicate = compiled.get(cond);
+  if (!predicate) {
+    predicate = compile(cond);
+    compiled.set(cond, predicate);
+  }
+  return predicate(sc, state);
+}
+
+function compile(cond: Condition): Predicate {
+  if ('all' in cond) {
+    const parts = cond.all.map(compile);
+    return (sc, state) => {
+      for (const part of parts) if (!part(sc, state)) return false;
+      return true;
+    };
+  }
+  if ('any' in cond) {
+    const parts = cond.any.map(compile);
+    return (sc, state) => {
+      for (const part of parts) if (part(sc, state)) return true;
+      return false;
+    };
+  }
+  if ('not' in cond) {
+    const inner = compile(cond.not);
+    return (sc, state) => !inner(sc, state);
+  }
+  if ('var' in cond) {
+    const { var: key, gte, lte } = cond;
+    return (_sc, state) => inRange(state.vars[key] ?? 0, gte, lte);
+  }
   if ('actionTaken' in cond) {
-    const turn = state.taken[cond.actionTaken];
-    if (turn === undefined) return false;
-    return cond.byTurnsAgo === undefined || state.turn - turn >= cond.byTurnsAgo;
+    const { actionTaken, byTurnsAgo } = cond;
+    return (_sc, state) => {
+      const turn = state.taken[actionTaken];
+      if (turn === undefined) return false;
+      return byTurnsAgo === undefined || state.turn - turn >= byTurnsAgo;
+    };
   }
-  if ('eventHappened' in cond) return state.happened[cond.eventHappened] !== undefined;
+  if ('eventHappened' in cond) {
+    const { eventHappened } = cond;
+    return (_sc, state) => state.happened[eventHappened] !== undefined;
+  }
   if ('rungGte' in cond || 'rungLte' in cond) {
-    return inRange(currentRung(sc, state), cond.rungGte, cond.rungLte);
+    const { rungGte, rungLte } = cond;
+    return (sc, state) => inRange(currentRung(sc, state), rungGte, rungLte);
   }
-  const turns = cond as { turnGte?: number; turnLte?: number };
-  return inRange(state.turn, turns.turnGte, turns.turnLte);
+  const { turnGte, turnLte } = cond as { turnGte?: number; turnLte?: number };
+  return (_sc, state) => inRange(state.turn, turnGte, turnLte);
 }
 
 function inRange(value: number, gte: number | undefined, lte: number | undefined): boolean {

@@ -44,6 +44,10 @@ export function roll(
 ): boolean {
   const draw = ctx.rng.below(100);
   const success = draw < chance;
-  ctx.report.rolls.push({ ...record, chance, draw, success });
+  const entry: RollRecord = { label: record.label, chance, draw, success };
+  if (record.role !== undefined) entry.role = record.role;
+  if (record.action !== undefined) entry.action = record.action;
+  if (record.event !== undefined) entry.event = record.event;
+  ctx.report.rolls.push(entry);
   return success;
 }

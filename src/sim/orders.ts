@@ -3,7 +3,7 @@
 import type { CompiledScenario } from './scenario/compile';
 import type { Action } from './scenario/types';
 import type { GameState, Order, OrderError, OrderErrorCode } from './state';
-import { costOf, lockReason } from './rules';
+import { costOf, isAvailable, lockReason } from './rules';
 
 const MAX_RATIONALE = 280;
 
@@ -112,8 +112,12 @@ export function validateSubmission(
     }
     if (actions.includes(action))
       return fail('order/duplicate', `"${action.name}" is ordered twice.`);
-    const locked = lockReason(sc, state, action);
-    if (locked) return fail('order/locked', `"${action.name}" is not available: ${locked}`);
+    if (!isAvailable(sc, state, action)) {
+      return fail(
+        'order/locked',
+        `"${action.name}" is not available: ${lockReason(sc, state, action)}`,
+      );
+    }
     actions.push(action);
   }
   const cost = costOf(actions);

@@ -1,5 +1,5 @@
 // Small rules shared by the resolution, the AI, the bots and the selectors.
-import { unmet } from './conditions';
+import { holds, unmet } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
 import type { Action, GameEvent, SignalKind } from './scenario/types';
 import type { GameState } from './state';
@@ -13,6 +13,13 @@ export function tensionPush(
 
 /** How far a Western signal moves Russia's belief in Western resolve (Fearon: costly beats cheap). */
 export const SIGNAL_CREDIBILITY: Record<SignalKind, number> = { costly: 4, cheap: 1, none: 0 };
+
+/** Whether the action can be ordered now (the fast check; `lockReason` says why not). */
+export function isAvailable(sc: CompiledScenario, state: GameState, action: Action): boolean {
+  if (action.once && state.taken[action.id] !== undefined) return false;
+  if (action.warStage !== undefined && (state.vars.warStage ?? 0) >= action.warStage) return false;
+  return holds(sc, state, action.requires);
+}
 
 /** Why the action cannot be ordered now, or null when it can. */
 export function lockReason(sc: CompiledScenario, state: GameState, action: Action): string | null {

@@ -5,7 +5,7 @@ import { chanceOf, currentRung } from './conditions';
 import { CAPITAL_PREFIX } from './ledger';
 import type { CompiledScenario } from './scenario/compile';
 import type { Action, Effect, ObjectiveMeasure, Track } from './scenario/types';
-import type { AiOption, Change, GameState, TurnReport } from './state';
+import type { AiOption, Cause, Change, GameState, TurnReport } from './state';
 import { lockReason } from './rules';
 
 export function selectDate(sc: CompiledScenario, turn: number): string {
@@ -35,6 +35,57 @@ export function formatValue(sc: CompiledScenario, key: string, value: number): s
   if (v.unit === 'k troops') return `${value},000 troops`;
   if (v.unit === '%') return `${value}%`;
   return String(value);
+}
+
+/** Why a number moved, in words a player reads. */
+export function describeCause(sc: CompiledScenario, cause: Cause, key: string): string {
+  const action = cause.action ? sc.actions[cause.action] : undefined;
+  const event = cause.event ? sc.events[cause.event] : undefined;
+  const role = cause.role ? (sc.roles[cause.role]?.name ?? cause.role) : '';
+  const act = action ? `${role}: ${action.name}` : (event?.name ?? 'an unknown cause');
+  const roll = cause.roll
+    ? ` — ${(action ?? event)?.roll?.label ?? 'roll'} ${cause.roll.success ? 'succeeded' : 'failed'} (chance ${cause.roll.chance}%)`
+    : '';
+  switch (cause.kind) {
+    case 'action':
+    case 'event':
+      return act + roll;
+    case 'pending':
+      return `${act}${roll} (ordered on turn ${cause.fromTurn ?? '?'}, lands now)`;
+    case 'drift': {
+      const v = sc.variables[key];
+      return v?.drift ? `${v.name} settles back toward ${v.drift.target}` : 'drift';
+    }
+    case 'rule':
+      return describeRule(cause, act);
+  }
+}
+
+function describeRule(cause: Cause, act: string): string {
+  switch (cause.rule) {
+    case 'tension':
+      return `${act} (its Goldstein weight and escalation class)`;
+    case 'signal':
+      return `${act} (a signal of Western resolve)`;
+    case 'snapback':
+      return 'prepared sanctions imposed in response to the attack';
+    case 'rally':
+      return 'allies close ranks after the attack';
+    case 'redLineBacked':
+      return `red line (${act}) backed with action`;
+    case 'redLineBroken':
+      return `red line (${act}) not backed with action: audience costs`;
+    case 'sanctionsBite':
+      return 'sanctions in force bite';
+    case 'disunity':
+      return 'visible allied disagreement';
+    case 'spent':
+      return `spent on ${act}`;
+    case 'income':
+      return 'political capital for the next turn';
+    default:
+      return 'a rule of the model';
+  }
 }
 
 export interface Meter {
@@ -102,7 +153,7 @@ export function selectWhy(
     .filter((c) => c.key === key)
     .map((c) => ({
       delta: c.delta,
-      label: c.cause.label,
+      label: describeCause(sc, c.cause, key),
       kind: c.cause.kind,
       ...(c.cause.roll ? { chance: c.cause.roll.chance } : {}),
     }));
@@ -196,7 +247,7 @@ export function selectPending(sc: CompiledScenario, state: GameState) {
     amount: p.amount,
     landsOnTurn: p.landsOnTurn,
     turnsLeft: p.landsOnTurn - state.turn,
-    because: p.cause.label,
+    because: describeCause(sc, p.cause, p.key),
     role: p.cause.role,
   }));
 }

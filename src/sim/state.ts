@@ -20,15 +20,35 @@ export interface Submission {
   rationale?: string;
 }
 
-/** Why a number moved. `label` is a sentence fragment a player reads; the ids link to the data. */
+/** The systemic rules that move numbers, beside orders, events and drift. */
+export const CAUSE_RULES = [
+  'tension',
+  'signal',
+  'snapback',
+  'rally',
+  'redLineBacked',
+  'redLineBroken',
+  'sanctionsBite',
+  'disunity',
+  'spent',
+  'income',
+] as const;
+export type CauseRule = (typeof CAUSE_RULES)[number];
+
+/**
+ * Why a number moved, by reference to the scenario: the selectors turn it into words
+ * (`describeCause`). Ids only, so the state stays small and the words can be improved later.
+ */
 export interface Cause {
-  kind: 'action' | 'event' | 'pending' | 'drift' | 'rule' | 'capital';
-  label: string;
+  kind: 'action' | 'event' | 'pending' | 'drift' | 'rule';
+  rule?: CauseRule;
   role?: string;
   action?: string;
   event?: string;
   /** When the change came from a roll: the chance it had and whether it came up. */
   roll?: { chance: number; success: boolean };
+  /** For an effect that landed late: the turn it was ordered. */
+  fromTurn?: number;
 }
 
 /** One recorded change. `key` is a variable id, or `capital:<role>` for political capital. */
@@ -54,6 +74,7 @@ export interface PendingEffect {
   key: string;
   amount: number;
   landsOnTurn: number;
+  orderedOnTurn: number;
   cause: Cause;
 }
 

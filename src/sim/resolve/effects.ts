@@ -13,18 +13,17 @@ export function applyEffects(
 ): void {
   for (const effect of effects) {
     if ('intel' in effect) {
-      const roles =
-        effect.who === 'actor'
-          ? actor
-            ? [actor]
-            : []
-          : ctx.sc.roleOrder.filter((r) => ctx.sc.roles[r]?.side === 'west');
-      for (const role of roles) narrowEstimates(ctx.sc, ctx.state, role, effect.intel);
+      for (const role of ctx.sc.roleOrder) {
+        const informed =
+          effect.who === 'actor' ? role === actor : ctx.sc.roles[role]!.side === 'west';
+        if (informed) narrowEstimates(ctx.sc, ctx.state, role, effect.intel);
+      }
     } else if (effect.delay) {
       ctx.state.pending.push({
         key: effect.var,
         amount: effect.amount,
         landsOnTurn: ctx.state.turn + effect.delay,
+        orderedOnTurn: ctx.state.turn,
         cause,
       });
     } else {
@@ -33,22 +32,21 @@ export function applyEffects(
   }
 }
 
-/** Rolls, logs and applies the outcome whose effects came up. Returns whether it succeeded. */
+/** Rolls, logs and applies the outcome that came up. Returns whether it succeeded. */
 export function applyRoll(ctx: TurnContext, r: Roll, cause: Cause, actor?: string): boolean {
   const chance = chanceOf(r.chance, ctx.state.vars);
   const success = roll(ctx, chance, {
     label: r.label,
-    role: cause.role,
-    action: cause.action,
-    event: cause.event,
+    ...(cause.role ? { role: cause.role } : {}),
+    ...(cause.action ? { action: cause.action } : {}),
+    ...(cause.event ? { event: cause.event } : {}),
   });
-  const outcome = success ? 'succeeded' : 'failed';
-  const rolled: Cause = {
-    ...cause,
-    label: `${cause.label}: ${r.label} ${outcome}`,
-    roll: { chance, success },
-  };
-  applyEffects(ctx, success ? r.success : r.failure, rolled, actor);
+  applyEffects(
+    ctx,
+    success ? r.success : r.failure,
+    { ...cause, roll: { chance, success } },
+    actor,
+  );
   return success;
 }
 
@@ -59,11 +57,7 @@ export function landPending(ctx: TurnContext): void {
   if (!waiting.some((p) => p.landsOnTurn <= turn)) return;
   for (const p of waiting) {
     if (p.landsOnTurn <= turn) {
-      applyChange(ctx, p.key, p.amount, {
-        ...p.cause,
-        kind: 'pending',
-        label: `${p.cause.label} (takes effect)`,
-      });
+      applyChange(ctx, p.key, p.amount, { ...p.cause, kind: 'pending', fromTurn: p.orderedOnTurn });
     }
   }
   ctx.state.pending = waiting.filter((p) => p.landsOnTurn > turn);

@@ -10,30 +10,32 @@ export function runEvents(ctx: TurnContext): void {
   const { sc, state } = ctx;
   for (const event of sc.scenario.events) {
     if (state.injected.includes(event.id)) {
-      happen(ctx, event, 'injected by the facilitator');
+      happen(ctx, event);
       continue;
     }
     if (!event.repeatable && state.happened[event.id] !== undefined) continue;
     if (event.turn !== undefined) {
-      if (event.turn === state.turn && holds(sc, state, event.when))
-        happen(ctx, event, 'scheduled');
+      if (event.turn === state.turn && holds(sc, state, event.when)) happen(ctx, event);
       continue;
     }
     if (!holds(sc, state, event.when)) continue;
     const chance = event.chance ? chanceOf(event.chance, state.vars) : 100;
-    if (roll(ctx, chance, { label: `${event.name} happens`, event: event.id }))
-      happen(ctx, event, 'by chance');
+    if (roll(ctx, chance, { label: `${event.name} happens`, event: event.id })) happen(ctx, event);
   }
 }
 
-function happen(ctx: TurnContext, event: GameEvent, how: string): void {
+function happen(ctx: TurnContext, event: GameEvent): void {
   const { state, report } = ctx;
-  const cause = { kind: 'event' as const, label: `${event.name} (${how})`, event: event.id };
+  const cause = { kind: 'event' as const, event: event.id };
   state.happened[event.id] = state.turn;
   report.events.push(event.id);
   report.escalationScore += event.escalationClass;
   report.goldsteinSum += Math.round(event.goldstein * 10);
-  applyChange(ctx, 'tension', tensionPush(event), cause);
+  applyChange(ctx, 'tension', tensionPush(event), {
+    kind: 'rule',
+    rule: 'tension',
+    event: event.id,
+  });
   applyEffects(ctx, event.effects, cause);
   if (event.roll) applyRoll(ctx, event.roll, cause);
 }

@@ -14,7 +14,7 @@ import { applyChange, CAPITAL_PREFIX, type TurnContext } from '../ledger';
 import type { Rng } from '../rng';
 import type { CompiledScenario } from '../scenario/compile';
 import { TRACKS, type Action } from '../scenario/types';
-import type { GameState, TurnReport } from '../state';
+import type { Cause, GameState, TurnReport } from '../state';
 import { SIGNAL_CREDIBILITY, tensionPush } from '../rules';
 import { applyEffects, applyRoll, landPending } from './effects';
 import { runEvents } from './events';
@@ -22,6 +22,8 @@ import { checkEndings } from './endings';
 
 /** Red lines cost this much domestic support and credibility when Russia escalates unanswered. */
 const AUDIENCE_COST = 6;
+/** Cohesion gained when Russia attacks: allies close ranks. */
+const RALLY = 8;
 
 export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng): void {
   // Work on plain copies of the maps every phase reads and writes (fast under immer too).
@@ -109,28 +111,25 @@ function gatherOrders(ctx: TurnContext): RoleOrders[] {
 function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
   for (const { role, actions } of orders) {
     for (const action of actions) {
-      applyChange(ctx, CAPITAL_PREFIX + role, -action.cost, {
-        kind: 'capital',
-        label: `spent on ${action.name}`,
-        role,
-        action: action.id,
-      });
+      const cause = { kind: 'rule' as const, rule: 'spent' as const, role, action: action.id };
+      applyChange(ctx, CAPITAL_PREFIX + role, -action.cost, cause);
     }
   }
 }
 
 function takeAction(ctx: TurnContext, role: string, action: Action): void {
   const { sc, state, report } = ctx;
-  const cause = { kind: 'action' as const, label: action.name, role, action: action.id };
+  const cause: Cause = { kind: 'action', role, action: action.id };
   state.taken[action.id] = state.turn;
   report.escalationScore += action.escalationClass;
   report.goldsteinSum += Math.round(action.goldstein * 10);
-  applyChange(ctx, 'tension', tensionPush(action), cause);
-  if (sc.roles[role]?.side === 'west') {
-    const signal = SIGNAL_CREDIBILITY[action.signal];
-    applyChange(ctx, 'deterrenceCredibility', signal, {
+  applyChange(ctx, 'tension', tensionPush(action), { ...cause, kind: 'rule', rule: 'tension' });
+  if (sc.roles[role]!.side === 'west') {
+    const credibility = SIGNAL_CREDIBILITY[action.signal];
+    applyChange(ctx, 'deterrenceCredibility', credibility, {
       ...cause,
-      label: `${action.name} (${action.signal} signal)`,
+      kind: 'rule',
+      rule: 'signal',
     });
     if (action.redLine && !state.redLines.some((r) => r.role === role)) {
       state.redLines = [...state.redLines, { role, action: action.id, turn: state.turn }];
@@ -152,39 +151,29 @@ function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: 
     const prepared = vars.sanctionsPrepared ?? 0;
     const imposed = vars.sanctionsImposed ?? 0;
     const fire = warStage >= 2 ? prepared - imposed : Math.min(1, prepared - imposed);
-    if (fire > 0) {
-      applyChange(ctx, 'sanctionsImposed', fire, {
-        kind: 'rule',
-        label: 'prepared sanctions imposed in response',
-      });
-    }
-    if (warStage >= 2) {
-      applyChange(ctx, 'allianceCohesion', 8, {
-        kind: 'rule',
-        label: 'allies rally after the attack',
-      });
-    }
+    if (fire > 0) applyChange(ctx, 'sanctionsImposed', fire, { kind: 'rule', rule: 'snapback' });
+    if (warStage >= 2) applyChange(ctx, 'allianceCohesion', RALLY, { kind: 'rule', rule: 'rally' });
   }
 
   const russianEscalation = orders.some(
-    (o) => sc.roles[o.role]?.side === 'russia' && o.actions.some((a) => a.escalationClass >= 12),
+    (o) => sc.roles[o.role]!.side === 'russia' && o.actions.some((a) => a.escalationClass >= 12),
   );
   if (!russianEscalation) return;
   for (const line of state.redLines) {
     const answered = orders.some(
       (o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'),
     );
-    const cause = { kind: 'rule' as const, role: line.role, action: line.action };
-    const name = sc.actions[line.action]?.name ?? line.action;
+    const cause = { role: line.role, action: line.action };
     if (answered) {
       applyChange(ctx, 'deterrenceCredibility', 2, {
         ...cause,
-        label: `red line (${name}) backed with action`,
+        kind: 'rule',
+        rule: 'redLineBacked',
       });
     } else {
-      const label = `red line (${name}) not backed with action: audience costs`;
-      applyChange(ctx, 'deterrenceCredibility', -AUDIENCE_COST, { ...cause, label });
-      if (line.role === 'us') applyChange(ctx, 'supportUS', -AUDIENCE_COST, { ...cause, label });
+      const broken: Cause = { ...cause, kind: 'rule', rule: 'redLineBroken' };
+      applyChange(ctx, 'deterrenceCredibility', -AUDIENCE_COST, broken);
+      if (line.role === 'us') applyChange(ctx, 'supportUS', -AUDIENCE_COST, broken);
     }
   }
 }
@@ -196,27 +185,21 @@ function drift(ctx: TurnContext): void {
     if (!v.drift) continue;
     const value = vars[v.id] ?? v.initial;
     const step = Math.trunc(((v.drift.target - value) * v.drift.tenths) / 10);
-    applyChange(ctx, v.id, step, {
-      kind: 'drift',
-      label: `${v.name} settles back toward ${v.drift.target}`,
-    });
+    applyChange(ctx, v.id, step, { kind: 'drift' });
   }
   const bite = vars.sanctionsImposed ?? 0;
-  applyChange(ctx, 'russianEconomy', -bite, { kind: 'rule', label: 'sanctions in force bite' });
+  applyChange(ctx, 'russianEconomy', -bite, { kind: 'rule', rule: 'sanctionsBite' });
   const cohesion = vars.allianceCohesion ?? 50;
   if (cohesion < 50) {
     const loss = -Math.trunc((50 - cohesion) / 5);
-    applyChange(ctx, 'deterrenceCredibility', loss, {
-      kind: 'rule',
-      label: 'visible allied disagreement',
-    });
+    applyChange(ctx, 'deterrenceCredibility', loss, { kind: 'rule', rule: 'disunity' });
   }
 }
 
 /** Next turn's political capital, recorded in this turn's report so its changes add up. */
 function payIncome(ctx: TurnContext): void {
   for (const role of ctx.sc.roleOrder) {
-    const cause = { kind: 'capital' as const, label: 'income for the next turn', role };
+    const cause = { kind: 'rule' as const, rule: 'income' as const, role };
     applyChange(ctx, CAPITAL_PREFIX + role, ctx.sc.roles[role]!.capital.perTurn, cause);
   }
 }

@@ -1,4 +1,5 @@
 // A validated scenario with the indexes the engine looks things up by.
+import { valueActions, type ActionValue } from '../ai';
 import type { Action, GameEvent, Role, Scenario, Variable } from './types';
 
 export interface CompiledScenario {
@@ -11,26 +12,32 @@ export interface CompiledScenario {
   readonly actions: Readonly<Record<string, Action>>;
   readonly actionsByRole: Readonly<Record<string, readonly Action[]>>;
   readonly events: Readonly<Record<string, GameEvent>>;
+  /** What each action is worth to its role's AI, before the state is considered. */
+  readonly actionValues: Readonly<Record<string, ActionValue>>;
 }
 
+/** Indexes without a prototype, so an id such as "constructor" finds nothing. */
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
-  const out: Record<string, T> = {};
+  const out = Object.create(null) as Record<string, T>;
   for (const item of items) out[item.id] = item;
   return out;
 }
 
 export function compileScenario(scenario: Scenario, hash: string): CompiledScenario {
-  const actionsByRole: Record<string, Action[]> = {};
+  const actionsByRole = Object.create(null) as Record<string, Action[]>;
   for (const role of scenario.roles) actionsByRole[role.id] = [];
   for (const action of scenario.actions) actionsByRole[action.role]?.push(action);
+  const variables = byId(scenario.variables);
+  const roles = byId(scenario.roles);
   return {
     scenario,
     hash,
-    variables: byId(scenario.variables),
-    roles: byId(scenario.roles),
+    variables,
+    roles,
     roleOrder: scenario.roles.map((r) => r.id),
     actions: byId(scenario.actions),
     actionsByRole,
     events: byId<GameEvent>(scenario.events),
+    actionValues: valueActions(roles, scenario.actions, (key) => variables[key]?.name ?? key),
   };
 }
