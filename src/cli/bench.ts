@@ -22,17 +22,18 @@ import { runBatch } from './pool';
 import { findScenario } from './scenarios';
 import { DEFAULT_SCENARIO } from './simulate';
 
-// A whole AI-played game of ukraine-2021 takes ~2.6 ms on the plain path here: these defaults keep
-// the whole bench under a minute on two cores.
-const DEFAULT_GAMES = 6_000;
-/** Games folded through both reducer paths before timing, and checked against each other. */
+// About 1 ms per AI-played game on the plain path and 7 ms on the immer path here: these keep the
+// whole bench near 40 s on two cores.
+const DEFAULT_GAMES = 12_000;
+const DEFAULT_REDUCER_GAMES = 2_000;
+/** Games that warm the immer path up before it is timed, then check both paths against playGame. */
 const WARM_UP = 50;
 
 export const BENCH_USAGE = `Usage: brink bench [--games N] [--reducer-games M] [--seed S] [--scenario ID|FILE] [--workers K]
 
 Measures, in one run, with every role played by the AI:
   (a) reducer steps and games per second on the immer path (reduce) and the plain path
-      (reducePlain), folding the same orders of the same M games (default N / 10)
+      (reducePlain), folding the same orders of the same M games (default ${formatCount(DEFAULT_REDUCER_GAMES)})
   (b) whole games per second with playGame on one core and on K worker threads
       (default: every core), N games each (default ${formatCount(DEFAULT_GAMES)})
   (c) heap used before and after
@@ -56,7 +57,7 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
     'bench',
     'reducer-games',
     values['reducer-games'],
-    Math.max(1, Math.round(games / 10)),
+    DEFAULT_REDUCER_GAMES,
   );
   const workers = wholeNumber('bench', 'workers', values.workers, availableParallelism(), 1, 64);
   const heapAtStart = process.memoryUsage().heapUsed;
@@ -71,7 +72,7 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   const load = loadavg()[0]!;
   if (load >= 0.5) {
     say(
-      `Load average ${load.toFixed(1)}: other processes are using the cores; expect lower figures.`,
+      `The machine was busy (load average ${load.toFixed(1)}) as the bench started: figures may be low.`,
     );
   }
 
@@ -82,8 +83,7 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
     return { seed: game.state.seed, orders: game.orders, hash };
   });
   const steps = played.reduce((n, g) => n + g.orders.length, 0);
-  // Plain first: once immer's drafts have gone through the same handlers, V8's type feedback for
-  // them is polluted and the plain path runs slower in this thread (seen: ~1.5× slower).
+  // playGame has just warmed the plain path up; the immer path gets its warm-up below.
   const plain = time(() => {
     for (const g of played) foldPlain(sc, g.seed, g.orders);
   });
@@ -115,8 +115,8 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
     `  (final hashes of both paths checked equal to playGame's on ${Math.min(WARM_UP, reducerGames)} games)`,
   );
 
-  // (b) Whole games on the same code path as `brink simulate`, each count in fresh threads (a thread
-  // that has run the immer path plays slower), timed from when every worker has loaded.
+  // (b) Whole games on the same code path as `brink simulate`. One worker thread against K, so both
+  // figures pay the same start-up and messaging; timed from when every worker has loaded.
   const job = { scenarioText: text, scenarioFile: file, seed, policies: {}, runs: games };
   const timedBatch = async (count: number) => {
     let started = 0;

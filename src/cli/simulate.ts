@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { BOTS, isBotName, type BotName, type CompiledScenario } from '../sim';
 import { parseCommand, wholeNumber } from './args';
 import { CliError, usageError } from './errors';
+import { formatCount } from './format';
 import { runBatch } from './pool';
 import { NO_PROGRESS, progressBar } from './progress';
 import { aggregate, formatCsv, formatReport } from './report';
@@ -27,7 +28,7 @@ Plays N games (game i uses seed "S#i") and reports how they ended.
   --csv               one row per game instead of the report
   --records DIR       also write every game as a replayable record, DIR/<seed>.json
   --workers K         worker threads (default: min(2, cores)); the output does not depend on it
-A progress bar goes to stderr on a terminal or from ${PROGRESS_FROM.toLocaleString('en-US')} games.`;
+A progress bar goes to stderr on a terminal or from ${formatCount(PROGRESS_FROM)} games.`;
 
 export async function simulateCommand(args: readonly string[]): Promise<number> {
   const { values } = parseCommand('simulate', args, {
