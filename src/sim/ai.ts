@@ -45,7 +45,9 @@ export function valueActions(
       // Gains are counted in quarters (a delayed effect is worth less), values in tenths.
       const value = Math.trunc(((role.ai.values[key] ?? 0) * gains[key]!) / 4);
       if (value === 0) continue;
-      const term = key === INTEL_VALUE ? 'better intelligence' : `effect on ${variableName(key)}`;
+      const direction = gains[key]! > 0 ? 'up' : 'down';
+      const term =
+        key === INTEL_VALUE ? 'better intelligence' : `${variableName(key)} ${direction}`;
       effectTerms.push({ term, value });
       fixed += value;
     }
@@ -197,6 +199,14 @@ export function scoreAction(
       break;
     case 'backdown':
       total += backdownCalculus(state, terms);
+      break;
+    case 'buildup':
+      // The more Russia wants its demands met, the more it values keeping the military option open.
+      total += term(
+        terms,
+        'keeping the military option open',
+        Math.trunc(((state.hidden.resolve - 35) * 10) / 3),
+      );
       break;
   }
   return total;

@@ -12,7 +12,16 @@ export function tensionPush(
 }
 
 /** How far a Western signal moves Russia's belief in Western resolve (Fearon: costly beats cheap). */
-export const SIGNAL_CREDIBILITY: Record<SignalKind, number> = { costly: 4, cheap: 1, none: 0 };
+export const SIGNAL_CREDIBILITY: Record<SignalKind, number> = { costly: 5, cheap: 2, none: 0 };
+
+/**
+ * The credibility a signal actually adds: the full amount from a low base, less as belief is
+ * already high (a tenth less for every 10 points above 40), so piling up signals has diminishing returns.
+ */
+export function signalCredibility(signal: SignalKind, credibility: number): number {
+  const scale = Math.max(0, Math.min(10, 10 - Math.trunc((credibility - 40) / 10)));
+  return Math.trunc((SIGNAL_CREDIBILITY[signal] * scale) / 10);
+}
 
 /** Whether the action can be ordered now (the fast check; `lockReason` says why not). */
 export function isAvailable(sc: CompiledScenario, state: GameState, action: Action): boolean {

@@ -15,7 +15,7 @@ import type { Rng } from '../rng';
 import type { CompiledScenario } from '../scenario/compile';
 import { TRACKS, type Action } from '../scenario/types';
 import type { Cause, GameState, TurnReport } from '../state';
-import { SIGNAL_CREDIBILITY, tensionPush } from '../rules';
+import { signalCredibility, tensionPush } from '../rules';
 import { applyEffects, applyRoll, landPending } from './effects';
 import { runEvents } from './events';
 import { checkEndings } from './endings';
@@ -125,7 +125,7 @@ function takeAction(ctx: TurnContext, role: string, action: Action): void {
   report.goldsteinSum += Math.round(action.goldstein * 10);
   applyChange(ctx, 'tension', tensionPush(action), { ...cause, kind: 'rule', rule: 'tension' });
   if (sc.roles[role]!.side === 'west') {
-    const credibility = SIGNAL_CREDIBILITY[action.signal];
+    const credibility = signalCredibility(action.signal, state.vars.deterrenceCredibility ?? 0);
     applyChange(ctx, 'deterrenceCredibility', credibility, {
       ...cause,
       kind: 'rule',
@@ -143,7 +143,7 @@ function takeAction(ctx: TurnContext, role: string, action: Action): void {
 }
 
 function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: number): void {
-  const { sc, state } = ctx;
+  const { state } = ctx;
   const vars = state.vars;
   const warStage = vars.warStage ?? 0;
   if (warStage > warStageBefore) {
@@ -155,14 +155,14 @@ function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: 
     if (warStage >= 2) applyChange(ctx, 'allianceCohesion', RALLY, { kind: 'rule', rule: 'rally' });
   }
 
-  const russianEscalation = orders.some(
-    (o) => sc.roles[o.role]!.side === 'russia' && o.actions.some((a) => a.escalationClass >= 12),
-  );
-  if (!russianEscalation) return;
+  // Red lines are tested when Russia climbs a war stage: prepared sanctions firing or a costly
+  // answer the same turn back them; otherwise the role that drew them pays audience costs.
+  if (warStage <= warStageBefore) return;
+  const snapback = (vars.sanctionsImposed ?? 0) > 0 && (vars.sanctionsPrepared ?? 0) > 0;
   for (const line of state.redLines) {
-    const answered = orders.some(
-      (o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'),
-    );
+    const answered =
+      snapback ||
+      orders.some((o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'));
     const cause = { role: line.role, action: line.action };
     if (answered) {
       applyChange(ctx, 'deterrenceCredibility', 2, {

@@ -108,8 +108,11 @@ export interface Action {
   once?: boolean;
   /** Sets the war stage (1 recognition, 2 limited incursion, 3 full invasion). */
   warStage?: number;
-  /** Terms the AI adds when it weighs this action (see the model card). */
-  ai?: { kind?: 'war' | 'offer' | 'backdown'; bias?: number };
+  /**
+   * Terms the AI adds when it weighs this action (see the model card): the war calculus, the
+   * value of offers, the face lost in backing down, or keeping the military option open.
+   */
+  ai?: { kind?: 'war' | 'offer' | 'backdown' | 'buildup'; bias?: number };
 }
 
 export interface GameEvent {

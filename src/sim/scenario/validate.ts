@@ -82,6 +82,7 @@ const AI_KINDS = everyOf<NonNullable<NonNullable<Action['ai']>['kind']>>()([
   'war',
   'offer',
   'backdown',
+  'buildup',
 ]);
 const SOURCE_KINDS = everyOf<Source['kind']>()(['article', 'research']);
 const INTEL_RECIPIENTS = everyOf<Extract<Effect, { intel: number }>['who']>()(['actor', 'west']);
