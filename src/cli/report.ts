@@ -99,7 +99,7 @@ export function formatReport(sc: CompiledScenario, report: BatchReport): string 
   const { scenario } = report;
   const lines = [
     `${sc.scenario.title} (${scenario.id} ${scenario.version}, hash ${scenario.hash})`,
-    `${formatCount(report.runs)} games from seed "${report.seed}"`,
+    `${formatCount(report.runs)} game${report.runs === 1 ? '' : 's'} from seed "${report.seed}"`,
     '',
     'Endings',
     ...table([
