@@ -56,6 +56,7 @@ function runInline(
 
 function runInWorkers(options: BatchOptions, chunks: [number, number][]): Promise<GameSummary[]> {
   const count = Math.min(options.workers, chunks.length);
+  // Only the job goes to the workers: the callbacks stay here (functions cannot be cloned).
   const job: BatchJob = {
     scenarioText: options.scenarioText,
     scenarioFile: options.scenarioFile,
