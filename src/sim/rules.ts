@@ -25,7 +25,11 @@ export function signalCredibility(signal: SignalKind, credibility: number): numb
 
 /** Whether the action can be ordered now (the fast check; `lockReason` says why not). */
 export function isAvailable(sc: CompiledScenario, state: GameState, action: Action): boolean {
-  if (action.once && state.taken[action.id] !== undefined) return false;
+  const takenOn = state.taken[action.id];
+  if (takenOn !== undefined) {
+    if (action.once) return false;
+    if (action.cooldown !== undefined && state.turn - takenOn < action.cooldown) return false;
+  }
   if (action.warStage !== undefined && (state.vars.warStage ?? 0) >= action.warStage) return false;
   return holds(sc, state, action.requires);
 }
@@ -33,8 +37,16 @@ export function isAvailable(sc: CompiledScenario, state: GameState, action: Acti
 /** Why the action cannot be ordered now, or null when it can. */
 export function lockReason(sc: CompiledScenario, state: GameState, action: Action): string | null {
   const takenOn = state.taken[action.id];
-  if (action.once && takenOn !== undefined)
+  if (action.once && takenOn !== undefined) {
     return `Already done on turn ${takenOn}; it can be done once.`;
+  }
+  if (
+    action.cooldown !== undefined &&
+    takenOn !== undefined &&
+    state.turn - takenOn < action.cooldown
+  ) {
+    return `Done on turn ${takenOn}; it can be done again from turn ${takenOn + action.cooldown}.`;
+  }
   if (action.warStage !== undefined && (state.vars.warStage ?? 0) >= action.warStage) {
     return 'The war has already gone this far or further.';
   }

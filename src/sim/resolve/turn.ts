@@ -7,6 +7,7 @@
 //  6. events: scheduled, injected by a facilitator, then conditional ones by chance
 //  7. drift and slow dynamics (sanctions bite, visible disunity erodes credibility)
 //  8. assessment: endings; then income and the next turn
+import { isDraft } from 'immer';
 import { chooseOrders } from '../ai';
 import { addDays } from '../calendar';
 import { currentRung } from '../conditions';
@@ -26,12 +27,15 @@ const AUDIENCE_COST = 6;
 const RALLY = 8;
 
 export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng): void {
-  // Work on plain copies of the maps every phase reads and writes (fast under immer too).
-  state.vars = { ...state.vars };
-  state.capital = { ...state.capital };
-  state.taken = { ...state.taken };
-  state.happened = { ...state.happened };
-  state.pending = [...state.pending];
+  if (isDraft(state)) {
+    // Under immer, every read of a draft goes through a proxy: work on plain copies of the maps
+    // every phase reads and writes. A plain state (batch runs) is already plain.
+    state.vars = { ...state.vars };
+    state.capital = { ...state.capital };
+    state.taken = { ...state.taken };
+    state.happened = { ...state.happened };
+    state.pending = [...state.pending];
+  }
 
   const rungBefore = currentRung(sc, state);
   const report: TurnReport = {
@@ -119,20 +123,26 @@ function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
 
 function takeAction(ctx: TurnContext, role: string, action: Action): void {
   const { sc, state, report } = ctx;
-  const cause: Cause = { kind: 'action', role, action: action.id };
-  state.taken[action.id] = state.turn;
+  const id = action.id;
+  const cause: Cause = { kind: 'action', role, action: id };
+  state.taken[id] = state.turn;
   report.escalationScore += action.escalationClass;
   report.goldsteinSum += Math.round(action.goldstein * 10);
-  applyChange(ctx, 'tension', tensionPush(action), { ...cause, kind: 'rule', rule: 'tension' });
+  const push = tensionPush(action);
+  if (push !== 0)
+    applyChange(ctx, 'tension', push, { kind: 'rule', rule: 'tension', role, action: id });
   if (sc.roles[role]!.side === 'west') {
     const credibility = signalCredibility(action.signal, state.vars.deterrenceCredibility ?? 0);
-    applyChange(ctx, 'deterrenceCredibility', credibility, {
-      ...cause,
-      kind: 'rule',
-      rule: 'signal',
-    });
+    if (credibility !== 0) {
+      applyChange(ctx, 'deterrenceCredibility', credibility, {
+        kind: 'rule',
+        rule: 'signal',
+        role,
+        action: id,
+      });
+    }
     if (action.redLine && !state.redLines.some((r) => r.role === role)) {
-      state.redLines = [...state.redLines, { role, action: action.id, turn: state.turn }];
+      state.redLines = [...state.redLines, { role, action: id, turn: state.turn }];
     }
   }
   if (action.warStage !== undefined) {

@@ -106,6 +106,8 @@ export interface Action {
   requires?: Condition;
   /** Can be taken only once per game. */
   once?: boolean;
+  /** After being taken, can be taken again only this many turns later. */
+  cooldown?: number;
   /** Sets the war stage (1 recognition, 2 limited incursion, 3 full invasion). */
   warStage?: number;
   /**

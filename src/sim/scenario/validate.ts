@@ -434,6 +434,7 @@ const ACTION = shape(
     roll: ROLL,
     requires: CONDITION,
     once: flag,
+    cooldown: integer(1),
     warStage: integer(1),
     ai: shape({}, { kind: oneOf(AI_KINDS), bias: number() }),
   },
