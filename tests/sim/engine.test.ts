@@ -9,6 +9,7 @@ import {
   thaw,
   type GameState,
   type Order,
+  type Policies,
 } from '../../src/sim';
 import { ukraine } from '../support/scenario';
 
@@ -49,18 +50,29 @@ describe('a new game', () => {
 });
 
 describe('determinism', () => {
-  // Golden values: if a change to the rules or the scenario moves these, it changes every
-  // recorded game. Update them only on purpose, with a new scenario version.
-  const GOLDEN: [string, string, number][] = [
-    ['golden-1', 'c5b7e1f1a0d1a1c2', 0],
-    ['golden-2', 'c5b7e1f1a0d1a1c2', 0],
+  // Golden values: a known seed and policies give this exact final state. If a change to the
+  // rules or the scenario moves them, every recorded game changes: update them only on purpose,
+  // together with the scenario's version.
+  const GOLDEN: [string, Policies, string, string, number][] = [
+    ['golden-1', {}, '11dbb23905a0fa78', 'limitedIncursion', 5],
+    [
+      'golden-2',
+      { us: 'historical', eu: 'historical', ukraine: 'historical' },
+      'f2cd51066e4a852d',
+      'managedStandoff',
+      10,
+    ],
+    ['golden-3', { russia: 'hawk' }, '07a70aad10ba534d', 'limitedIncursion', 7],
   ];
 
-  it.each(GOLDEN)('seed %s gives its known final hash', (seed) => {
-    const a = playGame(sc, seed, {}).state;
-    const b = playGame(sc, seed, {}).state;
-    expect(hashState(a)).toBe(hashState(b));
-  });
+  it.each(GOLDEN)(
+    'seed %s with %o ends with its known hash',
+    (seed, policies, hash, ending, turn) => {
+      const { state } = playGame(sc, seed, policies);
+      expect(state.ending).toEqual({ id: ending, turn });
+      expect(hashState(state)).toBe(hash);
+    },
+  );
 
   it('another seed gives another game', () => {
     const hashes = new Set(

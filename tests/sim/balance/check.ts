@@ -1,0 +1,20 @@
+// Shared by the balance test files (one per role, so vitest can run them on both cores).
+import { expect } from 'vitest';
+import { balanceCell, FIXED_BOTS } from '../../../src/sim/balance';
+import { ukraine } from '../../support/scenario';
+
+/** DESIGN §3: over thousands of seeds, no fixed sequence of orders wins most games. */
+export const BALANCE_SEEDS = 2000;
+
+export function expectNoFixedBotWinsMost(role: string): void {
+  const sc = ukraine();
+  const rates: string[] = [];
+  for (const bot of FIXED_BOTS) {
+    const cell = balanceCell(sc, role, bot, BALANCE_SEEDS, 'balance');
+    rates.push(`${bot} ${((cell.victories / cell.games) * 100).toFixed(1)}%`);
+    expect(
+      cell.victories / cell.games,
+      `${role} played by ${bot}: ${rates.join(', ')}`,
+    ).toBeLessThan(0.5);
+  }
+}
