@@ -364,7 +364,7 @@ export function describeAiOption(sc: CompiledScenario, option: AiOption): string
   const terms = [...option.terms]
     .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
     .slice(0, 4)
-    .map((t) => `${t.term} ${t.value > 0 ? '+' : ''}${(t.value / 10).toFixed(1)}`)
+    .map((t) => `${t.term}: ${t.value > 0 ? '+' : ''}${(t.value / 10).toFixed(1)}`)
     .join(', ');
   const head = option.blocked
     ? `${name} ruled out (${option.blocked.replace(/\.$/, '')})`
