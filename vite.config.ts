@@ -1,9 +1,21 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 
-// For now only the test runner reads this; the Phaser game (index.html → src/game) will be built
-// from here later.
 export default defineConfig({
+  // A static site that works from any folder (file server, USB stick, school intranet).
+  base: './',
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        // Phaser in its own chunk: it changes rarely and is most of the download.
+        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

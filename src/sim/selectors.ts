@@ -415,3 +415,37 @@ export function selectTurnStory(sc: CompiledScenario, report: TurnReport): strin
 function rungName(sc: CompiledScenario, level: number): string {
   return sc.scenario.rungs.find((r) => r.level === level)?.name ?? `rung ${level}`;
 }
+
+export interface TurningPoint {
+  turn: number;
+  date: string;
+  key: string;
+  name: string;
+  delta: number;
+  causes: string[];
+}
+
+/** The largest swings of the main variables, turn by turn, with their biggest causes. */
+export function selectTurningPoints(
+  sc: CompiledScenario,
+  state: GameState,
+  keys: readonly string[],
+  count: number,
+): TurningPoint[] {
+  const points: TurningPoint[] = [];
+  for (const report of state.reports) {
+    for (const key of keys) {
+      const changes = report.changes.filter((c) => c.key === key);
+      const delta = sumChanges(changes, key);
+      const range = (sc.variables[key]?.max ?? 100) - (sc.variables[key]?.min ?? 0);
+      if (delta === 0 || range === 0) continue;
+      const causes = [...changes]
+        .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+        .slice(0, 3)
+        .map((c) => `${describeCause(sc, c.cause, key)} (${c.delta > 0 ? '+' : ''}${c.delta})`);
+      points.push({ turn: report.turn, date: formatDate(report.date), key, name: nameOf(sc, key), delta, causes });
+    }
+  }
+  const weight = (p: TurningPoint) => Math.abs(p.delta) / ((sc.variables[p.key]?.max ?? 100) - (sc.variables[p.key]?.min ?? 0));
+  return points.sort((a, b) => weight(b) - weight(a) || a.turn - b.turn).slice(0, count);
+}

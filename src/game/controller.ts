@@ -1,0 +1,215 @@
+// The game's one piece of UI state and the commands that change it. It holds the live session
+// (state + record) and asks the core for everything: orders go through `dispatch`, what is shown
+// comes from the selectors. Scenes and the DOM layer subscribe and redraw; they decide nothing.
+import {
+  dispatch,
+  finishedRecord,
+  hashState,
+  legalActions,
+  startSession,
+  type CompiledScenario,
+  type GameRecord,
+  type GameState,
+  type Session,
+} from '../sim';
+import { clearSave, readSave, writeSave } from './save';
+
+export const SCREENS = ['title', 'briefing', 'crisis', 'resolution', 'debrief'] as const;
+export type Screen = (typeof SCREENS)[number];
+export type Overlay = 'glossary' | 'keys' | null;
+
+export interface UiState {
+  screen: Screen;
+  role: string;
+  seed: string;
+  /** The actions the player has selected for this turn (not yet sent). */
+  draft: string[];
+  /** The variable whose "why did it move?" panel is open. */
+  why: string | null;
+  overlay: Overlay;
+  /** A notice for the player (an error, or what just happened), also read out by screen readers. */
+  notice: string | null;
+  /** Whether the text view (the DOM layer) is shown on screen, not only to screen readers. */
+  textView: boolean;
+  /** The control the keyboard cursor is on (drawn on the canvas, focused in the DOM layer). */
+  focus: string | null;
+}
+
+type Listener = () => void;
+
+export class GameController {
+  readonly sc: CompiledScenario;
+  session: Session | null = null;
+  /** The state before the last resolved turn, so the resolution screen can animate the change. */
+  previous: GameState | null = null;
+  ui: UiState;
+  private listeners = new Set<Listener>();
+
+  constructor(sc: CompiledScenario, freshSeed: () => string) {
+    this.sc = sc;
+    this.ui = {
+      screen: 'title',
+      role: sc.scenario.roles.find((r) => r.playable)!.id,
+      seed: freshSeed(),
+      draft: [],
+      why: null,
+      overlay: null,
+      notice: null,
+      textView: false,
+      focus: null,
+    };
+    const saved = readSave(sc);
+    if (saved.kind === 'ok') {
+      this.ui.role = saved.saved.role;
+      this.session = saved.saved.session;
+      this.ui.seed = saved.saved.session.record.seed;
+    } else if (saved.kind === 'error') {
+      clearSave();
+      this.ui.notice = `${saved.message} A new game can be started.`;
+    }
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private update(patch: Partial<UiState>): void {
+    const screenChanged = patch.screen !== undefined && patch.screen !== this.ui.screen;
+    this.ui = { ...this.ui, ...patch, ...(screenChanged ? { focus: null } : {}) };
+    for (const listener of this.listeners) listener();
+  }
+
+  get state(): GameState | null {
+    return this.session?.state ?? null;
+  }
+
+  get hasSavedGame(): boolean {
+    return this.session !== null;
+  }
+
+  chooseRole(role: string): void {
+    if (!this.sc.roles[role]?.playable) return;
+    this.update({ role, notice: null });
+  }
+
+  setSeed(seed: string): void {
+    const clean = seed.trim().slice(0, 40);
+    this.update({ seed: clean });
+  }
+
+  /** Starts a new game as the chosen role with the chosen seed; the other roles are the AI's. */
+  newGame(): void {
+    const seed = this.ui.seed || 'brink';
+    this.session = startSession(this.sc, seed, [this.ui.role]);
+    this.previous = null;
+    this.save();
+    this.update({ screen: 'briefing', draft: [], why: null, overlay: null, notice: null });
+  }
+
+  continueGame(): void {
+    if (!this.session) return;
+    const screen: Screen = this.session.state.phase === 'over' ? 'debrief' : 'crisis';
+    this.update({ screen, notice: null, overlay: null });
+  }
+
+  showBriefing(): void {
+    if (this.session) this.update({ screen: 'briefing', overlay: null });
+  }
+
+  beginCrisis(): void {
+    if (this.session) this.update({ screen: 'crisis', notice: null });
+  }
+
+  /** Selects or unselects an action for this turn, if the core would accept the orders. */
+  toggleAction(id: string): void {
+    const state = this.state;
+    if (!state || state.phase !== 'orders') return;
+    const draft = this.ui.draft.includes(id)
+      ? this.ui.draft.filter((a) => a !== id)
+      : [...this.ui.draft, id];
+    const check = dispatch(this.sc, this.session!, {
+      type: 'orders/submitted',
+      role: this.ui.role,
+      actions: draft,
+    });
+    if (check.error && !this.ui.draft.includes(id)) {
+      this.update({ notice: check.error.message });
+      return;
+    }
+    const name = this.sc.actions[id]?.name ?? id;
+    this.update({ draft, notice: draft.includes(id) ? `Selected: ${name}.` : `Removed: ${name}.` });
+  }
+
+  /** Sends this turn's orders and resolves the turn. */
+  endTurn(): void {
+    const session = this.session;
+    if (!session || session.state.phase !== 'orders') return;
+    const submitted = dispatch(this.sc, session, {
+      type: 'orders/submitted',
+      role: this.ui.role,
+      actions: this.ui.draft,
+    });
+    if (submitted.error) {
+      this.update({ notice: submitted.error.message });
+      return;
+    }
+    const ended = dispatch(this.sc, submitted.session, { type: 'turn/ended' });
+    if (ended.error) {
+      this.update({ notice: ended.error.message });
+      return;
+    }
+    this.previous = session.state;
+    this.session = ended.session;
+    this.save();
+    this.update({ screen: 'resolution', draft: [], why: null, notice: null });
+  }
+
+  afterResolution(): void {
+    if (!this.session) return;
+    this.update({ screen: this.session.state.phase === 'over' ? 'debrief' : 'crisis', why: null });
+  }
+
+  showWhy(key: string | null): void {
+    this.update({ why: key });
+  }
+
+  openOverlay(overlay: Overlay): void {
+    this.update({ overlay: this.ui.overlay === overlay ? null : overlay });
+  }
+
+  toggleTextView(): void {
+    this.update({ textView: !this.ui.textView });
+  }
+
+  focusControl(id: string | null): void {
+    if (id !== this.ui.focus) this.update({ focus: id });
+  }
+
+  notify(notice: string | null): void {
+    this.update({ notice });
+  }
+
+  backToTitle(): void {
+    this.update({ screen: 'title', overlay: null, why: null, notice: null });
+  }
+
+  /** The affordable, unlocked actions the player could still add this turn. */
+  canAdd(id: string): boolean {
+    const state = this.state;
+    if (!state) return false;
+    return legalActions(this.sc, state, this.ui.role).some((a) => a.id === id);
+  }
+
+  record(): GameRecord | null {
+    return this.session ? finishedRecord(this.session) : null;
+  }
+
+  hash(): string | null {
+    return this.state ? hashState(this.state) : null;
+  }
+
+  private save(): void {
+    if (this.session) writeSave(this.ui.role, this.session);
+  }
+}

@@ -1,0 +1,171 @@
+// The accessible twin of the canvas: every control is a real, labelled <button> that runs the same
+// command as its canvas twin, and every text the canvas draws is here as text. Built with
+// createElement and textContent only: no scenario or record text is ever parsed as HTML.
+import type { GameController } from '../controller';
+import { allControls, type Control, type ScreenModel } from '../view/model';
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+export class DomLayer {
+  private lastScreen = '';
+  private lastAnnounced = '';
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly announcer: HTMLElement,
+    private readonly controller: GameController,
+  ) {}
+
+  render(model: ScreenModel): void {
+    const c = this.controller;
+    const active = document.activeElement;
+    const focusedId =
+      active instanceof HTMLElement && this.root.contains(active)
+        ? active.dataset.control
+        : undefined;
+    const screenChanged = model.screen !== this.lastScreen;
+
+    this.root.classList.toggle('visible', c.ui.textView);
+    this.root.dataset.screen = model.screen;
+    const frag = document.createDocumentFragment();
+    const header = el('header');
+    header.append(el('h1', model.title), el('p', model.subtitle, 'subtitle'));
+    frag.append(header);
+    if (c.ui.notice) {
+      const notice = el('p', c.ui.notice, 'notice');
+      notice.setAttribute('role', 'status');
+      frag.append(notice);
+    }
+    if (model.screen === 'title') frag.append(this.seedField());
+    for (const group of model.groups) {
+      const nav = el('section', undefined, 'controls');
+      nav.setAttribute('aria-label', group.heading);
+      nav.append(el('h2', group.heading));
+      const list = el('ul');
+      for (const control of group.controls) {
+        const item = el('li');
+        item.append(this.button(control));
+        list.append(item);
+      }
+      nav.append(list);
+      frag.append(nav);
+    }
+    for (const section of model.sections) {
+      const block = el('section', undefined, 'text');
+      block.id = `section-${section.id}`;
+      block.append(el('h2', section.heading));
+      for (const line of section.lines) block.append(el('p', line));
+      frag.append(block);
+    }
+    if (c.ui.overlay) frag.prepend(this.overlay(c.ui.overlay, model));
+    this.root.replaceChildren(frag);
+    this.lastScreen = model.screen;
+
+    const target = c.ui.focus ?? focusedId;
+    if (target && (focusedId !== undefined || this.root.contains(document.activeElement))) {
+      this.root.querySelector<HTMLElement>(`[data-control="${CSS.escape(target)}"]`)?.focus();
+    } else if (focusedId) {
+      this.root.querySelector<HTMLElement>(`[data-control="${CSS.escape(focusedId)}"]`)?.focus();
+    }
+    this.announce(
+      screenChanged
+        ? `${model.title}. ${model.subtitle}.${c.ui.notice ? ` ${c.ui.notice}` : ''}${this.summary(model)}`
+        : (c.ui.notice ?? ''),
+    );
+  }
+
+  /** The turn summary screen readers hear when a turn resolves. */
+  private summary(model: ScreenModel): string {
+    if (model.screen !== 'resolution' && model.screen !== 'debrief') return '';
+    const first = model.sections.slice(0, 2).map((s) => `${s.heading}: ${s.lines.join('. ')}`);
+    return ` ${first.join(' ')}`;
+  }
+
+  private announce(text: string): void {
+    if (!text || text === this.lastAnnounced) return;
+    this.lastAnnounced = text;
+    this.announcer.textContent = text;
+  }
+
+  private button(control: Control): HTMLButtonElement {
+    const button = el('button', control.label);
+    button.type = 'button';
+    button.dataset.control = control.id;
+    if (control.pressed !== undefined) button.setAttribute('aria-pressed', String(control.pressed));
+    if (control.disabled) button.setAttribute('aria-disabled', 'true');
+    if (control.key)
+      button.setAttribute('aria-keyshortcuts', control.key === '?' ? 'Shift+Slash' : control.key);
+    if (control.detail) {
+      const detail = el('span', control.detail, 'detail');
+      detail.id = `detail-${control.id}`;
+      button.append(detail);
+      button.setAttribute('aria-describedby', detail.id);
+    }
+    if (control.key) button.append(el('kbd', control.key));
+    button.addEventListener('click', () => {
+      if (control.disabled) {
+        this.controller.notify(
+          `${control.label} is not available now.${control.detail?.includes('Locked:') ? ` ${control.detail.slice(control.detail.indexOf('Locked:'))}` : ''}`,
+        );
+        return;
+      }
+      this.controller.focusControl(control.id);
+      control.run();
+    });
+    button.addEventListener('focus', () => this.controller.focusControl(control.id));
+    return button;
+  }
+
+  private seedField(): HTMLElement {
+    const label = el('label', 'Seed ', 'seed');
+    const input = el('input');
+    input.type = 'text';
+    input.id = 'seed-input';
+    input.value = this.controller.ui.seed;
+    input.maxLength = 40;
+    input.spellcheck = false;
+    input.addEventListener('change', () => this.controller.setSeed(input.value));
+    label.append(input);
+    return label;
+  }
+
+  private overlay(kind: 'glossary' | 'keys', model: ScreenModel): HTMLElement {
+    const box = el('section', undefined, 'overlay');
+    box.setAttribute('role', 'dialog');
+    box.setAttribute('aria-label', kind === 'glossary' ? 'Glossary' : 'Keyboard shortcuts');
+    box.append(el('h2', kind === 'glossary' ? 'Glossary' : 'Keyboard shortcuts'));
+    const list = el('dl');
+    const rows =
+      kind === 'glossary'
+        ? this.controller.sc.scenario.glossary.map((g) => [g.term, g.definition] as const)
+        : keyRows(model);
+    for (const [term, text] of rows) list.append(el('dt', term), el('dd', text));
+    box.append(list);
+    const close = el('button', 'Close (Escape)');
+    close.type = 'button';
+    close.addEventListener('click', () => this.controller.openOverlay(null));
+    box.append(close);
+    return box;
+  }
+}
+
+export function keyRows(model: ScreenModel): (readonly [string, string])[] {
+  const rows: (readonly [string, string])[] = [
+    ['↑ ↓ or Tab', 'move between controls'],
+    ['Enter or Space', 'press the control you are on'],
+    ['Escape', 'close a panel'],
+    ['Page Up / Page Down', 'scroll the text on the canvas'],
+  ];
+  for (const control of allControls(model))
+    if (control.key) rows.push([control.key, control.label]);
+  return rows;
+}

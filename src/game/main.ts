@@ -1,0 +1,71 @@
+// The browser entry: loads the scenario through the core's validator, builds the controller and
+// the DOM layer at once (so the text version works before Phaser has loaded), then starts Phaser
+// from its own chunk.
+import scenarioData from '../../scenarios/ukraine-2021.json';
+import { formatFaults, type GameState } from '../sim';
+import { loadScenario } from '../sim/scenario/load';
+import { setController, currentModel, scrollRequests } from './app';
+import { GameController } from './controller';
+import { DomLayer } from './dom/layer';
+import { installKeys } from './keys';
+import { randomSeed } from './view/screens';
+
+export interface BrinkApi {
+  state(): GameState | null;
+  scene(): string;
+  record(): unknown;
+  hash(): string | null;
+  screen(): string;
+}
+
+declare global {
+  interface Window {
+    brink: BrinkApi;
+  }
+}
+
+function fatal(message: string): void {
+  const box = document.createElement('div');
+  box.className = 'fatal';
+  box.setAttribute('role', 'alert');
+  const heading = document.createElement('h1');
+  heading.textContent = 'Brink cannot start';
+  const text = document.createElement('pre');
+  text.textContent = message;
+  box.append(heading, text);
+  document.body.replaceChildren(box);
+}
+
+async function start(): Promise<void> {
+  const loaded = loadScenario(scenarioData);
+  if (!loaded.ok) {
+    fatal(`The scenario is broken:\n${formatFaults(loaded.errors)}`);
+    return;
+  }
+  const controller = new GameController(loaded.value, randomSeed);
+  setController(controller);
+  const layer = new DomLayer(
+    document.getElementById('dom-layer')!,
+    document.getElementById('announcer')!,
+    controller,
+  );
+  const render = () => layer.render(currentModel());
+  controller.subscribe(render);
+  render();
+  installKeys(controller, currentModel, (pages) =>
+    scrollRequests.dispatchEvent(new CustomEvent('scroll', { detail: pages })),
+  );
+
+  const { startPhaser } = await import('./phaser-game');
+  const game = startPhaser(document.getElementById('game')!);
+  window.brink = {
+    state: () =>
+      controller.state ? (JSON.parse(JSON.stringify(controller.state)) as GameState) : null,
+    scene: () => game.scene.getScenes(true)[0]?.scene.key ?? 'Boot',
+    record: () => controller.record(),
+    hash: () => controller.hash(),
+    screen: () => controller.ui.screen,
+  };
+}
+
+start().catch((error: unknown) => fatal(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,24 @@
+// Phaser and the scenes, loaded as their own chunk.
+import Phaser from 'phaser';
+import { BootScene } from './scenes/BootScene';
+import { BriefingScene } from './scenes/BriefingScene';
+import { CrisisScene } from './scenes/CrisisScene';
+import { DebriefScene } from './scenes/DebriefScene';
+import { ResolutionScene } from './scenes/ResolutionScene';
+import { HEIGHT, WIDTH } from './scenes/ScreenScene';
+import { TitleScene } from './scenes/TitleScene';
+
+export function startPhaser(parent: HTMLElement): Phaser.Game {
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColor: '#101820',
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    // The keyboard belongs to the page (keys.ts), so the DOM layer and the canvas share it.
+    input: { keyboard: false },
+    banner: false,
+    scene: [BootScene, TitleScene, BriefingScene, CrisisScene, ResolutionScene, DebriefScene],
+  });
+}

@@ -1,0 +1,7 @@
+import { ScreenScene } from './ScreenScene';
+
+export class BriefingScene extends ScreenScene {
+  constructor() {
+    super('Briefing');
+  }
+}

@@ -1,0 +1,159 @@
+// The crisis room: the map with the forces, the main meters (click one, or use its "Why" button,
+// to see what moved it), the action cards by track with their cost and lock reasons, and the
+// orders. Everything drawn comes from the screen model and the core's selectors.
+import Phaser from 'phaser';
+import { selectMeters, selectWhy, formatValue } from '../../sim';
+import { getController } from '../app';
+import { PALETTE } from '../palette';
+import type { Control } from '../view/model';
+import { KEY_VARIABLES } from '../view/screens';
+import { drawMap, type MapData } from './map';
+import { drawMeters } from './meters';
+import { ScreenScene, textStyle, type Rect } from './ScreenScene';
+
+const MAP: Rect = { x: 20, y: 110, w: 820, h: 512 };
+const METERS: Rect = { x: 860, y: 110, w: 720, h: 512 };
+const CARDS_Y = 640;
+const DETAIL: Rect = { x: 1200, y: 770, w: 380, h: 220 };
+
+export class CrisisScene extends ScreenScene {
+  private detail: Phaser.GameObjects.Text | null = null;
+
+  constructor() {
+    super('Crisis');
+  }
+
+  protected override textArea(): Rect {
+    return { x: 0, y: 0, w: 0, h: 0 };
+  }
+
+  protected override drawPictures(layer: Phaser.GameObjects.Container): void {
+    const c = getController();
+    const state = c.state!;
+    drawMap(this, layer, this.cache.json.get('map') as MapData | undefined, MAP, state);
+    const why = c.ui.why;
+    if (why) {
+      this.drawWhy(layer, why);
+      return;
+    }
+    const meters = selectMeters(c.sc, state).filter((m) =>
+      (KEY_VARIABLES as readonly string[]).includes(m.id),
+    );
+    layer.add(
+      this.add.text(
+        METERS.x,
+        METERS.y - 26,
+        'The situation — click a meter to see why it moved',
+        textStyle(15, PALETTE.muted),
+      ),
+    );
+    drawMeters(this, layer, METERS, meters, { onPick: (id) => c.showWhy(id), picked: why });
+  }
+
+  private drawWhy(layer: Phaser.GameObjects.Container, key: string): void {
+    const c = getController();
+    const why = selectWhy(c.sc, c.state!, key);
+    layer.add(
+      this.add
+        .rectangle(METERS.x, METERS.y, METERS.w, METERS.h, PALETTE.panel)
+        .setOrigin(0, 0)
+        .setStrokeStyle(2, PALETTE.yellow),
+    );
+    const name = c.sc.variables[key]?.name ?? key;
+    const heading = why
+      ? `Why did ${name} move on turn ${why.turn}?  ${formatValue(c.sc, key, why.from)} → ${formatValue(c.sc, key, why.to)}`
+      : `Why did ${name} move?`;
+    layer.add(
+      this.add.text(
+        METERS.x + 16,
+        METERS.y + 12,
+        heading,
+        textStyle(19, PALETTE.text, { fontStyle: 'bold', wordWrap: { width: METERS.w - 32 } }),
+      ),
+    );
+    const lines = why
+      ? why.terms.length
+        ? why.terms.map((t) => `${t.delta > 0 ? '▲ +' : '▼ '}${t.delta}   ${t.label}`)
+        : ['It did not move last turn.']
+      : ['No turn has been resolved yet.'];
+    layer.add(
+      this.add.text(
+        METERS.x + 16,
+        METERS.y + 60,
+        lines.join('\n'),
+        textStyle(15, PALETTE.text, { wordWrap: { width: METERS.w - 32 }, lineSpacing: 6 }),
+      ),
+    );
+    layer.add(
+      this.add
+        .text(
+          METERS.x + METERS.w - 16,
+          METERS.y + METERS.h - 12,
+          'Escape closes',
+          textStyle(14, PALETTE.muted),
+        )
+        .setOrigin(1, 1),
+    );
+  }
+
+  protected override drawControls(layer: Phaser.GameObjects.Container): void {
+    const width = 380;
+    ['track-diplomacy', 'track-sanctions', 'track-deterrence'].forEach((id, column) => {
+      const group = this.model.groups.find((g) => g.id === id);
+      if (!group) return;
+      const x = 20 + column * (width + 13);
+      layer.add(
+        this.add.text(x, CARDS_Y, group.heading, textStyle(18, PALETTE.sky, { fontStyle: 'bold' })),
+      );
+      const rowH = Math.min(30, (1000 - CARDS_Y - 36) / Math.max(1, group.controls.length));
+      group.controls.forEach((control, i) => {
+        this.drawButton(
+          layer,
+          control,
+          { x, y: CARDS_Y + 28 + i * rowH, w: width, h: rowH - 3 },
+          14,
+        );
+      });
+    });
+    const orders = this.controlsOf('turn');
+    orders.forEach((control, i) =>
+      this.drawButton(layer, control, { x: 1200, y: CARDS_Y + i * 44, w: 380, h: 38 }, 16),
+    );
+    const help = this.controlsOf('help');
+    help.forEach((control, i) =>
+      this.drawButton(layer, control, { x: 1200 + i * 128, y: CARDS_Y + 90, w: 122, h: 32 }, 13),
+    );
+    this.detail = this.add.text(
+      DETAIL.x,
+      DETAIL.y,
+      this.statusText(),
+      textStyle(14, PALETTE.text, { wordWrap: { width: DETAIL.w }, lineSpacing: 3 }),
+    );
+    layer.add(this.detail);
+    const focused = this.everyControl().find((c) => c.id === getController().ui.focus);
+    if (focused?.detail && focused.id.startsWith('action-')) this.showDetail(focused);
+  }
+
+  /** Capital, intelligence and the latest news, shown when no card is under the cursor. */
+  private statusText(): string {
+    const lines = this.model.sections.find((s) => s.id === 'status')?.lines ?? [];
+    const intel = this.model.sections.find((s) => s.id === 'intel');
+    const news = this.model.sections.find((s) => s.id === 'news')?.lines.slice(0, 2) ?? [];
+    const pending = this.model.sections.find((s) => s.id === 'pending')?.lines.slice(0, 2) ?? [];
+    return [
+      ...lines,
+      '',
+      `${intel?.heading ?? ''}:`,
+      ...(intel?.lines ?? []),
+      '',
+      'Pending: ' + pending.join('; '),
+      '',
+      ...news,
+    ].join('\n');
+  }
+
+  protected override showDetail(control: Control): void {
+    if (!this.detail || !control.id.startsWith('action-')) return;
+    this.detail.setText(`${control.label}\n${control.detail ?? ''}`);
+  }
+}

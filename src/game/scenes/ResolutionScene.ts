@@ -1,0 +1,48 @@
+// What happened this turn: the text of the turn on the left; on the right the main meters move
+// from their values before the turn to their values after it.
+import Phaser from 'phaser';
+import { selectMeters } from '../../sim';
+import { getController } from '../app';
+import { PALETTE } from '../palette';
+import { KEY_VARIABLES } from '../view/screens';
+import { drawMeters } from './meters';
+import { ScreenScene, textStyle, type Rect } from './ScreenScene';
+
+export class ResolutionScene extends ScreenScene {
+  private animated = false;
+
+  constructor() {
+    super('Resolution');
+  }
+
+  init(): void {
+    this.animated = false;
+  }
+
+  protected override textArea(): Rect {
+    return { x: 40, y: 120, w: 860, h: 850 };
+  }
+
+  protected override controlsArea(): Rect {
+    return { x: 940, y: 700, w: 620, h: 280 };
+  }
+
+  protected override drawPictures(layer: Phaser.GameObjects.Container): void {
+    const c = getController();
+    const keys = KEY_VARIABLES as readonly string[];
+    const meters = selectMeters(c.sc, c.state!).filter((m) => keys.includes(m.id));
+    const from: Record<string, number> = {};
+    // Animate once, when the screen opens; later redraws show the new values.
+    if (!this.animated && c.previous) for (const key of keys) from[key] = c.previous.vars[key] ?? 0;
+    this.animated = true;
+    layer.add(
+      this.add.text(
+        940,
+        94,
+        'How the main numbers moved',
+        textStyle(18, PALETTE.sky, { fontStyle: 'bold' }),
+      ),
+    );
+    drawMeters(this, layer, { x: 940, y: 124, w: 620, h: 560 }, meters, { from });
+  }
+}

@@ -1,0 +1,289 @@
+// The common frame of every screen after boot: header, notice, a scrollable text column drawn
+// from the screen model's sections, the model's controls as canvas buttons with a keyboard cursor,
+// and the glossary and key-map overlays. Each screen's scene adds its own pictures.
+import Phaser from 'phaser';
+import { currentModel, getController, SCENE_KEYS, scrollRequests } from '../app';
+import { keyRows } from '../dom/layer';
+import { css, PALETTE } from '../palette';
+import { allControls, type Control, type ScreenModel } from '../view/model';
+
+export const WIDTH = 1600;
+export const HEIGHT = 1000;
+/** Where the text column is laid out, out of the main camera's sight. */
+const OFFSTAGE = 20000;
+const FONT = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function textStyle(
+  size: number,
+  colour: number = PALETTE.text,
+  extra: Phaser.Types.GameObjects.Text.TextStyle = {},
+) {
+  return { fontFamily: FONT, fontSize: `${size}px`, color: css(colour), ...extra };
+}
+
+export abstract class ScreenScene extends Phaser.Scene {
+  protected model!: ScreenModel;
+  private layer: Phaser.GameObjects.Container | null = null;
+  private textPanel: Phaser.GameObjects.Container | null = null;
+  private textCamera: Phaser.Cameras.Scene2D.Camera | null = null;
+  private textRect: Rect = { x: 0, y: 0, w: 0, h: 0 };
+  private textHeight = 0;
+  private scrollY = 0;
+  private unsubscribe: (() => void) | null = null;
+  private lastFocus: string | null = null;
+
+  /** Where the text column goes; scenes with pictures make it smaller. */
+  protected textArea(): Rect {
+    return { x: 40, y: 120, w: 980, h: 850 };
+  }
+
+  /** Where the controls go. */
+  protected controlsArea(): Rect {
+    return { x: 1060, y: 120, w: 500, h: 850 };
+  }
+
+  /** Draws the scene's own pictures into `layer` (maps, meters, charts). */
+  protected drawPictures(_layer: Phaser.GameObjects.Container): void {}
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(PALETTE.background);
+    const controller = getController();
+    this.unsubscribe = controller.subscribe(() => this.onChange());
+    const onScroll = (e: Event) => this.scrollText((e as CustomEvent<number>).detail);
+    scrollRequests.addEventListener('scroll', onScroll);
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) =>
+      this.scrollText(dy / 400),
+    );
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.textCamera = null;
+      this.unsubscribe?.();
+      scrollRequests.removeEventListener('scroll', onScroll);
+    });
+    this.redraw();
+  }
+
+  private onChange(): void {
+    const screen = getController().ui.screen;
+    const key = SCENE_KEYS[screen];
+    if (key !== this.scene.key) {
+      this.scene.start(key);
+      return;
+    }
+    this.redraw();
+  }
+
+  protected redraw(): void {
+    this.model = currentModel();
+    this.layer?.destroy();
+    this.textPanel?.destroy();
+    const layer = this.add.container(0, 0);
+    this.layer = layer;
+    this.drawHeader(layer);
+    this.drawPictures(layer);
+    this.drawText();
+    this.drawControls(layer);
+    this.drawOverlay(layer);
+    this.textCamera?.ignore(layer);
+  }
+
+  private drawHeader(layer: Phaser.GameObjects.Container): void {
+    const c = getController();
+    layer.add(
+      this.add.text(40, 24, this.model.title, textStyle(34, PALETTE.text, { fontStyle: 'bold' })),
+    );
+    layer.add(this.add.text(40, 72, this.model.subtitle, textStyle(18, PALETTE.muted)));
+    layer.add(
+      this.add
+        .text(WIDTH - 40, 30, 'Keys: ?   Glossary: G   Text view: T', textStyle(16, PALETTE.muted))
+        .setOrigin(1, 0),
+    );
+    if (c.ui.notice) {
+      const notice = this.add.text(
+        WIDTH - 40,
+        72,
+        c.ui.notice,
+        textStyle(17, PALETTE.yellow, { wordWrap: { width: 760 }, align: 'right' }),
+      );
+      layer.add(notice.setOrigin(1, 0));
+    }
+  }
+
+  /** The sections as one scrollable column of text, seen through a camera of its own (a clip). */
+  private drawText(): void {
+    const area = this.textArea();
+    this.textRect = area;
+    if (area.w <= 0 || area.h <= 0) return;
+    const panel = this.add.container(OFFSTAGE, 0);
+    let y = 0;
+    for (const section of this.model.sections) {
+      const heading = this.add.text(
+        0,
+        y,
+        section.heading,
+        textStyle(21, PALETTE.sky, { fontStyle: 'bold', wordWrap: { width: area.w - 16 } }),
+      );
+      panel.add(heading);
+      y += heading.height + 6;
+      for (const line of section.lines) {
+        const text = this.add.text(
+          0,
+          y,
+          line,
+          textStyle(17, PALETTE.text, { wordWrap: { width: area.w - 16 }, lineSpacing: 3 }),
+        );
+        panel.add(text);
+        y += text.height + 6;
+      }
+      y += 14;
+    }
+    this.textHeight = y;
+    this.scrollY = Math.min(this.scrollY, Math.max(0, y - area.h));
+    this.textPanel = panel;
+    this.cameras.main.ignore(panel);
+    if (!this.textCamera) this.textCamera = this.cameras.add(area.x, area.y, area.w, area.h);
+    this.textCamera.setViewport(area.x, area.y, area.w, area.h).setScroll(OFFSTAGE, this.scrollY);
+    this.textCamera.setVisible(getController().ui.overlay === null);
+    if (y > area.h) {
+      const track = this.add
+        .rectangle(area.x + area.w + 4, area.y, 4, area.h, PALETTE.panelLight)
+        .setOrigin(0, 0);
+      const thumbH = Math.max(30, (area.h * area.h) / y);
+      const thumbY = area.y + ((area.h - thumbH) * this.scrollY) / (y - area.h);
+      const thumb = this.add
+        .rectangle(area.x + area.w + 4, thumbY, 4, thumbH, PALETTE.muted)
+        .setOrigin(0, 0);
+      this.layer?.add([track, thumb]);
+    }
+  }
+
+  scrollText(pages: number): void {
+    const max = Math.max(0, this.textHeight - this.textRect.h);
+    const next = Math.max(0, Math.min(max, this.scrollY + pages * this.textRect.h * 0.8));
+    if (next === this.scrollY) return;
+    this.scrollY = next;
+    this.redraw();
+  }
+
+  /** Controls as a list of canvas buttons, grouped, with the keyboard cursor drawn on one. */
+  protected drawControls(layer: Phaser.GameObjects.Container): void {
+    const area = this.controlsArea();
+    let y = area.y;
+    for (const group of this.model.groups) {
+      layer.add(
+        this.add.text(area.x, y, group.heading, textStyle(19, PALETTE.sky, { fontStyle: 'bold' })),
+      );
+      y += 30;
+      for (const control of group.controls) {
+        y += this.drawButton(layer, control, { x: area.x, y, w: area.w, h: 36 }) + 6;
+      }
+      y += 10;
+    }
+  }
+
+  /** One canvas button: state shown by words and marks as well as colour. Returns its height. */
+  protected drawButton(
+    layer: Phaser.GameObjects.Container,
+    control: Control,
+    at: Rect,
+    fontSize = 17,
+  ): number {
+    const focused = getController().ui.focus === control.id;
+    const fill = control.pressed
+      ? PALETTE.blue
+      : control.disabled
+        ? PALETTE.panel
+        : PALETTE.panelLight;
+    const box = this.add.rectangle(at.x, at.y, at.w, at.h, fill).setOrigin(0, 0);
+    box.setStrokeStyle(focused ? 3 : 1, focused ? PALETTE.yellow : PALETTE.border);
+    const mark = control.pressed ? '✔ ' : control.disabled ? '⊘ ' : '';
+    const key = control.key ? `  [${control.key}]` : '';
+    const label = this.add.text(
+      at.x + 10,
+      at.y + at.h / 2,
+      `${mark}${control.label}${key}`,
+      textStyle(fontSize, control.disabled ? PALETTE.muted : PALETTE.text, {
+        fixedWidth: at.w - 20,
+      }),
+    );
+    label.setOrigin(0, 0.5);
+    box.setInteractive({ useHandCursor: !control.disabled });
+    box.on('pointerdown', () => {
+      const c = getController();
+      c.focusControl(control.id);
+      if (control.disabled) c.notify(`${control.label} is not available now.`);
+      else control.run();
+    });
+    box.on('pointerover', () => {
+      if (control.detail) this.showDetail(control);
+    });
+    layer.add([box, label]);
+    if (focused && control.id !== this.lastFocus) {
+      this.lastFocus = control.id;
+      if (control.detail) this.showDetail(control);
+    }
+    return at.h;
+  }
+
+  /** Scenes with a detail box (the crisis room) show the focused control's description there. */
+  protected showDetail(_control: Control): void {}
+
+  private drawOverlay(layer: Phaser.GameObjects.Container): void {
+    const kind = getController().ui.overlay;
+    if (!kind) return;
+    const rows =
+      kind === 'glossary'
+        ? getController().sc.scenario.glossary.map((g) => [g.term, g.definition] as const)
+        : keyRows(this.model);
+    layer.add(
+      this.add
+        .rectangle(0, 0, WIDTH, HEIGHT, PALETTE.background, 0.92)
+        .setOrigin(0, 0)
+        .setInteractive(),
+    );
+    layer.add(
+      this.add.text(
+        80,
+        60,
+        kind === 'glossary' ? 'Glossary' : 'Keyboard shortcuts',
+        textStyle(30, PALETTE.text, { fontStyle: 'bold' }),
+      ),
+    );
+    layer.add(
+      this.add.text(WIDTH - 80, 66, 'Escape closes', textStyle(18, PALETTE.muted)).setOrigin(1, 0),
+    );
+    let x = 80;
+    let y = 120;
+    const columnWidth = kind === 'glossary' ? 700 : 600;
+    for (const [term, text] of rows) {
+      const line = this.add.text(
+        x,
+        y,
+        `${term} — ${text}`,
+        textStyle(kind === 'glossary' ? 15 : 19, PALETTE.text, {
+          wordWrap: { width: columnWidth },
+        }),
+      );
+      layer.add(line);
+      y += line.height + 8;
+      if (y > HEIGHT - 60) {
+        x += columnWidth + 40;
+        y = 120;
+      }
+    }
+  }
+
+  protected controlsOf(groupId: string): Control[] {
+    return this.model.groups.find((g) => g.id === groupId)?.controls ?? [];
+  }
+
+  protected everyControl(): Control[] {
+    return allControls(this.model);
+  }
+}

@@ -1,0 +1,7 @@
+import { ScreenScene } from './ScreenScene';
+
+export class TitleScene extends ScreenScene {
+  constructor() {
+    super('Title');
+  }
+}

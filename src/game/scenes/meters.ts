@@ -1,0 +1,90 @@
+// Meter bars with their value and last change in words and signs (▲ ▼), optionally animated from
+// the values before the last turn.
+import Phaser from 'phaser';
+import type { Meter } from '../../sim';
+import { PALETTE } from '../palette';
+import { textStyle, type Rect } from './ScreenScene';
+
+export function drawMeters(
+  scene: Phaser.Scene,
+  layer: Phaser.GameObjects.Container,
+  at: Rect,
+  meters: Meter[],
+  options: {
+    from?: Record<string, number>;
+    onPick?: (id: string) => void;
+    picked?: string | null;
+  } = {},
+): void {
+  const rowH = Math.min(44, at.h / Math.max(1, meters.length));
+  const labelW = 250;
+  const barW = at.w - labelW - 150;
+  meters.forEach((m, i) => {
+    const y = at.y + i * rowH;
+    const row = scene.add
+      .rectangle(
+        at.x,
+        y,
+        at.w,
+        rowH - 4,
+        m.id === options.picked ? PALETTE.panelLight : PALETTE.panel,
+      )
+      .setOrigin(0, 0);
+    layer.add(row);
+    if (options.onPick) {
+      row.setInteractive({ useHandCursor: true });
+      row.on('pointerdown', () => options.onPick!(m.id));
+    }
+    layer.add(
+      scene.add
+        .text(
+          at.x + 8,
+          y + rowH / 2 - 2,
+          m.name,
+          textStyle(15, PALETTE.text, { fixedWidth: labelW - 12 }),
+        )
+        .setOrigin(0, 0.5),
+    );
+    const span = Math.max(1, m.max - m.min);
+    const share = (value: number) => Math.max(0, Math.min(1, (value - m.min) / span));
+    layer.add(
+      scene.add
+        .rectangle(at.x + labelW, y + 8, barW, rowH - 20, 0x0b1118)
+        .setOrigin(0, 0)
+        .setStrokeStyle(1, PALETTE.border),
+    );
+    const bar = scene.add
+      .rectangle(at.x + labelW + 1, y + 9, 0, rowH - 22, PALETTE.sky)
+      .setOrigin(0, 0);
+    layer.add(bar);
+    const target = (barW - 2) * share(m.value);
+    const from = options.from?.[m.id];
+    if (from !== undefined && from !== m.value) {
+      bar.width = (barW - 2) * share(from);
+      scene.tweens.add({
+        targets: bar,
+        width: target,
+        duration: 900,
+        ease: 'Cubic.easeOut',
+        delay: 150 + i * 60,
+      });
+    } else {
+      bar.width = target;
+    }
+    const change =
+      m.lastChange === 0 ? '' : m.lastChange > 0 ? `  ▲ +${m.lastChange}` : `  ▼ ${m.lastChange}`;
+    const colour =
+      m.lastChange > 0 ? PALETTE.orange : m.lastChange < 0 ? PALETTE.sky : PALETTE.muted;
+    layer.add(
+      scene.add
+        .text(at.x + labelW + barW + 10, y + rowH / 2 - 2, m.text, textStyle(15, PALETTE.text))
+        .setOrigin(0, 0.5),
+    );
+    if (change)
+      layer.add(
+        scene.add
+          .text(at.x + at.w - 6, y + rowH / 2 - 2, change, textStyle(14, colour))
+          .setOrigin(1, 0.5),
+      );
+  });
+}

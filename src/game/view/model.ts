@@ -1,0 +1,41 @@
+// What a screen shows and offers, as plain data: the Phaser scenes draw it on the canvas and the
+// DOM layer renders it as real buttons and text for keyboards and screen readers. One source, two
+// views, so the canvas and its accessible twin never disagree.
+import type { Screen } from '../controller';
+
+export interface Control {
+  id: string;
+  label: string;
+  /** Shown beside or under the label; read as the button's description. */
+  detail?: string;
+  /** A single-key shortcut, shown in the key map and on the button. */
+  key?: string;
+  disabled?: boolean;
+  /** For toggles (selected actions, the chosen role). */
+  pressed?: boolean;
+  run: () => void;
+}
+
+export interface ControlGroup {
+  id: string;
+  heading: string;
+  controls: Control[];
+}
+
+export interface Section {
+  id: string;
+  heading: string;
+  lines: string[];
+}
+
+export interface ScreenModel {
+  screen: Screen;
+  title: string;
+  subtitle: string;
+  sections: Section[];
+  groups: ControlGroup[];
+}
+
+export function allControls(model: ScreenModel): Control[] {
+  return model.groups.flatMap((g) => g.controls);
+}

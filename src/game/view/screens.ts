@@ -1,0 +1,527 @@
+// Builds each screen's model from the controller and the core's selectors.
+import {
+  describeAiOption,
+  formatDate,
+  formatValue,
+  selectActions,
+  selectDateLabel,
+  selectEnding,
+  selectIntel,
+  selectLadder,
+  selectMeters,
+  selectNews,
+  selectPending,
+  selectScores,
+  selectTurnStory,
+  selectTurningPoints,
+  selectWhy,
+  type ActionView,
+} from '../../sim';
+import type { GameController } from '../controller';
+import type { Control, ControlGroup, ScreenModel, Section } from './model';
+
+/** The variables the crisis room shows first and the debrief charts. */
+export const KEY_VARIABLES = [
+  'tension',
+  'russianForces',
+  'readiness',
+  'belarusForces',
+  'allianceCohesion',
+  'deterrenceCredibility',
+  'sanctionsPrepared',
+  'sanctionsImposed',
+  'ukraineMilitary',
+  'channelHealth',
+  'dealProgress',
+  'russianEconomy',
+] as const;
+
+const TRACK_KEYS: Record<string, string> = {
+  diplomacy: 'Diplomacy',
+  sanctions: 'Sanctions',
+  deterrence: 'Deterrence',
+};
+
+export function buildScreen(c: GameController): ScreenModel {
+  switch (c.ui.screen) {
+    case 'title':
+      return titleScreen(c);
+    case 'briefing':
+      return briefingScreen(c);
+    case 'crisis':
+      return crisisScreen(c);
+    case 'resolution':
+      return resolutionScreen(c);
+    case 'debrief':
+      return debriefScreen(c);
+  }
+}
+
+function helpGroup(c: GameController): ControlGroup {
+  return {
+    id: 'help',
+    heading: 'Help',
+    controls: [
+      {
+        id: 'glossary',
+        label: 'Glossary',
+        key: 'G',
+        pressed: c.ui.overlay === 'glossary',
+        run: () => c.openOverlay('glossary'),
+      },
+      {
+        id: 'keys',
+        label: 'Keyboard shortcuts',
+        key: '?',
+        pressed: c.ui.overlay === 'keys',
+        run: () => c.openOverlay('keys'),
+      },
+      {
+        id: 'text-view',
+        label: 'Text view',
+        key: 'T',
+        pressed: c.ui.textView,
+        run: () => c.toggleTextView(),
+      },
+    ],
+  };
+}
+
+function titleScreen(c: GameController): ScreenModel {
+  const s = c.sc.scenario;
+  const roles = s.roles.filter((r) => r.playable);
+  const role = c.sc.roles[c.ui.role]!;
+  const game: Control[] = [
+    {
+      id: 'new-game',
+      label: 'Start a new game',
+      detail: `as ${role.name}, seed "${c.ui.seed}"`,
+      key: 'N',
+      run: () => c.newGame(),
+    },
+  ];
+  if (c.hasSavedGame) {
+    const state = c.state!;
+    const where = state.phase === 'over' ? 'finished' : `turn ${state.turn}`;
+    const playing = c.sc.roles[c.session!.record.humans[0] ?? '']?.name ?? '';
+    game.unshift({
+      id: 'continue',
+      label: 'Continue the saved game',
+      detail: `${playing}, ${where}`,
+      key: 'C',
+      run: () => c.continueGame(),
+    });
+  }
+  game.push({
+    id: 'new-seed',
+    label: 'New random seed',
+    key: 'R',
+    run: () => c.setSeed(randomSeed()),
+  });
+  return {
+    screen: 'title',
+    title: s.title,
+    subtitle: `${formatDate(s.startDate)} · ${s.turns} weekly turns`,
+    sections: [
+      { id: 'summary', heading: 'The crisis', lines: [s.summary] },
+      { id: 'role', heading: `Your role: ${role.name}`, lines: [role.leader, role.briefing] },
+      {
+        id: 'seed',
+        heading: 'Seed',
+        lines: [`"${c.ui.seed}" — the same seed and the same orders always give the same game.`],
+      },
+    ],
+    groups: [
+      {
+        id: 'roles',
+        heading: 'Choose your role',
+        controls: roles.map((r, i) => ({
+          id: `role-${r.id}`,
+          label: r.name,
+          detail: r.leader,
+          key: String(i + 1),
+          pressed: r.id === c.ui.role,
+          run: () => c.chooseRole(r.id),
+        })),
+      },
+      { id: 'game', heading: 'Game', controls: game },
+      helpGroup(c),
+    ],
+  };
+}
+
+export function randomSeed(): string {
+  const words = [
+    'geneva',
+    'minsk',
+    'vienna',
+    'kyiv',
+    'warsaw',
+    'riga',
+    'odesa',
+    'brussels',
+    'tallinn',
+    'vilnius',
+  ];
+  const bytes = new Uint32Array(2);
+  crypto.getRandomValues(bytes);
+  return `${words[bytes[0]! % words.length]}-${(bytes[1]! % 9000) + 1000}`;
+}
+
+function briefingScreen(c: GameController): ScreenModel {
+  const s = c.sc.scenario;
+  const role = c.sc.roles[c.ui.role]!;
+  const sections: Section[] = s.briefing.map((b, i) => ({
+    id: `briefing-${i}`,
+    heading: b.heading,
+    lines: b.paragraphs.flatMap((p) => [
+      p.text,
+      ...p.sources.map((src) =>
+        src.kind === 'article'
+          ? `Source: AP, 30 Dec 2021 — “${src.quote}”`
+          : `Source: ${src.reference ?? ''}`,
+      ),
+    ]),
+  }));
+  sections.push({
+    id: 'objectives',
+    heading: `Your objectives as ${role.name}`,
+    lines: [
+      role.briefing,
+      ...role.objectives.map((o) => `${o.text} (weight ${o.weight})`),
+      `You meet your objectives with a score of ${role.victoryScore} or more out of 100.`,
+    ],
+  });
+  return {
+    screen: 'briefing',
+    title: 'Briefing',
+    subtitle: `${role.name} · ${formatDate(s.startDate)}`,
+    sections,
+    groups: [
+      {
+        id: 'briefing',
+        heading: 'Ready?',
+        controls: [
+          { id: 'begin', label: 'Enter the crisis room', key: 'Enter', run: () => c.beginCrisis() },
+        ],
+      },
+      helpGroup(c),
+    ],
+  };
+}
+
+function describeAction(a: ActionView): string {
+  const effects = a.effects.map(
+    (e) =>
+      `${e.name} ${e.amount > 0 ? '+' : ''}${e.amount}${e.delay ? ` (in ${e.delay} turn${e.delay > 1 ? 's' : ''})` : ''}`,
+  );
+  const parts = [a.description];
+  if (effects.length) parts.push(`Effects: ${effects.join(', ')}.`);
+  if (a.roll) {
+    parts.push(
+      `${a.roll.label}: ${a.roll.chance}% chance.${a.roll.success.length ? ` If so: ${a.roll.success.join(', ')}.` : ''}${a.roll.failure.length ? ` If not: ${a.roll.failure.join(', ')}.` : ''}`,
+    );
+  }
+  parts.push(
+    `Goldstein ${a.goldstein > 0 ? '+' : ''}${a.goldstein}, escalation class ${a.escalationClass}, ${a.signal} signal.`,
+  );
+  if (a.locked) parts.push(`Locked: ${a.locked}`);
+  return parts.join(' ');
+}
+
+function crisisScreen(c: GameController): ScreenModel {
+  const sc = c.sc;
+  const state = c.state!;
+  const role = sc.roles[c.ui.role]!;
+  const actions = selectActions(sc, state, c.ui.role);
+  const spent = actions.filter((a) => c.ui.draft.includes(a.id)).reduce((n, a) => n + a.cost, 0);
+  const capital = state.capital[c.ui.role] ?? 0;
+  const full = c.ui.draft.length >= role.maxActionsPerTurn;
+  const meters = selectMeters(sc, state);
+  const ladder = selectLadder(sc, state).find((r) => r.current);
+  const sections: Section[] = [
+    {
+      id: 'status',
+      heading: `Turn ${state.turn} of ${sc.scenario.turns} — ${selectDateLabel(sc, state.turn)}`,
+      lines: [
+        `Political capital: ${capital - spent} of ${capital} left this turn (${c.ui.draft.length} of ${role.maxActionsPerTurn} orders chosen).`,
+        `Escalation ladder: ${ladder?.name ?? ''} (rung ${ladder?.level ?? ''}).`,
+      ],
+    },
+    {
+      id: 'meters',
+      heading: 'The situation',
+      lines: meters.map(
+        (m) =>
+          `${m.name}: ${m.text}${m.lastChange ? ` (${m.lastChange > 0 ? '+' : ''}${m.lastChange} last turn)` : ''}`,
+      ),
+    },
+  ];
+  if (c.ui.why) sections.unshift(whySection(c, c.ui.why));
+  const pending = selectPending(sc, state);
+  sections.push({
+    id: 'pending',
+    heading: 'Effects still to land',
+    lines: pending.length
+      ? pending.map(
+          (p) =>
+            `${p.name} ${p.amount > 0 ? '+' : ''}${p.amount} on turn ${p.landsOnTurn} — ${p.because}`,
+        )
+      : ['None.'],
+  });
+  sections.push({
+    id: 'intel',
+    heading: role.estimatesIntent
+      ? "Intelligence estimates of Russia's intent"
+      : "Russia's intent (known to you)",
+    lines: selectIntel(sc, state, c.ui.role).map((i) =>
+      'value' in i ? `${i.name}: ${i.value}` : `${i.name}: between ${i.low} and ${i.high}`,
+    ),
+  });
+  const news = selectNews(sc, state).slice(0, 6);
+  sections.push({
+    id: 'news',
+    heading: 'News',
+    lines: news.length ? news.map((n) => `${n.date}: ${n.headline}`) : ['No news yet.'],
+  });
+
+  const groups: ControlGroup[] = (['diplomacy', 'sanctions', 'deterrence'] as const).map(
+    (track) => ({
+      id: `track-${track}`,
+      heading: TRACK_KEYS[track]!,
+      controls: actions
+        .filter((a) => a.track === track)
+        .map((a) => {
+          const selected = c.ui.draft.includes(a.id);
+          const blocked = !selected && (a.locked !== null || a.cost > capital - spent || full);
+          return {
+            id: `action-${a.id}`,
+            label: `${a.name} (${a.cost})`,
+            detail: describeAction(a),
+            pressed: selected,
+            disabled: blocked,
+            run: () => c.toggleAction(a.id),
+          };
+        }),
+    }),
+  );
+  groups.unshift({
+    id: 'turn',
+    heading: 'Orders',
+    controls: [
+      {
+        id: 'end-turn',
+        label: c.ui.draft.length
+          ? `End turn with ${c.ui.draft.length} order${c.ui.draft.length > 1 ? 's' : ''}`
+          : 'End turn without orders',
+        key: 'E',
+        run: () => c.endTurn(),
+      },
+      { id: 'briefing', label: 'Read the briefing again', key: 'B', run: () => c.showBriefing() },
+    ],
+  });
+  groups.push({
+    id: 'why',
+    heading: 'Why did it move?',
+    controls: meters.map((m) => ({
+      id: `why-${m.id}`,
+      label: `Why: ${m.name}`,
+      detail: `${m.text}${m.lastChange ? `, ${m.lastChange > 0 ? '+' : ''}${m.lastChange} last turn` : ''}`,
+      pressed: c.ui.why === m.id,
+      run: () => c.showWhy(c.ui.why === m.id ? null : m.id),
+    })),
+  });
+  groups.push(helpGroup(c));
+  return {
+    screen: 'crisis',
+    title: `Crisis room — ${role.name}`,
+    subtitle: selectDateLabel(sc, state.turn),
+    sections,
+    groups,
+  };
+}
+
+function whySection(c: GameController, key: string): Section {
+  const why = selectWhy(c.sc, c.state!, key);
+  if (!why)
+    return {
+      id: 'why',
+      heading: `Why did ${c.sc.variables[key]?.name ?? key} move?`,
+      lines: ['Nothing has happened yet: no turn has been resolved.'],
+    };
+  const lines = why.terms.length
+    ? why.terms.map((t) => `${t.delta > 0 ? '+' : ''}${t.delta}: ${t.label}`)
+    : ['It did not move last turn.'];
+  return {
+    id: 'why',
+    heading: `Why did ${why.name} move on turn ${why.turn}? ${formatValue(c.sc, key, why.from)} → ${formatValue(c.sc, key, why.to)}`,
+    lines,
+  };
+}
+
+function resolutionScreen(c: GameController): ScreenModel {
+  const sc = c.sc;
+  const state = c.state!;
+  const report = state.reports[state.reports.length - 1]!;
+  const story = selectTurnStory(sc, report);
+  const did = report.orders.map((o) => {
+    const name = sc.roles[o.role]?.name ?? o.role;
+    const acts = o.actions.map((id) => sc.actions[id]?.name ?? id);
+    return `${name}${o.role === c.ui.role ? ' (you)' : ''}: ${acts.length ? acts.join('; ') : 'no orders'}`;
+  });
+  const reasons = report.ai.flatMap((d) => {
+    const chosen = d.considered.filter((o) => d.chosen.includes(o.action)).slice(0, 2);
+    return chosen.map((o) => `${sc.roles[d.role]?.name ?? d.role}: ${describeAiOption(sc, o)}`);
+  });
+  const rolls = report.rolls
+    .filter((r) => !r.event || report.events.includes(r.event) || r.action)
+    .map((r) => `${r.label}: ${r.chance}% chance — ${r.success ? 'yes' : 'no'}`);
+  const headlines = report.events.map((id) => sc.events[id]?.headline ?? id);
+  const changes =
+    story
+      .find((l) => l.trim().startsWith('Changes:'))
+      ?.trim()
+      .replace(/^Changes: /, '') ?? 'Nothing moved.';
+  const ending = selectEnding(sc, state);
+  return {
+    screen: 'resolution',
+    title: `What happened — turn ${report.turn}`,
+    subtitle: `Week of ${formatDate(report.date)}`,
+    sections: [
+      { id: 'orders', heading: 'What every side did', lines: did },
+      {
+        id: 'headlines',
+        heading: 'Headlines',
+        lines: headlines.length ? headlines : ['No major events this week.'],
+      },
+      { id: 'rolls', heading: 'Rolls', lines: rolls.length ? rolls : ['No rolls this turn.'] },
+      {
+        id: 'reasons',
+        heading: "Why the computer's governments chose as they did",
+        lines: reasons,
+      },
+      {
+        id: 'changes',
+        heading: 'What changed',
+        lines: [changes, `Escalation score this turn: ${report.escalationScore}.`],
+      },
+      ...(ending
+        ? [
+            {
+              id: 'ending',
+              heading: `The crisis ends: ${ending.name}`,
+              lines: [ending.description],
+            },
+          ]
+        : []),
+    ],
+    groups: [
+      {
+        id: 'next',
+        heading: 'Next',
+        controls: [
+          {
+            id: 'continue',
+            label: ending ? 'See the debrief' : `On to turn ${state.turn}`,
+            key: 'Enter',
+            run: () => c.afterResolution(),
+          },
+        ],
+      },
+      helpGroup(c),
+    ],
+  };
+}
+
+function debriefScreen(c: GameController): ScreenModel {
+  const sc = c.sc;
+  const state = c.state!;
+  const ending = selectEnding(sc, state);
+  const scores = selectScores(sc, state);
+  const mine = scores.find((s) => s.role === c.ui.role)!;
+  const intel = selectIntel(sc, state, c.ui.role);
+  const sections: Section[] = [
+    {
+      id: 'ending',
+      heading: ending ? `${ending.name} — ${ending.date}` : 'The game is over',
+      lines: ending ? [ending.description, ...ending.causes.map((x) => `Cause: ${x}`)] : [],
+    },
+    {
+      id: 'score',
+      heading: `Your score: ${mine.score} of 100 — ${mine.victory ? 'objectives met' : 'objectives not met'}`,
+      lines: mine.objectives.map((o) => `${o.text}: ${o.value}/100 (weight ${o.weight})`),
+    },
+    {
+      id: 'scores',
+      heading: 'Every side',
+      lines: scores.map((s) => `${s.name}: ${s.score} (${s.victory ? 'met' : 'not met'})`),
+    },
+    {
+      id: 'turning-points',
+      heading: 'Turning points',
+      lines: selectTurningPoints(sc, state, KEY_VARIABLES, 6).map(
+        (p) =>
+          `Turn ${p.turn} (${p.date}): ${p.name} ${p.delta > 0 ? '+' : ''}${p.delta} — ${p.causes.join('; ')}`,
+      ),
+    },
+    {
+      id: 'intent',
+      heading: "Russia's hidden intent, revealed",
+      lines: sc.scenario.hiddenIntent.map((spec) => {
+        const estimate = intel.find((i) => i.id === spec.id);
+        const seen =
+          estimate && 'low' in estimate
+            ? ` — your estimate: ${estimate.low} to ${estimate.high}`
+            : '';
+        return `${spec.name}: ${state.hidden[spec.id]}${seen}`;
+      }),
+    },
+    {
+      id: 'history',
+      heading: 'What actually happened',
+      lines: sc.scenario.whatHappened.map((e) => `${formatDate(e.date)}: ${e.text}`),
+    },
+    {
+      id: 'questions',
+      heading: 'Questions for discussion',
+      lines: sc.scenario.discussionQuestions,
+    },
+  ];
+  return {
+    screen: 'debrief',
+    title: 'Debrief',
+    subtitle: `${sc.roles[c.ui.role]!.name} · seed "${state.seed}" · hash ${c.hash()}`,
+    sections,
+    groups: [
+      {
+        id: 'after',
+        heading: 'After the game',
+        controls: [
+          {
+            id: 'download',
+            label: 'Download the game record',
+            key: 'D',
+            run: () => downloadRecord(c),
+          },
+          { id: 'title', label: 'Back to the title screen', key: 'N', run: () => c.backToTitle() },
+        ],
+      },
+      helpGroup(c),
+    ],
+  };
+}
+
+function downloadRecord(c: GameController): void {
+  const record = c.record();
+  if (!record) return;
+  const blob = new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `brink-${record.scenario.id}-${record.seed}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  c.notify('The game record has been downloaded.');
+}
