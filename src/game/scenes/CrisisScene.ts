@@ -97,6 +97,14 @@ export class CrisisScene extends ScreenScene {
   }
 
   protected override drawControls(layer: Phaser.GameObjects.Container): void {
+    // The detail box first: drawing a focused card shows its description there.
+    this.detail = this.add.text(
+      DETAIL.x,
+      DETAIL.y,
+      this.statusText(),
+      textStyle(14, PALETTE.text, { wordWrap: { width: DETAIL.w }, lineSpacing: 3 }),
+    );
+    layer.add(this.detail);
     const width = 380;
     ['track-diplomacy', 'track-sanctions', 'track-deterrence'].forEach((id, column) => {
       const group = this.model.groups.find((g) => g.id === id);
@@ -123,15 +131,6 @@ export class CrisisScene extends ScreenScene {
     help.forEach((control, i) =>
       this.drawButton(layer, control, { x: 1200 + i * 128, y: CARDS_Y + 90, w: 122, h: 32 }, 13),
     );
-    this.detail = this.add.text(
-      DETAIL.x,
-      DETAIL.y,
-      this.statusText(),
-      textStyle(14, PALETTE.text, { wordWrap: { width: DETAIL.w }, lineSpacing: 3 }),
-    );
-    layer.add(this.detail);
-    const focused = this.everyControl().find((c) => c.id === getController().ui.focus);
-    if (focused?.detail && focused.id.startsWith('action-')) this.showDetail(focused);
   }
 
   /** Capital, intelligence and the latest news, shown when no card is under the cursor. */
@@ -153,7 +152,7 @@ export class CrisisScene extends ScreenScene {
   }
 
   protected override showDetail(control: Control): void {
-    if (!this.detail || !control.id.startsWith('action-')) return;
+    if (!this.detail?.active || !control.id.startsWith('action-')) return;
     this.detail.setText(`${control.label}\n${control.detail ?? ''}`);
   }
 }

@@ -37,7 +37,6 @@ export abstract class ScreenScene extends Phaser.Scene {
   private textHeight = 0;
   private scrollY = 0;
   private unsubscribe: (() => void) | null = null;
-  private lastFocus: string | null = null;
 
   /** Where the text column goes; scenes with pictures make it smaller. */
   protected textArea(): Rect {
@@ -224,10 +223,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       if (control.detail) this.showDetail(control);
     });
     layer.add([box, label]);
-    if (focused && control.id !== this.lastFocus) {
-      this.lastFocus = control.id;
-      if (control.detail) this.showDetail(control);
-    }
+    if (focused && control.detail) this.showDetail(control);
     return at.h;
   }
 

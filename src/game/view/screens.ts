@@ -188,7 +188,7 @@ function briefingScreen(c: GameController): ScreenModel {
     heading: `Your objectives as ${role.name}`,
     lines: [
       role.briefing,
-      ...role.objectives.map((o) => `${o.text} (weight ${o.weight})`),
+      ...role.objectives.map((o) => `${o.text.replace(/\.$/, '')} (weight ${o.weight}).`),
       `You meet your objectives with a score of ${role.victoryScore} or more out of 100.`,
     ],
   });
@@ -449,7 +449,9 @@ function debriefScreen(c: GameController): ScreenModel {
     {
       id: 'score',
       heading: `Your score: ${mine.score} of 100 — ${mine.victory ? 'objectives met' : 'objectives not met'}`,
-      lines: mine.objectives.map((o) => `${o.text}: ${o.value}/100 (weight ${o.weight})`),
+      lines: mine.objectives.map(
+        (o) => `${o.text.replace(/\.$/, '')}: ${o.value}/100 (weight ${o.weight})`,
+      ),
     },
     {
       id: 'scores',
