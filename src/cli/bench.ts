@@ -22,9 +22,9 @@ import { runBatch } from './pool';
 import { findScenario } from './scenarios';
 import { DEFAULT_SCENARIO } from './simulate';
 
-// About 1 ms per AI-played game on the plain path and 7 ms on the immer path here: these keep the
-// whole bench near 40 s on two cores.
-const DEFAULT_GAMES = 12_000;
+// About 0.6 ms per AI-played game on the plain path and 4–6 ms on the immer path here: these keep
+// the whole bench near 35 s on two cores.
+const DEFAULT_GAMES = 20_000;
 const DEFAULT_REDUCER_GAMES = 2_000;
 /** Games that warm the immer path up before it is timed, then check both paths against playGame. */
 const WARM_UP = 50;
