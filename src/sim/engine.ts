@@ -28,7 +28,8 @@ export function createGame(sc: CompiledScenario, options: NewGameOptions): GameS
     seed: options.seed,
     turn: 1,
     phase: 'orders',
-    humans: sc.roleOrder.filter((r) => options.humans.includes(r)),
+    // Only playable roles can be human; the others are always the AI's.
+    humans: sc.roleOrder.filter((r) => options.humans.includes(r) && sc.roles[r]!.playable),
     rng: rng.state(),
     vars,
     capital,

@@ -443,9 +443,17 @@ export function selectTurningPoints(
         .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
         .slice(0, 3)
         .map((c) => `${describeCause(sc, c.cause, key)} (${c.delta > 0 ? '+' : ''}${c.delta})`);
-      points.push({ turn: report.turn, date: formatDate(report.date), key, name: nameOf(sc, key), delta, causes });
+      points.push({
+        turn: report.turn,
+        date: formatDate(report.date),
+        key,
+        name: nameOf(sc, key),
+        delta,
+        causes,
+      });
     }
   }
-  const weight = (p: TurningPoint) => Math.abs(p.delta) / ((sc.variables[p.key]?.max ?? 100) - (sc.variables[p.key]?.min ?? 0));
+  const weight = (p: TurningPoint) =>
+    Math.abs(p.delta) / ((sc.variables[p.key]?.max ?? 100) - (sc.variables[p.key]?.min ?? 0));
   return points.sort((a, b) => weight(b) - weight(a) || a.turn - b.turn).slice(0, count);
 }

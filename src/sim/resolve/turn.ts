@@ -7,7 +7,7 @@
 //  6. events: scheduled, injected by a facilitator, then conditional ones by chance
 //  7. drift and slow dynamics (sanctions bite, visible disunity erodes credibility)
 //  8. assessment: endings; then income and the next turn
-import { isDraft } from 'immer';
+import { current, isDraft } from 'immer';
 import { chooseOrders } from '../ai';
 import { addDays } from '../calendar';
 import { currentRung } from '../conditions';
@@ -28,15 +28,34 @@ const RALLY = 8;
 
 export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng): void {
   if (isDraft(state)) {
-    // Under immer, every read of a draft goes through a proxy: work on plain copies of the maps
-    // every phase reads and writes. A plain state (batch runs) is already plain.
-    state.vars = { ...state.vars };
-    state.capital = { ...state.capital };
-    state.taken = { ...state.taken };
-    state.happened = { ...state.happened };
-    state.pending = [...state.pending];
+    // Under immer every read of a draft goes through a proxy, and a turn reads thousands of
+    // values: resolve it on a plain working copy of the parts it changes, then write those back
+    // in one go. The phases are the same code on both paths.
+    const work = workingCopy(current(state));
+    resolvePhases(sc, work, rng);
+    Object.assign(state, work);
+    return;
   }
+  resolvePhases(sc, state, rng);
+}
 
+/** A plain state whose changeable parts are fresh copies; the rest is shared, read-only. */
+function workingCopy(base: GameState): GameState {
+  const intel: GameState['intel'] = {};
+  for (const role in base.intel) intel[role] = { ...base.intel[role]! };
+  return {
+    ...base,
+    vars: { ...base.vars },
+    capital: { ...base.capital },
+    taken: { ...base.taken },
+    happened: { ...base.happened },
+    pending: [...base.pending],
+    reports: [...base.reports],
+    intel,
+  };
+}
+
+function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng): void {
   const rungBefore = currentRung(sc, state);
   const report: TurnReport = {
     turn: state.turn,
