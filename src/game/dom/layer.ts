@@ -46,26 +46,11 @@ export class DomLayer {
       frag.append(notice);
     }
     if (model.screen === 'title') frag.append(this.seedField());
-    for (const group of model.groups) {
-      const nav = el('section', undefined, 'controls');
-      nav.setAttribute('aria-label', group.heading);
-      nav.append(el('h2', group.heading));
-      const list = el('ul');
-      for (const control of group.controls) {
-        const item = el('li');
-        item.append(this.button(control));
-        list.append(item);
-      }
-      nav.append(list);
-      frag.append(nav);
-    }
-    for (const section of model.sections) {
-      const block = el('section', undefined, 'text');
-      block.id = `section-${section.id}`;
-      block.append(el('h2', section.heading));
-      for (const line of section.lines) block.append(el('p', line));
-      frag.append(block);
-    }
+    // Text first, then the controls (on the title screen the choices come first).
+    const controls = this.controls(model);
+    const sections = this.sections(model);
+    if (model.screen === 'title') frag.append(controls, sections);
+    else frag.append(sections, controls);
     if (c.ui.overlay) frag.prepend(this.overlay(c.ui.overlay, model));
     this.root.replaceChildren(frag);
     this.lastScreen = model.screen;
@@ -81,6 +66,36 @@ export class DomLayer {
         ? `${model.title}. ${model.subtitle}.${c.ui.notice ? ` ${c.ui.notice}` : ''}${this.summary(model)}`
         : (c.ui.notice ?? ''),
     );
+  }
+
+  private controls(model: ScreenModel): DocumentFragment {
+    const frag = document.createDocumentFragment();
+    for (const group of model.groups) {
+      const nav = el('section', undefined, 'controls');
+      nav.setAttribute('aria-label', group.heading);
+      nav.append(el('h2', group.heading));
+      const list = el('ul');
+      for (const control of group.controls) {
+        const item = el('li');
+        item.append(this.button(control));
+        list.append(item);
+      }
+      nav.append(list);
+      frag.append(nav);
+    }
+    return frag;
+  }
+
+  private sections(model: ScreenModel): DocumentFragment {
+    const frag = document.createDocumentFragment();
+    for (const section of model.sections) {
+      const block = el('section', undefined, 'text');
+      block.id = `section-${section.id}`;
+      block.append(el('h2', section.heading));
+      for (const line of section.lines) block.append(el('p', line));
+      frag.append(block);
+    }
+    return frag;
   }
 
   /** The turn summary screen readers hear when a turn resolves. */

@@ -2,7 +2,7 @@
 // to see what moved it), the action cards by track with their cost and lock reasons, and the
 // orders. Everything drawn comes from the screen model and the core's selectors.
 import Phaser from 'phaser';
-import { selectMeters, selectWhy, formatValue } from '../../sim';
+import { formatValue, selectLadder, selectMeters, selectWhy } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
 import type { Control } from '../view/model';
@@ -31,6 +31,7 @@ export class CrisisScene extends ScreenScene {
     const c = getController();
     const state = c.state!;
     drawMap(this, layer, this.cache.json.get('map') as MapData | undefined, MAP, state);
+    this.drawLadder(layer);
     const why = c.ui.why;
     if (why) {
       this.drawWhy(layer, why);
@@ -48,6 +49,36 @@ export class CrisisScene extends ScreenScene {
       ),
     );
     drawMeters(this, layer, METERS, meters, { onPick: (id) => c.showWhy(id), picked: why });
+  }
+
+  /** Kahn's escalation ladder, the current rung marked with ► as well as colour. */
+  private drawLadder(layer: Phaser.GameObjects.Container): void {
+    const c = getController();
+    const rungs = selectLadder(c.sc, c.state!);
+    const rowH = 19;
+    const x = MAP.x + 8;
+    const y = MAP.y + MAP.h - 8 - rowH * (rungs.length + 1);
+    layer.add(
+      this.add
+        .rectangle(x - 4, y - 4, 250, rowH * (rungs.length + 1) + 8, PALETTE.background, 0.85)
+        .setOrigin(0, 0)
+        .setStrokeStyle(1, PALETTE.border),
+    );
+    layer.add(
+      this.add.text(x, y, 'Escalation ladder', textStyle(13, PALETTE.sky, { fontStyle: 'bold' })),
+    );
+    [...rungs].reverse().forEach((rung, i) => {
+      const label = `${rung.current ? '► ' : '   '}${rung.level}. ${rung.name}`;
+      const colour = rung.current ? PALETTE.yellow : PALETTE.muted;
+      layer.add(
+        this.add.text(
+          x,
+          y + rowH * (i + 1),
+          label,
+          textStyle(12, colour, rung.current ? { fontStyle: 'bold' } : {}),
+        ),
+      );
+    });
   }
 
   private drawWhy(layer: Phaser.GameObjects.Container, key: string): void {
