@@ -137,7 +137,9 @@ export function chooseOrders(
     if (o.noise !== 0) terms.push({ term: 'unpredictability', value: o.noise });
     considered.push({ action: o.action.id, score: o.score, terms });
   }
+  // A hard gate is worth logging when it stopped a move the AI would otherwise have wanted.
   for (const action of blocked) {
+    if (scoreAction(sc, state, role, action, null) <= 0) continue;
     const terms: AiTerm[] = [];
     const score = scoreAction(sc, state, role, action, terms);
     considered.push({

@@ -15,7 +15,7 @@ export function currentRung(sc: CompiledScenario, state: Pick<GameState, 'vars'>
   return level;
 }
 
-type Predicate = (sc: CompiledScenario, state: GameState) => boolean;
+export type Predicate = (sc: CompiledScenario, state: GameState) => boolean;
 
 // Conditions are data; each is turned into a function once and reused (they are checked for every
 // option of every role every turn).
@@ -26,13 +26,17 @@ export function holds(
   state: GameState,
   cond: Condition | undefined,
 ): boolean {
-  if (!cond) return true;
+  return cond ? predicateOf(cond)(sc, state) : true;
+}
+
+/** The condition as a function, compiled once. */
+export function predicateOf(cond: Condition): Predicate {
   let predicate = compiled.get(cond);
   if (!predicate) {
     predicate = compile(cond);
     compiled.set(cond, predicate);
   }
-  return predicate(sc, state);
+  return predicate;
 }
 
 function compile(cond: Condition): Predicate {

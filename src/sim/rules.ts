@@ -1,5 +1,5 @@
 // Small rules shared by the resolution, the AI, the bots and the selectors.
-import { holds, unmet } from './conditions';
+import { unmet } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
 import type { Action, GameEvent, SignalKind } from './scenario/types';
 import type { GameState } from './state';
@@ -31,7 +31,8 @@ export function isAvailable(sc: CompiledScenario, state: GameState, action: Acti
     if (action.cooldown !== undefined && state.turn - takenOn < action.cooldown) return false;
   }
   if (action.warStage !== undefined && (state.vars.warStage ?? 0) >= action.warStage) return false;
-  return holds(sc, state, action.requires);
+  const requires = sc.requires[action.id];
+  return requires === undefined || requires(sc, state);
 }
 
 /** Why the action cannot be ordered now, or null when it can. */

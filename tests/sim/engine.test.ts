@@ -58,7 +58,7 @@ describe('determinism', () => {
     [
       'golden-2',
       { us: 'historical', eu: 'historical', ukraine: 'historical' },
-      'f2cd51066e4a852d',
+      '71d24b85d2998b7c',
       'managedStandoff',
       10,
     ],

@@ -1,5 +1,6 @@
 // A validated scenario with the indexes the engine looks things up by.
 import { valueActions, type ActionValue } from '../ai';
+import { predicateOf, type Predicate } from '../conditions';
 import type { Action, GameEvent, Role, Scenario, Variable } from './types';
 
 export interface CompiledScenario {
@@ -12,6 +13,8 @@ export interface CompiledScenario {
   readonly actions: Readonly<Record<string, Action>>;
   readonly actionsByRole: Readonly<Record<string, readonly Action[]>>;
   readonly events: Readonly<Record<string, GameEvent>>;
+  /** Each action's `requires`, compiled (checked for every option of every role every turn). */
+  readonly requires: Readonly<Record<string, Predicate>>;
   /** What each action is worth to its role's AI, before the state is considered. */
   readonly actionValues: Readonly<Record<string, ActionValue>>;
 }
@@ -20,6 +23,12 @@ export interface CompiledScenario {
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
   const out = Object.create(null) as Record<string, T>;
   for (const item of items) out[item.id] = item;
+  return out;
+}
+
+function requirements(actions: readonly Action[]): Record<string, Predicate> {
+  const out = Object.create(null) as Record<string, Predicate>;
+  for (const action of actions) if (action.requires) out[action.id] = predicateOf(action.requires);
   return out;
 }
 
@@ -38,6 +47,7 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
     actions: byId(scenario.actions),
     actionsByRole,
     events: byId<GameEvent>(scenario.events),
+    requires: requirements(scenario.actions),
     actionValues: valueActions(roles, scenario.actions, (key) => variables[key]?.name ?? key),
   };
 }
