@@ -33,6 +33,8 @@ export interface UiState {
   textView: boolean;
   /** The control the keyboard cursor is on (drawn on the canvas, focused in the DOM layer). */
   focus: string | null;
+  /** Which meters the crisis room draws: the main ones, or the rest. */
+  allMeters: boolean;
 }
 
 type Listener = () => void;
@@ -57,6 +59,7 @@ export class GameController {
       notice: null,
       textView: false,
       focus: null,
+      allMeters: false,
     };
     const saved = readSave(sc);
     if (saved.kind === 'ok') {
@@ -176,6 +179,10 @@ export class GameController {
 
   openOverlay(overlay: Overlay): void {
     this.update({ overlay: this.ui.overlay === overlay ? null : overlay });
+  }
+
+  toggleMeters(): void {
+    this.update({ allMeters: !this.ui.allMeters });
   }
 
   toggleTextView(): void {

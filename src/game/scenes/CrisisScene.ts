@@ -14,7 +14,7 @@ import { ScreenScene, textStyle, type Rect } from './ScreenScene';
 const MAP: Rect = { x: 20, y: 110, w: 820, h: 512 };
 const METERS: Rect = { x: 860, y: 110, w: 720, h: 512 };
 const CARDS_Y = 640;
-const DETAIL: Rect = { x: 1200, y: 770, w: 380, h: 220 };
+const DETAIL: Rect = { x: 1200, y: 760, w: 380, h: 230 };
 
 export class CrisisScene extends ScreenScene {
   private detail: Phaser.GameObjects.Text | null = null;
@@ -37,17 +37,13 @@ export class CrisisScene extends ScreenScene {
       this.drawWhy(layer, why);
       return;
     }
-    const meters = selectMeters(c.sc, state).filter((m) =>
-      (KEY_VARIABLES as readonly string[]).includes(m.id),
-    );
-    layer.add(
-      this.add.text(
-        METERS.x,
-        METERS.y - 26,
-        'The situation — click a meter to see why it moved',
-        textStyle(15, PALETTE.muted),
-      ),
-    );
+    const main = (id: string) => (KEY_VARIABLES as readonly string[]).includes(id);
+    const meters = selectMeters(c.sc, state).filter((m) => main(m.id) !== c.ui.allMeters);
+    const which = c.ui.allMeters
+      ? 'the other meters (M: the main ones)'
+      : 'the main meters (M: the others)';
+    const caption = `The situation: ${which}. Click one to see why it moved.`;
+    layer.add(this.add.text(METERS.x, METERS.y - 26, caption, textStyle(15, PALETTE.muted)));
     drawMeters(this, layer, METERS, meters, { onPick: (id) => c.showWhy(id), picked: why });
   }
 
@@ -155,12 +151,15 @@ export class CrisisScene extends ScreenScene {
       });
     });
     const orders = this.controlsOf('turn');
-    orders.forEach((control, i) =>
-      this.drawButton(layer, control, { x: 1200, y: CARDS_Y + i * 44, w: 380, h: 38 }, 16),
-    );
+    this.drawButton(layer, orders[0]!, { x: 1200, y: CARDS_Y, w: 380, h: 38 }, 16);
+    orders
+      .slice(1)
+      .forEach((control, i) =>
+        this.drawButton(layer, control, { x: 1200 + i * 193, y: CARDS_Y + 44, w: 187, h: 32 }, 13),
+      );
     const help = this.controlsOf('help');
     help.forEach((control, i) =>
-      this.drawButton(layer, control, { x: 1200 + i * 128, y: CARDS_Y + 90, w: 122, h: 32 }, 13),
+      this.drawButton(layer, control, { x: 1200 + i * 128, y: CARDS_Y + 82, w: 122, h: 32 }, 13),
     );
   }
 

@@ -18,7 +18,7 @@ export function drawMeters(
 ): void {
   const rowH = Math.min(44, at.h / Math.max(1, meters.length));
   const labelW = 250;
-  const barW = at.w - labelW - 150;
+  const barW = at.w - labelW - 200;
   meters.forEach((m, i) => {
     const y = at.y + i * rowH;
     const row = scene.add

@@ -318,6 +318,13 @@ function crisisScreen(c: GameController): ScreenModel {
         run: () => c.endTurn(),
       },
       { id: 'briefing', label: 'Read the briefing again', key: 'B', run: () => c.showBriefing() },
+      {
+        id: 'more-meters',
+        label: c.ui.allMeters ? 'Show the main meters' : 'Show the other meters',
+        key: 'M',
+        pressed: c.ui.allMeters,
+        run: () => c.toggleMeters(),
+      },
     ],
   });
   groups.push({
