@@ -1,0 +1,174 @@
+// Shared steps for the end-to-end specs: open the game, wait for screens, play turns by keyboard.
+// Everything here drives the page the way a player does (keys, or clicks on the DOM layer's
+// buttons); `window.brink` is only read, to know where the game is and what it holds.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { GameRecord, GameState } from '../../src/sim';
+
+export const SCENES = {
+  title: 'Title',
+  briefing: 'Briefing',
+  crisis: 'Crisis',
+  resolution: 'Resolution',
+  debrief: 'Debrief',
+} as const;
+export type ScreenName = keyof typeof SCENES;
+
+/** The game has ten weekly turns; a little slack in case an ending comes late or early. */
+export const MAX_TURNS = 12;
+
+export const SCREENS_DIR = join('test-results', 'screens');
+
+/** Waits until the game has booted: `window.brink` exists and Phaser has left the Boot scene. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.brink !== undefined && window.brink.scene() !== 'Boot');
+}
+
+export async function openGame(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitReady(page);
+  await waitForScreen(page, 'title');
+}
+
+/** Waits until both the controller and the Phaser scene are on `screen`. */
+export async function waitForScreen(page: Page, screen: ScreenName): Promise<void> {
+  await page.waitForFunction(
+    ([name, key]) => window.brink.screen() === name && window.brink.scene() === key,
+    [screen, SCENES[screen]] as const,
+  );
+}
+
+/** Lets Phaser draw a couple of frames (after a scene change, before a screenshot). */
+export async function settle(page: Page, ms = 0): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
+  if (ms > 0) await page.waitForTimeout(ms);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
+}
+
+export const gameState = (page: Page): Promise<GameState | null> =>
+  page.evaluate(() => window.brink.state());
+export const gameHash = (page: Page): Promise<string | null> =>
+  page.evaluate(() => window.brink.hash());
+export const gameRecord = (page: Page): Promise<GameRecord | null> =>
+  page.evaluate(() => window.brink.record() as GameRecord | null);
+export const currentScreen = (page: Page): Promise<string> =>
+  page.evaluate(() => window.brink.screen());
+
+/** The DOM layer's button for a control id (`data-control`), e.g. `end-turn` or `action-x`. */
+export const control = (page: Page, id: string) =>
+  page.locator(`#dom-layer [data-control="${id}"]`);
+
+/** The ids of the actions the DOM layer shows as selected (aria-pressed) this turn. */
+export async function selectedActions(page: Page): Promise<string[]> {
+  return page
+    .locator('#dom-layer button[data-control^="action-"][aria-pressed="true"]')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => (b as HTMLElement).dataset.control!.replace(/^action-/, '')),
+    );
+}
+
+/** Sets the seed the keyboard way: S focuses the seed field, type it, Enter applies it. */
+export async function typeSeed(page: Page, seed: string): Promise<void> {
+  await page.keyboard.press('s');
+  await expect(page.locator('#seed-input')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(seed);
+  await page.keyboard.press('Enter');
+  await expect(control(page, 'new-game')).toContainText(`seed "${seed}"`);
+}
+
+/** From the title: role by digit, seed, N, Enter into the crisis room. */
+export async function startByKeyboard(page: Page, roleDigit: string, seed: string): Promise<void> {
+  await page.keyboard.press(roleDigit);
+  await expect(page.locator('#dom-layer button[aria-pressed="true"]')).toHaveAttribute(
+    'aria-keyshortcuts',
+    roleDigit,
+  );
+  await typeSeed(page, seed);
+  await page.keyboard.press('n');
+  await waitForScreen(page, 'briefing');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'crisis');
+}
+
+/**
+ * Chooses `count` actions with the cursor: ArrowDown passes End turn and Read the briefing, then
+ * walks the usable action cards; Space toggles the one under the cursor. Returns what the DOM
+ * layer shows as selected afterwards.
+ */
+export async function pickByKeyboard(page: Page, count: number): Promise<string[]> {
+  for (let i = 0; i < count; i++) {
+    const presses = i === 0 ? 3 : 1;
+    for (let p = 0; p < presses; p++) await page.keyboard.press('ArrowDown');
+    const before = (await selectedActions(page)).length;
+    const noticeBefore = await noticeText(page);
+    await page.keyboard.press('Space');
+    // Either it was selected, or the core refused it and a new notice says why: both are fine.
+    await expect
+      .poll(
+        async () =>
+          (await selectedActions(page)).length > before ||
+          (await noticeText(page)) !== noticeBefore,
+      )
+      .toBe(true);
+  }
+  return selectedActions(page);
+}
+
+export async function noticeText(page: Page): Promise<string> {
+  const notice = page.locator('#dom-layer .notice');
+  return (await notice.count()) > 0 ? ((await notice.textContent()) ?? '') : '';
+}
+
+/** E ends the turn; waits for the resolution screen and returns the turn that was resolved. */
+export async function endTurnByKeyboard(page: Page): Promise<number> {
+  const turn = (await gameState(page))!.turn;
+  await page.keyboard.press('e');
+  await waitForScreen(page, 'resolution');
+  expect((await gameState(page))!.reports.at(-1)!.turn).toBe(turn);
+  return turn;
+}
+
+/** Enter on the resolution screen: on to the next turn or to the debrief. */
+export async function continueByKeyboard(page: Page): Promise<ScreenName> {
+  const over = (await gameState(page))!.phase === 'over';
+  await page.keyboard.press('Enter');
+  const next: ScreenName = over ? 'debrief' : 'crisis';
+  await waitForScreen(page, next);
+  return next;
+}
+
+/**
+ * Plays from the crisis room to the debrief by keyboard; `plan(turn)` says how many actions to
+ * pick on each turn. Returns the actions the DOM layer showed as selected, turn by turn.
+ */
+export async function playToDebriefByKeyboard(
+  page: Page,
+  plan: (turn: number) => number,
+): Promise<string[][]> {
+  const chosen: string[][] = [];
+  for (let i = 0; i < MAX_TURNS; i++) {
+    const turn = (await gameState(page))!.turn;
+    chosen.push(await pickByKeyboard(page, plan(turn)));
+    await endTurnByKeyboard(page);
+    if ((await continueByKeyboard(page)) === 'debrief') return chosen;
+  }
+  throw new Error(`no debrief after ${MAX_TURNS} turns`);
+}
+
+/** The human player's submitted orders in a record, in turn order. */
+export function humanOrders(record: GameRecord, role: string): string[][] {
+  return record.orders
+    .filter((o) => o.type === 'orders/submitted' && o.role === role)
+    .map((o) => (o.type === 'orders/submitted' ? o.actions : []));
+}
