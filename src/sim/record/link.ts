@@ -1,0 +1,147 @@
+// Share links: a game record compressed into the URL fragment, so a game travels without a
+// server. Orders are written as compact tuples of indexes into the scenario (the scenario's
+// content hash, checked on decoding, pins what the indexes mean), then compressed with lz-string.
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { Result } from '../result';
+import type { CompiledScenario } from '../scenario/compile';
+import type { Order } from '../state';
+import { parseRecord } from './parse';
+import type { GameRecord } from './types';
+
+/** The fragment key of a shared game: `…/index.html#game=<code>`. */
+export const LINK_KEY = 'game';
+/** The version of the compact link encoding (its own, beside the record format it carries). */
+const LINK_VERSION = 1;
+
+type OrderTuple = [0, number, number[], string?] | [1] | [2, number];
+
+function index<T>(list: readonly T[], item: T, what: string): number {
+  const i = list.indexOf(item);
+  if (i < 0) throw new Error(`unknown ${what}`);
+  return i;
+}
+
+/** The link code of a record (the part after `#game=`). */
+export function encodeRecord(sc: CompiledScenario, record: GameRecord): string {
+  const s = sc.scenario;
+  const actionIds = s.actions.map((a) => a.id);
+  const eventIds = s.events.map((e) => e.id);
+  const orders: OrderTuple[] = record.orders.map((o) => {
+    switch (o.type) {
+      case 'orders/submitted': {
+        const tuple: OrderTuple = [
+          0,
+          index(sc.roleOrder, o.role, 'role'),
+          o.actions.map((a) => index(actionIds, a, 'action')),
+        ];
+        if (o.rationale) tuple.push(o.rationale);
+        return tuple;
+      }
+      case 'turn/ended':
+        return [1];
+      case 'facilitator/eventInjected':
+        return [2, index(eventIds, o.event, 'event')];
+    }
+  });
+  const tuple = [
+    LINK_VERSION,
+    record.format,
+    record.scenario.id,
+    record.scenario.version,
+    record.scenario.hash,
+    record.seed,
+    record.humans.map((h) => index(sc.roleOrder, h, 'role')),
+    orders,
+    record.finalHash ?? '',
+    record.parent ? [record.parent.hash, record.parent.turn] : 0,
+  ];
+  return compressToEncodedURIComponent(JSON.stringify(tuple));
+}
+
+export function shareLink(sc: CompiledScenario, record: GameRecord, base: string): string {
+  return `${base.split('#')[0]}#${LINK_KEY}=${encodeRecord(sc, record)}`;
+}
+
+/** Finds the link code in a whole link, a fragment, or the bare code. */
+export function linkCode(text: string): string {
+  const trimmed = text.trim();
+  const at = trimmed.indexOf(`${LINK_KEY}=`);
+  return at >= 0 ? trimmed.slice(at + LINK_KEY.length + 1).split('&')[0]! : trimmed;
+}
+
+const fail = (message: string): Result<GameRecord> => ({
+  ok: false,
+  errors: [{ path: 'link', message }],
+});
+
+/** Decodes a share link (or its code) into a record, checked like any other record. */
+export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRecord> {
+  let json: string | null;
+  try {
+    json = decompressFromEncodedURIComponent(linkCode(text));
+  } catch {
+    json = null;
+  }
+  if (!json) return fail('The link is damaged or incomplete: it does not decompress into a game.');
+  let tuple: unknown;
+  try {
+    tuple = JSON.parse(json);
+  } catch {
+    return fail('The link is damaged or incomplete: its content is not readable.');
+  }
+  if (!Array.isArray(tuple) || tuple.length < 10)
+    return fail('The link does not hold a Brink game.');
+  const [version, format, id, scenarioVersion, hash, seed, humans, orders, finalHash, parent] =
+    tuple as unknown[];
+  if (version !== LINK_VERSION) {
+    return fail(
+      `The link uses encoding ${String(version)}; this version of Brink reads encoding ${LINK_VERSION}.`,
+    );
+  }
+  if (id !== sc.scenario.id)
+    return fail(`The link is a game of scenario "${String(id)}", not "${sc.scenario.id}".`);
+  if (hash !== sc.hash) {
+    return fail(
+      `The link was made with ${String(id)} version ${String(scenarioVersion)} (hash ${String(hash)}); this is version ${sc.scenario.version} (hash ${sc.hash}).`,
+    );
+  }
+  if (!Array.isArray(humans) || !Array.isArray(orders))
+    return fail('The link does not hold a Brink game.');
+  const actionIds = sc.scenario.actions.map((a) => a.id);
+  const eventIds = sc.scenario.events.map((e) => e.id);
+  const pick = <T>(list: readonly T[], i: unknown): T | undefined =>
+    Number.isInteger(i) ? list[i as number] : undefined;
+  const decoded: Order[] = [];
+  for (const [n, raw] of orders.entries()) {
+    if (!Array.isArray(raw)) return fail(`Order ${n + 1} in the link is damaged.`);
+    if (raw[0] === 1) {
+      decoded.push({ type: 'turn/ended' });
+    } else if (raw[0] === 2 && pick(eventIds, raw[1])) {
+      decoded.push({ type: 'facilitator/eventInjected', event: pick(eventIds, raw[1])! });
+    } else if (raw[0] === 0 && pick(sc.roleOrder, raw[1]) && Array.isArray(raw[2])) {
+      const actions = (raw[2] as unknown[]).map((i) => pick(actionIds, i));
+      if (actions.some((a) => a === undefined))
+        return fail(`Order ${n + 1} in the link names an action that does not exist.`);
+      decoded.push({
+        type: 'orders/submitted',
+        role: pick(sc.roleOrder, raw[1])!,
+        actions: actions as string[],
+        ...(typeof raw[3] === 'string' ? { rationale: raw[3] } : {}),
+      });
+    } else {
+      return fail(`Order ${n + 1} in the link is damaged.`);
+    }
+  }
+  const roleIds = humans.map((h) => pick(sc.roleOrder, h));
+  if (roleIds.some((r) => r === undefined))
+    return fail('The link names a role that does not exist.');
+  return parseRecord({
+    format,
+    scenario: { id, version: scenarioVersion, hash },
+    seed,
+    humans: roleIds,
+    orders: decoded,
+    ...(typeof finalHash === 'string' && finalHash ? { finalHash } : {}),
+    ...(Array.isArray(parent) ? { parent: { hash: parent[0], turn: parent[1] } } : {}),
+  });
+}

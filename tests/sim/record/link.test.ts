@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeRecord,
+  encodeRecord,
+  hashState,
+  playGame,
+  recordOf,
+  replay,
+  shareLink,
+  type GameRecord,
+  type Policies,
+} from '../../../src/sim';
+import { ukraine } from '../../support/scenario';
+
+const sc = ukraine();
+const BOTS = ['random', 'hawk', 'dove', 'greedy', 'historical'] as const;
+
+function played(seed: string, policies: Policies): GameRecord {
+  const game = playGame(sc, seed, policies);
+  return recordOf(sc, game, hashState(game.state));
+}
+
+describe('share links', () => {
+  it('round-trip any game exactly, and replay to the same final hash', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 16 }), fc.nat(), (seed, n) => {
+        const bot = BOTS[n % BOTS.length]!;
+        const record = played(seed, {
+          us: bot,
+          eu: BOTS[(n + 1) % BOTS.length]!,
+          russia: 'random',
+        });
+        const decoded = decodeRecord(sc, shareLink(sc, record, 'https://example.org/brink/'));
+        expect(decoded.ok && decoded.value).toEqual(record);
+        if (!decoded.ok) return;
+        const result = replay(sc, decoded.value);
+        expect(result.ok && result.value.hash).toBe(record.finalHash);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keep a whole four-player game in a link of under 2,000 characters', () => {
+    let longest = 0;
+    for (let i = 0; i < 30; i++) {
+      const record = played(`long-${i}`, {
+        us: 'random',
+        eu: 'random',
+        ukraine: 'random',
+        russia: 'dove',
+      });
+      longest = Math.max(longest, shareLink(sc, record, 'https://example.org/').length);
+    }
+    expect(longest).toBeLessThan(2000);
+  });
+
+  it('accept the bare code, the fragment or the whole link', () => {
+    const record = played('forms', { us: 'greedy' });
+    const code = encodeRecord(sc, record);
+    for (const form of [code, `#game=${code}`, `https://example.org/?x=1#game=${code}`]) {
+      expect(decodeRecord(sc, form).ok).toBe(true);
+    }
+  });
+
+  const broken: [string, (code: string) => string, RegExp][] = [
+    [
+      'truncated',
+      (code) => code.slice(0, code.length / 2),
+      /damaged or incomplete|damaged|not hold/,
+    ],
+    ['empty', () => '', /damaged or incomplete/],
+    ['not a link at all', () => 'hello world', /damaged or incomplete|not hold/],
+  ];
+  it.each(broken)('reject a %s link with a message', (_name, spoil, message) => {
+    const code = encodeRecord(sc, played('broken', { us: 'hawk' }));
+    const result = decodeRecord(sc, spoil(code));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.message).toMatch(message);
+  });
+
+  it('reject a link made with another version of the scenario', () => {
+    const record = played('version', { us: 'dove' });
+    const other = { ...record, scenario: { ...record.scenario, hash: '0123456789abcdef' } };
+    const result = decodeRecord(sc, encodeRecord(sc, other));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.message).toMatch(/0123456789abcdef/);
+  });
+
+  it('a tampered game in a valid link decodes, but its replay is refused', () => {
+    const record = played('tamper', { us: 'greedy' });
+    const result = decodeRecord(sc, encodeRecord(sc, { ...record, seed: 'other' }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(replay(sc, result.value).ok).toBe(false);
+  });
+});
