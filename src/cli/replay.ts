@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import {
   parseRecord,
+  decodeRecord,
+  linkScenario,
   replay,
   selectEnding,
   selectScores,
@@ -22,9 +24,9 @@ import {
   requireScenarioFile,
 } from './scenarios';
 
-export const REPLAY_USAGE = `Usage: brink replay FILE [--verify-only] [--scenario FILE]
+export const REPLAY_USAGE = `Usage: brink replay FILE|LINK [--verify-only] [--scenario FILE]
 
-Replays a game record (JSON), checks every order and the final hash, and prints the game turn by
+Replays a game record (a JSON file, a share link, or a file holding a share link), checks every order and the final hash, and prints the game turn by
 turn: orders, the AI's reasons, rolls, events and changes, then the ending, the scores and the
 final hash. The scenario is found by the record's scenario id in scenarios/.
   --verify-only    print only the verdict and the final hash
@@ -53,17 +55,35 @@ export async function replayCommand(args: readonly string[]): Promise<number> {
       'replay',
     );
   }
-  const file = resolve(positionals[0]!);
-  const shown = displayPath(file);
+  const argument = positionals[0]!;
+  // A share link may be given as it is, or in a file; anything else is a record file.
+  const isLink = /#game=|^https?:/.test(argument);
+  const file = isLink ? '' : resolve(argument);
+  const shown = isLink ? 'link' : displayPath(file);
   const faulty = (faults: readonly Fault[]) =>
     new CliError(faults.map((f) => `${shown}: ${f.path || '(file)'}: ${f.message}`).join('\n'));
 
-  const parsed = parseRecord(readText(file, 'record').trim());
-  if (!parsed.ok) throw faulty(parsed.errors);
-  const record = parsed.value;
-  const sc = values.scenario
-    ? requireScenarioFile(resolve(values.scenario)).sc
-    : scenarioOf(record, shown);
+  const text = isLink ? argument : readText(file, 'record').trim();
+  let record: GameRecord;
+  let sc: CompiledScenario;
+  if (isLink || !text.startsWith('{')) {
+    const from = linkScenario(text);
+    if (!from)
+      throw faulty([{ path: 'link', message: 'not a game record and not a readable share link' }]);
+    sc = values.scenario
+      ? requireScenarioFile(resolve(values.scenario)).sc
+      : scenarioOf({ scenario: { ...from, version: '' } }, shown);
+    const decoded = decodeRecord(sc, text);
+    if (!decoded.ok) throw faulty(decoded.errors);
+    record = decoded.value;
+  } else {
+    const parsed = parseRecord(text);
+    if (!parsed.ok) throw faulty(parsed.errors);
+    record = parsed.value;
+    sc = values.scenario
+      ? requireScenarioFile(resolve(values.scenario)).sc
+      : scenarioOf(record, shown);
+  }
   const result = replay(sc, record);
   if (!result.ok) throw faulty(result.errors);
 
@@ -80,7 +100,7 @@ export async function replayCommand(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-function scenarioOf(record: GameRecord, shown: string): CompiledScenario {
+function scenarioOf(record: Pick<GameRecord, 'scenario'>, shown: string): CompiledScenario {
   const found = findScenarioById(record.scenario.id, record.scenario.hash);
   if (!found) {
     throw new CliError(

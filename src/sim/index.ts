@@ -27,7 +27,14 @@ export { canonicalJson, hashJson, hashString } from './hash';
 export { RECORD_FORMAT, type GameRecord } from './record/types';
 export { parseRecord } from './record/parse';
 export { migrateRecord } from './record/migrations';
-export { decodeRecord, encodeRecord, linkCode, shareLink, LINK_KEY } from './record/link';
+export {
+  decodeRecord,
+  encodeRecord,
+  linkCode,
+  linkScenario,
+  shareLink,
+  LINK_KEY,
+} from './record/link';
 export {
   replay,
   hashState,

@@ -1,12 +1,15 @@
 // Share links: a game record compressed into the URL fragment, so a game travels without a
 // server. Orders are written as compact tuples of indexes into the scenario (the scenario's
 // content hash, checked on decoding, pins what the indexes mean), then compressed with lz-string.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import * as lzModule from 'lz-string';
 import type { Result } from '../result';
 import type { CompiledScenario } from '../scenario/compile';
 import type { Order } from '../state';
 import { parseRecord } from './parse';
 import type { GameRecord } from './types';
+
+// lz-string is CommonJS: Node's ESM loader puts its functions under `default`, bundlers at the top.
+const lz = (lzModule as unknown as { default?: typeof lzModule }).default ?? lzModule;
 
 /** The fragment key of a shared game: `…/index.html#game=<code>`. */
 export const LINK_KEY = 'game';
@@ -55,7 +58,7 @@ export function encodeRecord(sc: CompiledScenario, record: GameRecord): string {
     record.finalHash ?? '',
     record.parent ? [record.parent.hash, record.parent.turn] : 0,
   ];
-  return compressToEncodedURIComponent(JSON.stringify(tuple));
+  return lz.compressToEncodedURIComponent(JSON.stringify(tuple));
 }
 
 export function shareLink(sc: CompiledScenario, record: GameRecord, base: string): string {
@@ -69,6 +72,23 @@ export function linkCode(text: string): string {
   return at >= 0 ? trimmed.slice(at + LINK_KEY.length + 1).split('&')[0]! : trimmed;
 }
 
+/** The scenario a link was made in ({id, hash}), to find it before decoding; null if unreadable. */
+export function linkScenario(text: string): { id: string; hash: string } | null {
+  const tuple = unpack(text);
+  if (!Array.isArray(tuple) || typeof tuple[2] !== 'string' || typeof tuple[4] !== 'string')
+    return null;
+  return { id: tuple[2], hash: tuple[4] };
+}
+
+function unpack(text: string): unknown {
+  try {
+    const json = lz.decompressFromEncodedURIComponent(linkCode(text));
+    return json ? JSON.parse(json) : null;
+  } catch {
+    return null;
+  }
+}
+
 const fail = (message: string): Result<GameRecord> => ({
   ok: false,
   errors: [{ path: 'link', message }],
@@ -76,18 +96,9 @@ const fail = (message: string): Result<GameRecord> => ({
 
 /** Decodes a share link (or its code) into a record, checked like any other record. */
 export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRecord> {
-  let json: string | null;
-  try {
-    json = decompressFromEncodedURIComponent(linkCode(text));
-  } catch {
-    json = null;
-  }
-  if (!json) return fail('The link is damaged or incomplete: it does not decompress into a game.');
-  let tuple: unknown;
-  try {
-    tuple = JSON.parse(json);
-  } catch {
-    return fail('The link is damaged or incomplete: its content is not readable.');
+  const tuple = unpack(text);
+  if (tuple === null) {
+    return fail('The link is damaged or incomplete: it does not decompress into a game.');
   }
   if (!Array.isArray(tuple) || tuple.length < 10)
     return fail('The link does not hold a Brink game.');
