@@ -101,23 +101,43 @@ export async function startByKeyboard(page: Page, roleDigit: string, seed: strin
   await waitForScreen(page, 'crisis');
 }
 
+/** The ids of the controls the keyboard cursor can reach (not aria-disabled), in its order. */
+export async function cursorStops(page: Page): Promise<string[]> {
+  return page
+    .locator('#dom-layer section.controls button[data-control]')
+    .evaluateAll((buttons) =>
+      buttons
+        .filter((b) => b.getAttribute('aria-disabled') !== 'true')
+        .map((b) => (b as HTMLElement).dataset.control!),
+    );
+}
+
 /**
- * Chooses `count` actions with the cursor: ArrowDown passes End turn and Read the briefing, then
- * walks the usable action cards; Space toggles the one under the cursor. Returns what the DOM
- * layer shows as selected afterwards.
+ * Chooses up to `count` actions with the cursor, from a fresh crisis screen (cursor on nothing):
+ * ArrowDown walks the usable controls in the order the DOM layer lists them (End turn and the
+ * other orders first, then the action cards by track), Space toggles the one under the cursor.
+ * The number of presses is worked out from the DOM layer, so new controls before the cards do not
+ * break it. Returns what the DOM layer shows as selected afterwards.
  */
 export async function pickByKeyboard(page: Page, count: number): Promise<string[]> {
+  let cursor: string | null = null;
   for (let i = 0; i < count; i++) {
-    const presses = i === 0 ? 3 : 1;
-    for (let p = 0; p < presses; p++) await page.keyboard.press('ArrowDown');
-    const before = (await selectedActions(page)).length;
+    const stops = await cursorStops(page);
+    const selected = (await selectedActions(page)).map((id) => `action-${id}`);
+    const from = cursor === null ? -1 : stops.indexOf(cursor);
+    const to = stops.findIndex(
+      (id, at) => at > from && id.startsWith('action-') && !selected.includes(id),
+    );
+    if (to < 0) break; // nothing more can be added this turn
+    for (let p = from; p < to; p++) await page.keyboard.press('ArrowDown');
+    cursor = stops[to]!;
     const noticeBefore = await noticeText(page);
     await page.keyboard.press('Space');
     // Either it was selected, or the core refused it and a new notice says why: both are fine.
     await expect
       .poll(
         async () =>
-          (await selectedActions(page)).length > before ||
+          (await selectedActions(page)).length > selected.length ||
           (await noticeText(page)) !== noticeBefore,
       )
       .toBe(true);
