@@ -2,7 +2,10 @@
 // (state + record) and asks the core for everything: orders go through `dispatch`, what is shown
 // comes from the selectors. Scenes and the DOM layer subscribe and redraw; they decide nothing.
 import {
+  decodeRecord,
   dispatch,
+  replay,
+  shareLink,
   finishedRecord,
   hashState,
   legalActions,
@@ -47,7 +50,10 @@ export class GameController {
   ui: UiState;
   private listeners = new Set<Listener>();
 
-  constructor(sc: CompiledScenario, freshSeed: () => string) {
+  /** Set when the game on screen was opened from a share link: it is not autosaved over yours. */
+  fromLink: { hash: string } | null = null;
+
+  constructor(sc: CompiledScenario, freshSeed: () => string, link: string | null = null) {
     this.sc = sc;
     this.ui = {
       screen: 'title',
@@ -61,7 +67,32 @@ export class GameController {
       focus: null,
       allMeters: false,
     };
-    const saved = readSave(sc);
+    if (link && this.openLink(link)) return;
+    this.restoreSave();
+  }
+
+  /** Replays a shared game; a bad link leaves a notice and the saved game untouched. */
+  private openLink(link: string): boolean {
+    const decoded = decodeRecord(this.sc, link);
+    const replayed = decoded.ok ? replay(this.sc, decoded.value) : decoded;
+    if (!decoded.ok || !replayed.ok) {
+      const why = !replayed.ok ? replayed.errors[0]!.message : '';
+      this.ui.notice = `The shared link could not be opened. ${why} Your own saved game is untouched.`;
+      return false;
+    }
+    const record = decoded.value;
+    this.session = { state: replayed.value.state, record };
+    this.fromLink = { hash: replayed.value.hash };
+    this.ui.role = record.humans[0] ?? this.ui.role;
+    this.ui.seed = record.seed;
+    this.ui.screen = replayed.value.state.phase === 'over' ? 'debrief' : 'crisis';
+    const verified = record.finalHash ? ' It matches the hash in the link.' : '';
+    this.ui.notice = `A shared game, replayed from its link: final-state hash ${replayed.value.hash}.${verified} Your own saved game is untouched.`;
+    return true;
+  }
+
+  private restoreSave(): void {
+    const saved = readSave(this.sc);
     if (saved.kind === 'ok') {
       this.ui.role = saved.saved.role;
       this.session = saved.saved.session;
@@ -103,6 +134,7 @@ export class GameController {
 
   /** Starts a new game as the chosen role with the chosen seed; the other roles are the AI's. */
   newGame(): void {
+    this.fromLink = null;
     const seed = this.ui.seed || 'brink';
     this.session = startSession(this.sc, seed, [this.ui.role]);
     this.previous = null;
@@ -198,7 +230,18 @@ export class GameController {
   }
 
   backToTitle(): void {
+    if (this.fromLink) {
+      // Leave the shared game; the player's own saved game (if any) comes back.
+      this.fromLink = null;
+      this.session = null;
+      this.restoreSave();
+    }
     this.update({ screen: 'title', overlay: null, why: null, notice: null });
+  }
+
+  /** A link that replays this game anywhere, with its final hash. */
+  shareLink(base: string): string | null {
+    return this.session ? shareLink(this.sc, finishedRecord(this.session), base) : null;
   }
 
   /** The affordable, unlocked actions the player could still add this turn. */
@@ -217,6 +260,6 @@ export class GameController {
   }
 
   private save(): void {
-    if (this.session) writeSave(this.ui.role, this.session);
+    if (this.session && !this.fromLink) writeSave(this.ui.role, this.session);
   }
 }

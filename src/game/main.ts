@@ -2,7 +2,7 @@
 // the DOM layer at once (so the text version works before Phaser has loaded), then starts Phaser
 // from its own chunk.
 import scenarioData from '../../scenarios/ukraine-2021.json';
-import { formatFaults, type GameState } from '../sim';
+import { formatFaults, LINK_KEY, type GameState } from '../sim';
 import { loadScenario } from '../sim/scenario/load';
 import { setController, currentModel, scrollRequests } from './app';
 import { GameController } from './controller';
@@ -16,6 +16,7 @@ export interface BrinkApi {
   record(): unknown;
   hash(): string | null;
   screen(): string;
+  shareLink(): string | null;
 }
 
 declare global {
@@ -42,7 +43,8 @@ async function start(): Promise<void> {
     fatal(`The scenario is broken:\n${formatFaults(loaded.errors)}`);
     return;
   }
-  const controller = new GameController(loaded.value, randomSeed);
+  const link = location.hash.includes(`${LINK_KEY}=`) ? location.hash : null;
+  const controller = new GameController(loaded.value, randomSeed, link);
   setController(controller);
   const layer = new DomLayer(
     document.getElementById('dom-layer')!,
@@ -65,6 +67,7 @@ async function start(): Promise<void> {
     record: () => controller.record(),
     hash: () => controller.hash(),
     screen: () => controller.ui.screen,
+    shareLink: () => controller.shareLink(location.href),
   };
 }
 

@@ -88,12 +88,12 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.drawPictures(layer);
     this.drawText();
     this.drawControls(layer);
+    this.drawNotice(layer);
     this.drawOverlay(layer);
     this.textCamera?.ignore(layer);
   }
 
   private drawHeader(layer: Phaser.GameObjects.Container): void {
-    const c = getController();
     layer.add(
       this.add.text(40, 24, this.model.title, textStyle(34, PALETTE.text, { fontStyle: 'bold' })),
     );
@@ -103,15 +103,24 @@ export abstract class ScreenScene extends Phaser.Scene {
         .text(WIDTH - 40, 30, 'Keys: ?   Glossary: G   Text view: T', textStyle(16, PALETTE.muted))
         .setOrigin(1, 0),
     );
-    if (c.ui.notice) {
-      const notice = this.add.text(
-        WIDTH - 40,
-        72,
-        c.ui.notice,
-        textStyle(17, PALETTE.yellow, { wordWrap: { width: 760 }, align: 'right' }),
-      );
-      layer.add(notice.setOrigin(1, 0));
-    }
+  }
+
+  /** The latest notice, on a box of its own above the pictures (screen readers hear it too). */
+  private drawNotice(layer: Phaser.GameObjects.Container): void {
+    const notice = getController().ui.notice;
+    if (!notice) return;
+    const text = this.add.text(
+      WIDTH - 48,
+      70,
+      notice,
+      textStyle(16, PALETTE.yellow, { wordWrap: { width: 820 }, align: 'right' }),
+    );
+    text.setOrigin(1, 0);
+    const box = this.add
+      .rectangle(WIDTH - 40, 64, text.width + 16, text.height + 12, PALETTE.background, 0.95)
+      .setOrigin(1, 0);
+    box.setStrokeStyle(1, PALETTE.yellow);
+    layer.add([box, text]);
   }
 
   /** The sections as one scrollable column of text, seen through a camera of its own (a clip). */

@@ -512,12 +512,25 @@ function debriefScreen(c: GameController): ScreenModel {
             key: 'D',
             run: () => downloadRecord(c),
           },
+          { id: 'share', label: 'Copy a share link', key: 'L', run: () => copyShareLink(c) },
           { id: 'title', label: 'Back to the title screen', key: 'N', run: () => c.backToTitle() },
         ],
       },
       helpGroup(c),
     ],
   };
+}
+
+function copyShareLink(c: GameController): void {
+  const link = c.shareLink(location.href);
+  if (!link) return;
+  const done = () =>
+    c.notify(
+      `Share link copied (${link.length} characters). Anyone who opens it sees this game replayed, with hash ${c.hash()}.`,
+    );
+  const fallback = () => c.notify(`Copy this share link: ${link}`);
+  if (navigator.clipboard) navigator.clipboard.writeText(link).then(done, fallback);
+  else fallback();
 }
 
 function downloadRecord(c: GameController): void {
