@@ -37,6 +37,8 @@ export {
 } from './record/link';
 export {
   replay,
+  replayTo,
+  branchRecord,
   hashState,
   startSession,
   dispatch,
@@ -44,6 +46,7 @@ export {
   describeOrder,
   type Session,
   type ReplayResult,
+  type ReplayPoint,
 } from './record/replay';
 export { currentRung, holds, chanceOf } from './conditions';
 export { restoreRng, seedRng, type Rng } from './rng';

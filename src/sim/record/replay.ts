@@ -130,3 +130,55 @@ export function replay(
   }
   return { ok: true, value: { state, hash } };
 }
+
+/** Where a replay stands after a number of resolved turns: the state and the orders that led there. */
+export interface ReplayPoint {
+  state: GameState;
+  orders: Order[];
+}
+
+/**
+ * The state after `turns` resolved turns of a recorded game (0 = the start), for stepping through
+ * it and branching from it. Orders given for the next turn are not applied.
+ */
+export function replayTo(
+  sc: CompiledScenario,
+  record: GameRecord,
+  turns: number,
+): Result<ReplayPoint> {
+  let state = createGame(sc, { seed: record.seed, humans: record.humans });
+  const orders: Order[] = [];
+  let resolved = 0;
+  for (let i = 0; i < record.orders.length && resolved < turns; i++) {
+    const order = record.orders[i]!;
+    const result = reduce(sc, state, order);
+    if (result.error) {
+      return { ok: false, errors: [{ path: `orders[${i}]`, message: result.error.message }] };
+    }
+    state = result.state;
+    orders.push(order);
+    if (order.type === 'turn/ended') resolved++;
+  }
+  return { ok: true, value: { state, orders } };
+}
+
+/** A new game that starts where a recorded one stood after `turns` turns; it names its parent. */
+export function branchRecord(
+  sc: CompiledScenario,
+  record: GameRecord,
+  turns: number,
+): Result<Session> {
+  const point = replayTo(sc, record, turns);
+  if (!point.ok) return point;
+  const parentHash = record.finalHash ?? replay(sc, record, { plain: true });
+  const hash =
+    typeof parentHash === 'string' ? parentHash : parentHash.ok ? parentHash.value.hash : '';
+  const { finalHash: _unused, parent: _parent, ...rest } = record;
+  return {
+    ok: true,
+    value: {
+      state: point.value.state,
+      record: { ...rest, orders: point.value.orders, parent: { hash, turn: turns } },
+    },
+  };
+}
