@@ -24,6 +24,7 @@ export const SCENE_KEYS: Record<Screen, string> = {
   crisis: 'Crisis',
   resolution: 'Resolution',
   debrief: 'Debrief',
+  viewer: 'Viewer',
 };
 
 /** Text scrolling on the canvas (Page Up / Page Down), in pages; the active scene listens. */

@@ -2,8 +2,11 @@
 // (state + record) and asks the core for everything: orders go through `dispatch`, what is shown
 // comes from the selectors. Scenes and the DOM layer subscribe and redraw; they decide nothing.
 import {
+  branchRecord,
   decodeRecord,
   dispatch,
+  parseRecord,
+  replayTo,
   replay,
   shareLink,
   finishedRecord,
@@ -17,7 +20,7 @@ import {
 } from '../sim';
 import { clearSave, readSave, writeSave } from './save';
 
-export const SCREENS = ['title', 'briefing', 'crisis', 'resolution', 'debrief'] as const;
+export const SCREENS = ['title', 'briefing', 'crisis', 'resolution', 'debrief', 'viewer'] as const;
 export type Screen = (typeof SCREENS)[number];
 export type Overlay = 'glossary' | 'keys' | null;
 
@@ -42,12 +45,25 @@ export interface UiState {
 
 type Listener = () => void;
 
+/** A recorded game being stepped through: the record, the turn shown and the state there. */
+export interface Viewer {
+  record: GameRecord;
+  /** Resolved turns shown (0 = the start). */
+  turns: number;
+  total: number;
+  finalHash: string;
+  state: GameState;
+  /** Where the viewer was opened from, to go back there. */
+  from: Screen;
+}
+
 export class GameController {
   readonly sc: CompiledScenario;
   session: Session | null = null;
   /** The state before the last resolved turn, so the resolution screen can animate the change. */
   previous: GameState | null = null;
   ui: UiState;
+  viewer: Viewer | null = null;
   private listeners = new Set<Listener>();
 
   /** Set when the game on screen was opened from a share link: it is not autosaved over yours. */
@@ -237,6 +253,104 @@ export class GameController {
       this.restoreSave();
     }
     this.update({ screen: 'title', overlay: null, why: null, notice: null });
+  }
+
+  /** Opens a record (JSON text) or a share link in the viewer; a bad one leaves only a notice. */
+  openRecordText(text: string, name: string): void {
+    const trimmed = text.trim();
+    const parsed = trimmed.startsWith('{') ? parseRecord(trimmed) : decodeRecord(this.sc, trimmed);
+    if (!parsed.ok) {
+      this.notify(
+        `${name} could not be opened: ${parsed.errors[0]!.message} Your game is untouched.`,
+      );
+      return;
+    }
+    const checked = replay(this.sc, parsed.value, { plain: true });
+    if (!checked.ok) {
+      this.notify(
+        `${name} could not be opened: ${checked.errors[0]!.message} Your game is untouched.`,
+      );
+      return;
+    }
+    this.openViewer(parsed.value, checked.value.hash, checked.value.state.reports.length);
+  }
+
+  /** Steps through the current game from its first turn. */
+  viewCurrentGame(): void {
+    const record = this.record();
+    if (!record || !this.state) return;
+    this.openViewer(record, hashState(this.state), this.state.reports.length);
+  }
+
+  private openViewer(record: GameRecord, finalHash: string, total: number): void {
+    const point = replayTo(this.sc, record, total);
+    if (!point.ok) return;
+    this.viewer = {
+      record,
+      turns: total,
+      total,
+      finalHash,
+      state: point.value.state,
+      from: this.ui.screen,
+    };
+    const checked = record.finalHash
+      ? record.finalHash === finalHash
+        ? ' (matches the record)'
+        : ''
+      : '';
+    this.update({
+      screen: 'viewer',
+      notice: `Replay verified: final-state hash ${finalHash}${checked}.`,
+      why: null,
+    });
+  }
+
+  /** Shows the recorded game after `turns` resolved turns. */
+  viewTurn(turns: number): void {
+    const viewer = this.viewer;
+    if (!viewer) return;
+    const target = Math.max(0, Math.min(viewer.total, turns));
+    if (target === viewer.turns) return;
+    const point = replayTo(this.sc, viewer.record, target);
+    if (!point.ok) return;
+    this.viewer = { ...viewer, turns: target, state: point.value.state };
+    this.update({ notice: null });
+  }
+
+  /** Starts a new live game from the turn shown; its record names the game it branched from. */
+  branchHere(): void {
+    const viewer = this.viewer;
+    if (!viewer) return;
+    const role = viewer.record.humans.find((h) => this.sc.roles[h]?.playable);
+    if (!role) {
+      this.notify(
+        'Every role in this game was played by the computer, so there is no role to take over. Branching needs a game with a player.',
+      );
+      return;
+    }
+    const branched = branchRecord(this.sc, viewer.record, viewer.turns);
+    if (!branched.ok) {
+      this.notify(branched.errors[0]!.message);
+      return;
+    }
+    this.fromLink = null;
+    this.session = branched.value;
+    this.previous = null;
+    this.viewer = null;
+    this.save();
+    this.update({
+      role,
+      seed: branched.value.record.seed,
+      screen: branched.value.state.phase === 'over' ? 'debrief' : 'crisis',
+      draft: [],
+      notice: `A new game branched from turn ${viewer.turns} of the replayed one. You play ${this.sc.roles[role]!.name}.`,
+    });
+  }
+
+  closeViewer(): void {
+    const from = this.viewer?.from ?? 'title';
+    this.viewer = null;
+    this.update({ screen: from === 'viewer' ? 'title' : from, notice: null });
   }
 
   /** A link that replays this game anywhere, with its final hash. */

@@ -40,6 +40,20 @@ export function installKeys(
       event.preventDefault();
       return;
     }
+    if (
+      model.screen === 'viewer' &&
+      ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)
+    ) {
+      const v = controller.viewer;
+      if (v) {
+        const to = { ArrowLeft: v.turns - 1, ArrowRight: v.turns + 1, Home: 0, End: v.total }[
+          event.key
+        ]!;
+        controller.viewTurn(to);
+        event.preventDefault();
+      }
+      return;
+    }
     if (event.key === 'PageDown' || event.key === 'PageUp') {
       scroll(event.key === 'PageDown' ? 1 : -1);
       event.preventDefault();

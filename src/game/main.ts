@@ -37,6 +37,31 @@ function fatal(message: string): void {
   document.body.replaceChildren(box);
 }
 
+/** Game records open from the file picker or by dropping a file on the page. */
+function installRecordLoading(controller: GameController): void {
+  const open = (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > 2_000_000) {
+      controller.notify(`${file.name} is too large to be a game record.`);
+      return;
+    }
+    file.text().then(
+      (text) => controller.openRecordText(text, file.name),
+      () => controller.notify(`${file.name} could not be read.`),
+    );
+  };
+  const input = document.getElementById('record-file') as HTMLInputElement;
+  input.addEventListener('change', () => {
+    open(input.files?.[0]);
+    input.value = '';
+  });
+  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    open(event.dataTransfer?.files[0]);
+  });
+}
+
 async function start(): Promise<void> {
   const loaded = loadScenario(scenarioData);
   if (!loaded.ok) {
@@ -57,6 +82,8 @@ async function start(): Promise<void> {
   installKeys(controller, currentModel, (pages) =>
     scrollRequests.dispatchEvent(new CustomEvent('scroll', { detail: pages })),
   );
+
+  installRecordLoading(controller);
 
   const { startPhaser } = await import('./phaser-game');
   const game = startPhaser(document.getElementById('game')!);

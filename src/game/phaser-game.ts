@@ -7,6 +7,7 @@ import { DebriefScene } from './scenes/DebriefScene';
 import { ResolutionScene } from './scenes/ResolutionScene';
 import { HEIGHT, WIDTH } from './scenes/ScreenScene';
 import { TitleScene } from './scenes/TitleScene';
+import { ViewerScene } from './scenes/ViewerScene';
 
 export function startPhaser(parent: HTMLElement): Phaser.Game {
   return new Phaser.Game({
@@ -19,6 +20,14 @@ export function startPhaser(parent: HTMLElement): Phaser.Game {
     // The keyboard belongs to the page (keys.ts), so the DOM layer and the canvas share it.
     input: { keyboard: false },
     banner: false,
-    scene: [BootScene, TitleScene, BriefingScene, CrisisScene, ResolutionScene, DebriefScene],
+    scene: [
+      BootScene,
+      TitleScene,
+      BriefingScene,
+      CrisisScene,
+      ResolutionScene,
+      DebriefScene,
+      ViewerScene,
+    ],
   });
 }

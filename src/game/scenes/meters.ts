@@ -17,8 +17,9 @@ export function drawMeters(
   } = {},
 ): void {
   const rowH = Math.min(44, at.h / Math.max(1, meters.length));
-  const labelW = 250;
-  const barW = at.w - labelW - 200;
+  const labelW = Math.min(250, Math.round(at.w * 0.38));
+  const valueW = Math.min(200, Math.round(at.w * 0.34));
+  const barW = at.w - labelW - valueW;
   meters.forEach((m, i) => {
     const y = at.y + i * rowH;
     const row = scene.add
@@ -41,7 +42,7 @@ export function drawMeters(
           at.x + 8,
           y + rowH / 2 - 2,
           m.name,
-          textStyle(15, PALETTE.text, { fixedWidth: labelW - 12 }),
+          textStyle(at.w < 600 ? 13 : 15, PALETTE.text, { fixedWidth: labelW - 12 }),
         )
         .setOrigin(0, 0.5),
     );

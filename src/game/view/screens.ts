@@ -54,6 +54,8 @@ export function buildScreen(c: GameController): ScreenModel {
       return resolutionScreen(c);
     case 'debrief':
       return debriefScreen(c);
+    case 'viewer':
+      return viewerScreen(c);
   }
 }
 
@@ -513,9 +515,95 @@ function debriefScreen(c: GameController): ScreenModel {
             run: () => downloadRecord(c),
           },
           { id: 'share', label: 'Copy a share link', key: 'L', run: () => copyShareLink(c) },
+          { id: 'view', label: 'Step through this game', key: 'S', run: () => c.viewCurrentGame() },
           { id: 'title', label: 'Back to the title screen', key: 'N', run: () => c.backToTitle() },
         ],
       },
+      helpGroup(c),
+    ],
+  };
+}
+
+function viewerScreen(c: GameController): ScreenModel {
+  const sc = c.sc;
+  const v = c.viewer!;
+  const state = v.state;
+  const report = state.reports[state.reports.length - 1];
+  const humans =
+    v.record.humans.map((h) => sc.roles[h]?.name ?? h).join(', ') || 'nobody (all computer)';
+  const sections: Section[] = [
+    {
+      id: 'about',
+      heading: v.turns === 0 ? 'The start' : `Turn ${v.turns} of ${v.total}`,
+      lines: [
+        `Seed "${v.record.seed}"; played by ${humans}; final-state hash ${v.finalHash}.`,
+        ...(v.record.parent
+          ? [`Branched from turn ${v.record.parent.turn} of game ${v.record.parent.hash}.`]
+          : []),
+      ],
+    },
+  ];
+  if (report) {
+    sections.push({
+      id: 'story',
+      heading: `What happened in the week of ${formatDate(report.date)}`,
+      lines: selectTurnStory(sc, report)
+        .slice(1)
+        .map((l) => l.trim()),
+    });
+  } else {
+    sections.push({ id: 'story', heading: 'Before the first turn', lines: [sc.scenario.summary] });
+  }
+  const ending = v.turns === v.total ? selectEnding(sc, state) : null;
+  if (ending)
+    sections.push({
+      id: 'ending',
+      heading: `Ending: ${ending.name}`,
+      lines: [ending.description, ...ending.causes],
+    });
+  const turns: Control[] = [];
+  for (let t = 0; t <= v.total; t++) {
+    turns.push({
+      id: `turn-${t}`,
+      label: t === 0 ? 'Start' : `Turn ${t}`,
+      pressed: t === v.turns,
+      run: () => c.viewTurn(t),
+    });
+  }
+  return {
+    screen: 'viewer',
+    title: 'Replay',
+    subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}`,
+    sections,
+    groups: [
+      {
+        id: 'step',
+        heading: 'Step through',
+        controls: [
+          {
+            id: 'prev',
+            label: 'Previous turn',
+            key: '←',
+            disabled: v.turns === 0,
+            run: () => c.viewTurn(v.turns - 1),
+          },
+          {
+            id: 'next',
+            label: 'Next turn',
+            key: '→',
+            disabled: v.turns === v.total,
+            run: () => c.viewTurn(v.turns + 1),
+          },
+          {
+            id: 'branch',
+            label: `Branch a new game from ${v.turns === 0 ? 'the start' : `turn ${v.turns}`}`,
+            key: 'B',
+            run: () => c.branchHere(),
+          },
+          { id: 'close', label: 'Close the replay', key: 'Q', run: () => c.closeViewer() },
+        ],
+      },
+      { id: 'turns', heading: 'Jump to', controls: turns },
       helpGroup(c),
     ],
   };
