@@ -20,7 +20,15 @@ import {
 } from '../sim';
 import { clearSave, readSave, writeSave } from './save';
 
-export const SCREENS = ['title', 'briefing', 'crisis', 'resolution', 'debrief', 'viewer'] as const;
+export const SCREENS = [
+  'title',
+  'briefing',
+  'crisis',
+  'pass',
+  'resolution',
+  'debrief',
+  'viewer',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 export type Overlay = 'glossary' | 'keys' | null;
 
@@ -41,6 +49,12 @@ export interface UiState {
   focus: string | null;
   /** Which meters the crisis room draws: the main ones, or the rest. */
   allMeters: boolean;
+  /** Hot seat: several roles played by people on this one screen, taking turns. */
+  hotSeat: boolean;
+  /** The roles people play here (in hot seat, in the order they sit). */
+  seats: string[];
+  /** The current player's reason for this turn's orders (optional, one sentence). */
+  rationale: string;
 }
 
 type Listener = () => void;
@@ -82,7 +96,11 @@ export class GameController {
       textView: false,
       focus: null,
       allMeters: false,
+      hotSeat: false,
+      seats: [],
+      rationale: '',
     };
+    this.ui.seats = [this.ui.role];
     if (link && this.openLink(link)) return;
     this.restoreSave();
   }
@@ -110,7 +128,11 @@ export class GameController {
   private restoreSave(): void {
     const saved = readSave(this.sc);
     if (saved.kind === 'ok') {
-      this.ui.role = saved.saved.role;
+      const { state, record } = saved.saved.session;
+      // In hot seat, the seat whose orders are still to come.
+      this.ui.role = record.humans.find((h) => !state.submitted[h]) ?? saved.saved.role;
+      this.ui.seats = [...record.humans];
+      this.ui.hotSeat = this.ui.seats.length > 1;
       this.session = saved.saved.session;
       this.ui.seed = saved.saved.session.record.seed;
     } else if (saved.kind === 'error') {
@@ -140,7 +162,25 @@ export class GameController {
 
   chooseRole(role: string): void {
     if (!this.sc.roles[role]?.playable) return;
-    this.update({ role, notice: null });
+    if (!this.ui.hotSeat) {
+      this.update({ role, seats: [role], notice: null });
+      return;
+    }
+    // In hot seat the role buttons add or remove seats; at least one stays.
+    const seats = this.ui.seats.includes(role)
+      ? this.ui.seats.filter((r) => r !== role)
+      : [...this.ui.seats, role];
+    if (seats.length === 0) return;
+    const ordered = this.sc.roleOrder.filter((r) => seats.includes(r));
+    this.update({ seats: ordered, role: ordered[0]!, notice: null });
+  }
+
+  toggleHotSeat(): void {
+    this.update({ hotSeat: !this.ui.hotSeat, seats: [this.ui.role] });
+  }
+
+  setRationale(text: string): void {
+    this.ui = { ...this.ui, rationale: text.slice(0, 280) };
   }
 
   setSeed(seed: string): void {
@@ -152,10 +192,20 @@ export class GameController {
   newGame(): void {
     this.fromLink = null;
     const seed = this.ui.seed || 'brink';
-    this.session = startSession(this.sc, seed, [this.ui.role]);
+    const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];
+    this.session = startSession(this.sc, seed, seats);
     this.previous = null;
     this.save();
-    this.update({ screen: 'briefing', draft: [], why: null, overlay: null, notice: null });
+    this.update({
+      screen: 'briefing',
+      role: seats[0]!,
+      seats,
+      draft: [],
+      rationale: '',
+      why: null,
+      overlay: null,
+      notice: null,
+    });
   }
 
   continueGame(): void {
@@ -192,7 +242,17 @@ export class GameController {
     this.update({ draft, notice: draft.includes(id) ? `Selected: ${name}.` : `Removed: ${name}.` });
   }
 
-  /** Sends this turn's orders and resolves the turn. */
+  /** The seat that plays after the current one this turn, in hot seat; null for the last. */
+  get nextSeat(): string | null {
+    const seats = this.session?.state.humans ?? [];
+    const at = seats.indexOf(this.ui.role);
+    return at >= 0 && at < seats.length - 1 ? seats[at + 1]! : null;
+  }
+
+  /**
+   * Sends the current player's orders. In hot seat the next player is asked to take the seat (the
+   * orders stay hidden); after the last, the turn resolves.
+   */
   endTurn(): void {
     const session = this.session;
     if (!session || session.state.phase !== 'orders') return;
@@ -200,9 +260,24 @@ export class GameController {
       type: 'orders/submitted',
       role: this.ui.role,
       actions: this.ui.draft,
+      ...(this.ui.rationale.trim() ? { rationale: this.ui.rationale.trim() } : {}),
     });
     if (submitted.error) {
       this.update({ notice: submitted.error.message });
+      return;
+    }
+    const next = this.nextSeat;
+    if (next) {
+      this.session = submitted.session;
+      this.save();
+      this.update({
+        screen: 'pass',
+        role: next,
+        draft: [],
+        rationale: '',
+        why: null,
+        notice: null,
+      });
       return;
     }
     const ended = dispatch(this.sc, submitted.session, { type: 'turn/ended' });
@@ -213,7 +288,20 @@ export class GameController {
     this.previous = session.state;
     this.session = ended.session;
     this.save();
-    this.update({ screen: 'resolution', draft: [], why: null, notice: null });
+    const first = ended.session.state.humans[0] ?? this.ui.role;
+    this.update({
+      screen: 'resolution',
+      role: first,
+      draft: [],
+      rationale: '',
+      why: null,
+      notice: null,
+    });
+  }
+
+  /** The next player has taken the seat. */
+  takeSeat(): void {
+    if (this.ui.screen === 'pass') this.update({ screen: 'crisis', notice: null });
   }
 
   afterResolution(): void {

@@ -15,6 +15,7 @@ export function installKeys(
       if (event.key === 'Enter' || event.key === 'Escape') {
         (target as HTMLInputElement).blur();
         if (target.id === 'seed-input') controller.setSeed((target as HTMLInputElement).value);
+        if (target.id === 'rationale-input') controller.notify('Reason noted.');
         event.preventDefault();
       }
       return;
@@ -72,8 +73,14 @@ export function installKeys(
     }
     if (event.key === 'Enter' || event.key === ' ') return;
     const key = event.key === '?' ? '?' : event.key.toUpperCase();
-    if (model.screen === 'title' && key === 'S') {
-      document.getElementById('seed-input')?.focus();
+    const field =
+      model.screen === 'title' && key === 'S'
+        ? 'seed-input'
+        : model.screen === 'crisis' && key === 'Y'
+          ? 'rationale-input'
+          : null;
+    if (field) {
+      document.getElementById(field)?.focus();
       event.preventDefault();
       return;
     }

@@ -4,6 +4,7 @@ import { BootScene } from './scenes/BootScene';
 import { BriefingScene } from './scenes/BriefingScene';
 import { CrisisScene } from './scenes/CrisisScene';
 import { DebriefScene } from './scenes/DebriefScene';
+import { PassScene } from './scenes/PassScene';
 import { ResolutionScene } from './scenes/ResolutionScene';
 import { HEIGHT, WIDTH } from './scenes/ScreenScene';
 import { TitleScene } from './scenes/TitleScene';
@@ -25,6 +26,7 @@ export function startPhaser(parent: HTMLElement): Phaser.Game {
       TitleScene,
       BriefingScene,
       CrisisScene,
+      PassScene,
       ResolutionScene,
       DebriefScene,
       ViewerScene,

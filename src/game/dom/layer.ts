@@ -46,6 +46,7 @@ export class DomLayer {
       frag.append(notice);
     }
     if (model.screen === 'title') frag.append(this.seedField());
+    if (model.screen === 'crisis') frag.append(this.rationaleField());
     // Text first, then the controls (on the title screen the choices come first).
     const controls = this.controls(model);
     const sections = this.sections(model);
@@ -149,6 +150,23 @@ export class DomLayer {
     input.maxLength = 40;
     input.spellcheck = false;
     input.addEventListener('change', () => this.controller.setSeed(input.value));
+    label.append(input);
+    return label;
+  }
+
+  private rationaleField(): HTMLElement {
+    const label = el(
+      'label',
+      'Your reason for these orders (optional, one sentence) ',
+      'rationale',
+    );
+    const input = el('input');
+    input.type = 'text';
+    input.id = 'rationale-input';
+    input.maxLength = 280;
+    input.value = this.controller.ui.rationale;
+    input.addEventListener('input', () => this.controller.setRationale(input.value));
+    input.addEventListener('change', () => this.controller.notify('Reason noted.'));
     label.append(input);
     return label;
   }

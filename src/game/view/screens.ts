@@ -50,6 +50,8 @@ export function buildScreen(c: GameController): ScreenModel {
       return briefingScreen(c);
     case 'crisis':
       return crisisScreen(c);
+    case 'pass':
+      return passScreen(c);
     case 'resolution':
       return resolutionScreen(c);
     case 'debrief':
@@ -97,7 +99,7 @@ function titleScreen(c: GameController): ScreenModel {
     {
       id: 'new-game',
       label: 'Start a new game',
-      detail: `as ${role.name}, seed "${c.ui.seed}"`,
+      detail: `as ${c.ui.hotSeat ? c.ui.seats.map((r) => c.sc.roles[r]!.name).join(', ') : role.name}, seed "${c.ui.seed}"`,
       key: 'N',
       run: () => c.newGame(),
     },
@@ -142,9 +144,25 @@ function titleScreen(c: GameController): ScreenModel {
           label: r.name,
           detail: r.leader,
           key: String(i + 1),
-          pressed: r.id === c.ui.role,
+          pressed: c.ui.hotSeat ? c.ui.seats.includes(r.id) : r.id === c.ui.role,
           run: () => c.chooseRole(r.id),
         })),
+      },
+      {
+        id: 'mode',
+        heading: 'Players',
+        controls: [
+          {
+            id: 'hot-seat',
+            label: 'Hot seat: several roles on this screen',
+            detail: c.ui.hotSeat
+              ? `playing: ${c.ui.seats.map((r) => c.sc.roles[r]!.name).join(', ')} — each gives hidden orders in turn`
+              : 'choose it, then pick every role people will play',
+            key: 'H',
+            pressed: c.ui.hotSeat,
+            run: () => c.toggleHotSeat(),
+          },
+        ],
       },
       { id: 'game', heading: 'Game', controls: game },
       helpGroup(c),
@@ -248,6 +266,9 @@ function crisisScreen(c: GameController): ScreenModel {
       lines: [
         `Political capital: ${capital - spent} of ${capital} left this turn (${c.ui.draft.length} of ${role.maxActionsPerTurn} orders chosen).`,
         `Escalation ladder: ${ladder?.name ?? ''} (rung ${ladder?.level ?? ''}).`,
+        c.ui.rationale
+          ? `Your reason this turn: “${c.ui.rationale}”`
+          : 'Your reason this turn: none yet (press Y to write one sentence; optional).',
       ],
     },
     {
@@ -313,9 +334,7 @@ function crisisScreen(c: GameController): ScreenModel {
     controls: [
       {
         id: 'end-turn',
-        label: c.ui.draft.length
-          ? `End turn with ${c.ui.draft.length} order${c.ui.draft.length > 1 ? 's' : ''}`
-          : 'End turn without orders',
+        label: endTurnLabel(c),
         key: 'E',
         run: () => c.endTurn(),
       },
@@ -350,6 +369,50 @@ function crisisScreen(c: GameController): ScreenModel {
   };
 }
 
+function endTurnLabel(c: GameController): string {
+  const n = c.ui.draft.length;
+  const orders = n ? `${n} order${n > 1 ? 's' : ''}` : 'no orders';
+  const next = c.nextSeat;
+  return next
+    ? `Done with ${orders}: pass to ${c.sc.roles[next]!.name}`
+    : n
+      ? `End turn with ${orders}`
+      : 'End turn without orders';
+}
+
+function passScreen(c: GameController): ScreenModel {
+  const role = c.sc.roles[c.ui.role]!;
+  return {
+    screen: 'pass',
+    title: `Pass to ${role.name}`,
+    subtitle: `Turn ${c.state!.turn} · hot seat`,
+    sections: [
+      {
+        id: 'pass',
+        heading: 'Orders are hidden',
+        lines: [
+          `The orders already given this turn stay hidden until the turn resolves. Hand the keyboard to the player of ${role.name} (${role.leader}).`,
+        ],
+      },
+    ],
+    groups: [
+      {
+        id: 'seat',
+        heading: 'Ready?',
+        controls: [
+          {
+            id: 'take-seat',
+            label: `I play ${role.name}: show my crisis room`,
+            key: 'Enter',
+            run: () => c.takeSeat(),
+          },
+        ],
+      },
+      helpGroup(c),
+    ],
+  };
+}
+
 function whySection(c: GameController, key: string): Section {
   const why = selectWhy(c.sc, c.state!, key);
   if (!why)
@@ -376,7 +439,9 @@ function resolutionScreen(c: GameController): ScreenModel {
   const did = report.orders.map((o) => {
     const name = sc.roles[o.role]?.name ?? o.role;
     const acts = o.actions.map((id) => sc.actions[id]?.name ?? id);
-    return `${name}${o.role === c.ui.role ? ' (you)' : ''}: ${acts.length ? acts.join('; ') : 'no orders'}`;
+    const reason = o.rationale ? ` — “${o.rationale}”` : '';
+    const who = o.byAi ? '' : ' (a player)';
+    return `${name}${who}: ${acts.length ? acts.join('; ') : 'no orders'}${reason}`;
   });
   const reasons = report.ai.flatMap((d) => {
     const chosen = d.considered.filter((o) => d.chosen.includes(o.action)).slice(0, 2);
@@ -487,6 +552,7 @@ function debriefScreen(c: GameController): ScreenModel {
         return `${spec.name}: ${state.hidden[spec.id]}${seen}`;
       }),
     },
+    { id: 'reasons', heading: "The players' reasons, turn by turn", lines: rationales(c) },
     {
       id: 'history',
       heading: 'What actually happened',
@@ -607,6 +673,17 @@ function viewerScreen(c: GameController): ScreenModel {
       helpGroup(c),
     ],
   };
+}
+
+function rationales(c: GameController): string[] {
+  const lines: string[] = [];
+  for (const report of c.state!.reports) {
+    for (const o of report.orders) {
+      if (o.rationale)
+        lines.push(`Turn ${report.turn}, ${c.sc.roles[o.role]?.name ?? o.role}: “${o.rationale}”`);
+    }
+  }
+  return lines.length ? lines : ['No reasons were written down.'];
 }
 
 function copyShareLink(c: GameController): void {
