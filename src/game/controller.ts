@@ -55,6 +55,28 @@ export interface UiState {
   seats: string[];
   /** The current player's reason for this turn's orders (optional, one sentence). */
   rationale: string;
+  /** Facilitator mode: a per-turn clock, pause, and events injected by the teacher. */
+  facilitator: { minutes: number; secondsLeft: number; paused: boolean; injecting: boolean } | null;
+}
+
+/** A short class code that sets the same scenario, seed and clock for every group. */
+export function classCode(scenarioId: string, seed: string, minutes: number): string {
+  return `${scenarioId}:${seed}:${minutes}`;
+}
+
+export function parseClassCode(
+  code: string,
+  scenarioId: string,
+): { seed: string; minutes: number } | string {
+  const parts = code.trim().split(':');
+  if (parts.length !== 3) return 'A class code has three parts, like ukraine-2021:geneva-4821:5.';
+  const [id, seed, minutes] = parts as [string, string, string];
+  if (id !== scenarioId) return `That class code is for the scenario "${id}", not "${scenarioId}".`;
+  const n = Number(minutes);
+  if (!seed || seed.length > 40) return 'The seed in that class code is missing or too long.';
+  if (!Number.isInteger(n) || n < 0 || n > 60)
+    return 'The minutes in that class code must be a whole number from 0 to 60.';
+  return { seed, minutes: n };
 }
 
 type Listener = () => void;
@@ -79,6 +101,7 @@ export class GameController {
   ui: UiState;
   viewer: Viewer | null = null;
   private listeners = new Set<Listener>();
+  private clockListeners = new Set<Listener>();
 
   /** Set when the game on screen was opened from a share link: it is not autosaved over yours. */
   fromLink: { hash: string } | null = null;
@@ -99,6 +122,7 @@ export class GameController {
       hotSeat: false,
       seats: [],
       rationale: '',
+      facilitator: null,
     };
     this.ui.seats = [this.ui.role];
     if (link && this.openLink(link)) return;
@@ -177,6 +201,97 @@ export class GameController {
 
   toggleHotSeat(): void {
     this.update({ hotSeat: !this.ui.hotSeat, seats: [this.ui.role] });
+  }
+
+  toggleFacilitator(): void {
+    this.update({
+      facilitator: this.ui.facilitator
+        ? null
+        : { minutes: 5, secondsLeft: 300, paused: true, injecting: false },
+    });
+  }
+
+  setTimer(minutes: number): void {
+    const f = this.ui.facilitator;
+    if (!f) return;
+    const m = Math.max(0, Math.min(60, minutes));
+    this.update({ facilitator: { ...f, minutes: m, secondsLeft: m * 60 } });
+  }
+
+  /** Students type the class code the teacher shows: same scenario, seed and clock. */
+  joinClass(code: string): void {
+    const parsed = parseClassCode(code, this.sc.scenario.id);
+    if (typeof parsed === 'string') {
+      this.notify(parsed);
+      return;
+    }
+    const facilitator =
+      parsed.minutes > 0
+        ? {
+            minutes: parsed.minutes,
+            secondsLeft: parsed.minutes * 60,
+            paused: true,
+            injecting: false,
+          }
+        : null;
+    this.update({
+      seed: parsed.seed,
+      facilitator,
+      notice: `Class code accepted: seed "${parsed.seed}"${parsed.minutes ? `, ${parsed.minutes} minutes a turn` : ''}.`,
+    });
+  }
+
+  togglePause(): void {
+    const f = this.ui.facilitator;
+    if (f) this.update({ facilitator: { ...f, paused: !f.paused } });
+  }
+
+  toggleInjecting(): void {
+    const f = this.ui.facilitator;
+    if (f) this.update({ facilitator: { ...f, injecting: !f.injecting } });
+  }
+
+  /** A facilitator's inject: an order in the record, so the replay stays exact. */
+  inject(event: string): void {
+    const session = this.session;
+    if (!session) return;
+    const result = dispatch(this.sc, session, { type: 'facilitator/eventInjected', event });
+    if (result.error) {
+      this.notify(result.error.message);
+      return;
+    }
+    this.session = result.session;
+    this.save();
+    const f = this.ui.facilitator;
+    this.update({
+      facilitator: f ? { ...f, injecting: false } : null,
+      notice: `${this.sc.events[event]?.name ?? event} will happen when this turn resolves.`,
+    });
+  }
+
+  /**
+   * One second of the turn clock (called by the page's timer). Only the clock's own listeners
+   * hear every second; the screen redraws when time is up.
+   */
+  tick(): void {
+    const f = this.ui.facilitator;
+    if (!f || f.paused || f.minutes === 0 || this.ui.screen !== 'crisis' || f.secondsLeft <= 0)
+      return;
+    const secondsLeft = f.secondsLeft - 1;
+    if (secondsLeft === 0) {
+      this.update({
+        facilitator: { ...f, secondsLeft },
+        notice: 'Time is up for this turn: give your orders now.',
+      });
+      return;
+    }
+    this.ui = { ...this.ui, facilitator: { ...f, secondsLeft } };
+    for (const listener of this.clockListeners) listener();
+  }
+
+  onClock(listener: Listener): () => void {
+    this.clockListeners.add(listener);
+    return () => this.clockListeners.delete(listener);
   }
 
   setRationale(text: string): void {
@@ -306,6 +421,12 @@ export class GameController {
 
   afterResolution(): void {
     if (!this.session) return;
+    const f = this.ui.facilitator;
+    if (f)
+      this.ui = {
+        ...this.ui,
+        facilitator: { ...f, secondsLeft: f.minutes * 60, injecting: false },
+      };
     this.update({ screen: this.session.state.phase === 'over' ? 'debrief' : 'crisis', why: null });
   }
 

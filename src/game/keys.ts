@@ -16,6 +16,8 @@ export function installKeys(
         (target as HTMLInputElement).blur();
         if (target.id === 'seed-input') controller.setSeed((target as HTMLInputElement).value);
         if (target.id === 'rationale-input') controller.notify('Reason noted.');
+        if (target.id === 'class-code-input' && event.key === 'Enter')
+          controller.joinClass((target as HTMLInputElement).value);
         event.preventDefault();
       }
       return;

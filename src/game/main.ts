@@ -8,7 +8,7 @@ import { setController, currentModel, scrollRequests } from './app';
 import { GameController } from './controller';
 import { DomLayer } from './dom/layer';
 import { installKeys } from './keys';
-import { randomSeed } from './view/screens';
+import { clockText, randomSeed } from './view/screens';
 
 export interface BrinkApi {
   state(): GameState | null;
@@ -84,6 +84,15 @@ async function start(): Promise<void> {
   );
 
   installRecordLoading(controller);
+  // The facilitator's turn clock: a UI timer only; the game state never sees the time.
+  setInterval(() => controller.tick(), 1000);
+  const clock = document.createElement('p');
+  clock.className = 'clock';
+  clock.setAttribute('aria-live', 'off');
+  controller.onClock(() => {
+    clock.textContent = clockText(controller);
+    document.querySelector('#dom-layer header')?.append(clock);
+  });
 
   const { startPhaser } = await import('./phaser-game');
   const game = startPhaser(document.getElementById('game')!);

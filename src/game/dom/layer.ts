@@ -45,7 +45,7 @@ export class DomLayer {
       notice.setAttribute('role', 'status');
       frag.append(notice);
     }
-    if (model.screen === 'title') frag.append(this.seedField());
+    if (model.screen === 'title') frag.append(this.seedField(), this.classCodeField());
     if (model.screen === 'crisis') frag.append(this.rationaleField());
     // Text first, then the controls (on the title screen the choices come first).
     const controls = this.controls(model);
@@ -150,6 +150,21 @@ export class DomLayer {
     input.maxLength = 40;
     input.spellcheck = false;
     input.addEventListener('change', () => this.controller.setSeed(input.value));
+    label.append(input);
+    return label;
+  }
+
+  private classCodeField(): HTMLElement {
+    const label = el('label', 'Class code ', 'class-code');
+    const input = el('input');
+    input.type = 'text';
+    input.id = 'class-code-input';
+    input.maxLength = 80;
+    input.spellcheck = false;
+    input.placeholder = `${this.controller.sc.scenario.id}:seed:minutes`;
+    input.addEventListener('change', () => {
+      if (input.value.trim()) this.controller.joinClass(input.value);
+    });
     label.append(input);
     return label;
   }

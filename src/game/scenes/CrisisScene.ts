@@ -6,7 +6,7 @@ import { formatValue, selectLadder, selectMeters, selectWhy } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
 import type { Control } from '../view/model';
-import { KEY_VARIABLES } from '../view/screens';
+import { clockText, KEY_VARIABLES } from '../view/screens';
 import { drawMap, type MapData } from './map';
 import { drawMeters } from './meters';
 import { ScreenScene, textStyle, type Rect } from './ScreenScene';
@@ -18,9 +18,18 @@ const DETAIL: Rect = { x: 1200, y: 760, w: 380, h: 230 };
 
 export class CrisisScene extends ScreenScene {
   private detail: Phaser.GameObjects.Text | null = null;
+  private clock: Phaser.GameObjects.Text | null = null;
 
   constructor() {
     super('Crisis');
+  }
+
+  override create(): void {
+    super.create();
+    const stop = getController().onClock(() => {
+      if (this.clock?.active) this.clock.setText(clockText(getController()));
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
   }
 
   protected override textArea(): Rect {
@@ -31,6 +40,13 @@ export class CrisisScene extends ScreenScene {
     const c = getController();
     const state = c.state!;
     drawMap(this, layer, this.cache.json.get('map') as MapData | undefined, MAP, state);
+    this.clock = this.add.text(
+      MAP.x + MAP.w - 10,
+      MAP.y + 10,
+      clockText(c),
+      textStyle(20, PALETTE.yellow, { fontStyle: 'bold', backgroundColor: '#101820' }),
+    );
+    layer.add(this.clock.setOrigin(1, 0));
     this.drawLadder(layer);
     const why = c.ui.why;
     if (why) {
@@ -157,9 +173,34 @@ export class CrisisScene extends ScreenScene {
       .forEach((control, i) =>
         this.drawButton(layer, control, { x: 1200 + i * 193, y: CARDS_Y + 44, w: 187, h: 32 }, 13),
       );
+    this.drawFacilitator(layer);
     const help = this.controlsOf('help');
     help.forEach((control, i) =>
       this.drawButton(layer, control, { x: 1200 + i * 128, y: CARDS_Y + 82, w: 122, h: 32 }, 13),
+    );
+  }
+
+  /** The facilitator's clock and injects; the list of events to inject opens over the map. */
+  private drawFacilitator(layer: Phaser.GameObjects.Container): void {
+    const controls = this.controlsOf('facilitator');
+    if (controls.length === 0) return;
+    const [pause, inject, ...events] = controls;
+    this.drawButton(layer, pause!, { x: MAP.x + MAP.w - 330, y: MAP.y + 44, w: 160, h: 30 }, 13);
+    this.drawButton(layer, inject!, { x: MAP.x + MAP.w - 165, y: MAP.y + 44, w: 160, h: 30 }, 13);
+    if (events.length === 0) return;
+    const panel: Rect = { x: MAP.x + 260, y: MAP.y + 84, w: 550, h: 26 * events.length + 16 };
+    layer.add(
+      this.add
+        .rectangle(panel.x, panel.y, panel.w, panel.h, PALETTE.background, 0.95)
+        .setOrigin(0, 0),
+    );
+    events.forEach((control, i) =>
+      this.drawButton(
+        layer,
+        control,
+        { x: panel.x + 8, y: panel.y + 8 + i * 26, w: panel.w - 16, h: 23 },
+        13,
+      ),
     );
   }
 

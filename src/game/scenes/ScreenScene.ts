@@ -109,18 +109,13 @@ export abstract class ScreenScene extends Phaser.Scene {
   private drawNotice(layer: Phaser.GameObjects.Container): void {
     const notice = getController().ui.notice;
     if (!notice) return;
-    const text = this.add.text(
-      WIDTH - 48,
-      70,
-      notice,
-      textStyle(16, PALETTE.yellow, { wordWrap: { width: 820 }, align: 'right' }),
-    );
-    text.setOrigin(1, 0);
-    const box = this.add
-      .rectangle(WIDTH - 40, 64, text.width + 16, text.height + 12, PALETTE.background, 0.95)
-      .setOrigin(1, 0);
-    box.setStrokeStyle(1, PALETTE.yellow);
-    layer.add([box, text]);
+    const style = textStyle(16, PALETTE.yellow, {
+      wordWrap: { width: 820 },
+      align: 'right',
+      backgroundColor: '#101820',
+      padding: { x: 10, y: 6 },
+    });
+    layer.add(this.add.text(WIDTH - 40, 64, notice, style).setOrigin(1, 0));
   }
 
   /** The sections as one scrollable column of text, seen through a camera of its own (a clip). */

@@ -17,7 +17,8 @@ import {
   selectWhy,
   type ActionView,
 } from '../../sim';
-import type { GameController } from '../controller';
+import { classCode, type GameController } from '../controller';
+import { luckControl, luckSection } from './luck';
 import type { Control, ControlGroup, ScreenModel, Section } from './model';
 
 /** The variables the crisis room shows first and the debrief charts. */
@@ -165,6 +166,7 @@ function titleScreen(c: GameController): ScreenModel {
         ],
       },
       { id: 'game', heading: 'Game', controls: game },
+      { id: 'class', heading: 'Classroom', controls: classroomControls(c) },
       helpGroup(c),
     ],
   };
@@ -348,6 +350,43 @@ function crisisScreen(c: GameController): ScreenModel {
       },
     ],
   });
+  const f = c.ui.facilitator;
+  if (f) {
+    const injectable = sc.scenario.events.filter(
+      (e) =>
+        e.injectable &&
+        (e.repeatable || state.happened[e.id] === undefined) &&
+        !state.injected.includes(e.id),
+    );
+    groups.push({
+      id: 'facilitator',
+      heading: 'Facilitator',
+      controls: [
+        {
+          id: 'pause',
+          label: f.paused ? 'Start the clock' : 'Pause the clock',
+          key: 'P',
+          pressed: !f.paused,
+          run: () => c.togglePause(),
+        },
+        {
+          id: 'inject',
+          label: 'Inject an event…',
+          key: 'I',
+          pressed: f.injecting,
+          run: () => c.toggleInjecting(),
+        },
+        ...(f.injecting
+          ? injectable.map((e) => ({
+              id: `inject-${e.id}`,
+              label: `Inject: ${e.name}`,
+              detail: e.description,
+              run: () => c.inject(e.id),
+            }))
+          : []),
+      ],
+    });
+  }
   groups.push({
     id: 'why',
     heading: 'Why did it move?',
@@ -378,6 +417,55 @@ function endTurnLabel(c: GameController): string {
     : n
       ? `End turn with ${orders}`
       : 'End turn without orders';
+}
+
+export function clockText(c: GameController): string {
+  const f = c.ui.facilitator;
+  if (!f || f.minutes === 0) return '';
+  const m = Math.floor(f.secondsLeft / 60);
+  const s = String(f.secondsLeft % 60).padStart(2, '0');
+  return `Time left this turn: ${m}:${s}${f.paused ? ' (paused)' : ''}`;
+}
+
+function classroomControls(c: GameController): Control[] {
+  const f = c.ui.facilitator;
+  const controls: Control[] = [
+    {
+      id: 'facilitator',
+      label: 'Facilitator mode',
+      detail: f
+        ? `class code ${classCode(c.sc.scenario.id, c.ui.seed, f.minutes)}`
+        : 'one seed and one clock for the whole class',
+      key: 'F',
+      pressed: f !== null,
+      run: () => c.toggleFacilitator(),
+    },
+  ];
+  if (f) {
+    controls.push(
+      {
+        id: 'more-time',
+        label: `Turn clock: ${f.minutes} min — add a minute`,
+        key: '+',
+        run: () => c.setTimer(f.minutes + 1),
+      },
+      {
+        id: 'less-time',
+        label: 'Take a minute off the clock',
+        key: '-',
+        disabled: f.minutes === 0,
+        run: () => c.setTimer(f.minutes - 1),
+      },
+    );
+  }
+  controls.push({
+    id: 'join',
+    label: 'Join with a class code…',
+    detail: 'type the code your teacher shows',
+    key: 'J',
+    run: () => document.getElementById('class-code-input')?.focus(),
+  });
+  return controls;
 }
 
 function passScreen(c: GameController): ScreenModel {
@@ -532,6 +620,7 @@ function debriefScreen(c: GameController): ScreenModel {
       heading: 'Every side',
       lines: scores.map((s) => `${s.name}: ${s.score} (${s.victory ? 'met' : 'not met'})`),
     },
+    ...luckSection(c),
     {
       id: 'turning-points',
       heading: 'Turning points',
@@ -581,6 +670,7 @@ function debriefScreen(c: GameController): ScreenModel {
             run: () => downloadRecord(c),
           },
           { id: 'share', label: 'Copy a share link', key: 'L', run: () => copyShareLink(c) },
+          luckControl(c),
           { id: 'view', label: 'Step through this game', key: 'S', run: () => c.viewCurrentGame() },
           { id: 'title', label: 'Back to the title screen', key: 'N', run: () => c.backToTitle() },
         ],
