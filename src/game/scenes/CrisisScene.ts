@@ -2,7 +2,7 @@
 // to see what moved it), the action cards by track with their cost and lock reasons, and the
 // orders. Everything drawn comes from the screen model and the core's selectors.
 import Phaser from 'phaser';
-import { formatValue, selectLadder, selectMeters, selectWhy } from '../../sim';
+import { formatValue, selectLadder, selectMeters, selectWhy, type GameState } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
 import type { Control } from '../view/model';
@@ -19,12 +19,16 @@ const DETAIL: Rect = { x: 1200, y: 760, w: 380, h: 230 };
 export class CrisisScene extends ScreenScene {
   private detail: Phaser.GameObjects.Text | null = null;
   private clock: Phaser.GameObjects.Text | null = null;
+  private mapLayer: Phaser.GameObjects.Container | null = null;
+  private mapFor: GameState | null = null;
 
   constructor() {
     super('Crisis');
   }
 
   override create(): void {
+    this.mapLayer = null;
+    this.mapFor = null;
     super.create();
     const stop = getController().onClock(() => {
       if (this.clock?.active) this.clock.setText(clockText(getController()));
@@ -39,7 +43,13 @@ export class CrisisScene extends ScreenScene {
   protected override drawPictures(layer: Phaser.GameObjects.Container): void {
     const c = getController();
     const state = c.state!;
-    drawMap(this, layer, this.cache.json.get('map') as MapData | undefined, MAP, state);
+    // The map changes only when a turn resolves: keep it between redraws (it is the costly part).
+    if (this.mapFor !== state || !this.mapLayer?.active) {
+      this.mapLayer?.destroy();
+      this.mapLayer = this.add.container(0, 0).setDepth(-1);
+      drawMap(this, this.mapLayer, this.cache.json.get('map') as MapData | undefined, MAP, state);
+      this.mapFor = state;
+    }
     this.clock = this.add.text(
       MAP.x + MAP.w - 10,
       MAP.y + 10,

@@ -153,7 +153,7 @@ function histograms(c: GameController, result: LuckResult): string[] {
   const score = player.scores[role];
   if (tally && score !== undefined) {
     const name = c.sc.roles[role]?.name ?? role;
-    lines.push(`${name}'s score with your orders (yours: ${score}):`);
+    lines.push(`Your score as ${name} in those games (yours was ${score}):`);
     const mine = Math.min(SCORE_BINS - 1, Math.floor(score / 10));
     const used = tally.histogram
       .map((n, i) => (n > 0 || i === mine ? i : -1))
