@@ -52,4 +52,5 @@ export { currentRung, holds, chanceOf } from './conditions';
 export { restoreRng, seedRng, type Rng } from './rng';
 export { formatFaults, type Fault, type Result } from './result';
 export * from './selectors';
+export * from './luck';
 export { addDays, formatDate, parseIsoDate } from './calendar';
