@@ -8,6 +8,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // The game and the two classroom pages (class view, printable material).
+      input: {
+        main: `${import.meta.dirname}/index.html`,
+        class: `${import.meta.dirname}/class.html`,
+        print: `${import.meta.dirname}/print.html`,
+      },
       output: {
         // Phaser in its own chunk: it changes rarely and is most of the download.
         codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },

@@ -1,0 +1,589 @@
+// The class view: the teacher loads every group's game (record files, share links, pasted JSON),
+// each is replayed and verified here, and the page lines them up: one table row per group, the
+// escalation of each game, and where games from the same seed parted ways.
+import {
+  encodeRecord,
+  formatFaults,
+  formatValue,
+  LINK_KEY,
+  nameOf,
+  selectEnding,
+  selectSeries,
+  type CompiledScenario,
+  type GameState,
+  type TurnReport,
+} from '../sim';
+import { escalationChart, seriesTable, type Series } from './chart';
+import {
+  classCsv,
+  describeDivergence,
+  endComparison,
+  groupRow,
+  mainVariables,
+  partings,
+  sharedSeeds,
+  turnsOf,
+  type Divergence,
+  type GroupRow,
+} from './compare';
+import { button, download, el, fatal, pageNav } from './dom';
+import { nameOpenings, openText, type Verification } from './entries';
+import { openFiles, type NamedGame } from './files';
+import { classroomScenario } from './scenario';
+
+interface Game extends NamedGame {
+  /** Stable while the game is loaded, whatever is removed around it. */
+  id: number;
+}
+
+type Played = Game & { outcome: { state: GameState; hash: string } };
+const played = (g: Game): g is Played => g.outcome.status !== 'failed';
+
+const STATUS_TEXT: Record<Verification['status'], string> = {
+  verified: '✔ Verified',
+  replayed: '○ Replayed — no hash to check',
+  failed: '✘ Not verified',
+};
+
+class ClassView {
+  private games: Game[] = [];
+  private nextId = 1;
+  private pasted = 0;
+  private readonly status = el('p', { class: 'status', attrs: { role: 'status' } });
+  private readonly results = el('div', { class: 'results' });
+  private readonly exportButton: HTMLButtonElement;
+  private readonly clearButton: HTMLButtonElement;
+  private readonly fileInput = el('input', {
+    id: 'record-files',
+    attrs: { type: 'file', multiple: '', accept: '.json,.txt,application/json,text/plain' },
+  });
+  private readonly pasteBox = el('textarea', {
+    id: 'pasted-games',
+    attrs: { rows: '4', spellcheck: 'false', 'aria-describedby': 'paste-hint' },
+  });
+  private readonly dropZone: HTMLElement;
+
+  constructor(
+    private readonly sc: CompiledScenario,
+    root: HTMLElement,
+  ) {
+    this.exportButton = button('Export CSV', () => this.exportCsv(), { id: 'export-csv' });
+    this.clearButton = button('Clear all', () => this.clear(), { id: 'clear-all' });
+    this.fileInput.addEventListener('change', () => {
+      const files = [...(this.fileInput.files ?? [])];
+      this.fileInput.value = '';
+      void this.addFiles(files);
+    });
+    this.dropZone = el(
+      'div',
+      { class: 'drop-zone' },
+      el('label', { attrs: { for: 'record-files' } }, 'Game record files (.json)'),
+      this.fileInput,
+      el('p', { class: 'hint' }, '…or drop record files anywhere on this page.'),
+    );
+    const main = el(
+      'main',
+      null,
+      el(
+        'header',
+        null,
+        el('h1', null, 'Class view'),
+        el(
+          'p',
+          { class: 'lead' },
+          `${sc.scenario.title}. Load the game of every group to compare them on one page. Each game is replayed here, in this browser, and checked against the final hash it carries; nothing is sent anywhere.`,
+        ),
+      ),
+      this.loadSection(),
+      this.results,
+    );
+    root.replaceChildren(pageNav('class'), main);
+    this.installDrop();
+    this.render();
+  }
+
+  private loadSection(): HTMLElement {
+    const add = button('Add pasted games', () => this.addPasted(), { id: 'add-pasted' });
+    return el(
+      'section',
+      { class: 'load no-print', attrs: { 'aria-labelledby': 'load-heading' } },
+      el('h2', { id: 'load-heading' }, 'Load games'),
+      el(
+        'div',
+        { class: 'load-grid' },
+        this.dropZone,
+        el(
+          'div',
+          { class: 'paste' },
+          el('label', { attrs: { for: 'pasted-games' } }, 'Share links or record JSON'),
+          this.pasteBox,
+          el(
+            'p',
+            { id: 'paste-hint', class: 'hint' },
+            `One link per line. A name before a link names the group, as in “Team Red: https://…#${LINK_KEY}=…”. Whole records (JSON) can be pasted too.`,
+          ),
+          add,
+        ),
+      ),
+      el('div', { class: 'toolbar' }, this.exportButton, this.clearButton),
+      this.status,
+    );
+  }
+
+  private installDrop(): void {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      this.dropZone.classList.add('dragging');
+    };
+    document.addEventListener('dragenter', over);
+    document.addEventListener('dragover', over);
+    document.addEventListener('dragleave', (e) => {
+      if (e.relatedTarget === null) this.dropZone.classList.remove('dragging');
+    });
+    document.addEventListener('drop', (e) => {
+      this.dropZone.classList.remove('dragging');
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      void this.addFiles([...e.dataTransfer.files]);
+    });
+  }
+
+  private async addFiles(files: File[]): Promise<void> {
+    const games = await openFiles(this.sc, files);
+    this.add(
+      games.map((g) => ({ id: this.nextId++, ...g })),
+      `${files.length} file${files.length === 1 ? '' : 's'}`,
+    );
+  }
+
+  private addPasted(): void {
+    const text = this.pasteBox.value;
+    if (!text.trim()) {
+      this.status.textContent = 'Paste share links or game records into the box first.';
+      this.pasteBox.focus();
+      return;
+    }
+    const openings = openText(this.sc, text);
+    const names = nameOpenings(openings, { pastedBefore: this.pasted });
+    this.pasted += openings.length;
+    this.pasteBox.value = '';
+    this.add(
+      openings.map((o, i) => ({ id: this.nextId++, name: names[i]!, ...o })),
+      'the pasted text',
+    );
+  }
+
+  private add(added: Game[], from: string): void {
+    this.games.push(...added);
+    const bad = added.filter((g) => g.outcome.status === 'failed').length;
+    this.status.textContent =
+      `Added ${added.length} game${added.length === 1 ? '' : 's'} from ${from}` +
+      (bad ? `; ${bad} could not be verified (see the table).` : '.');
+    this.render();
+  }
+
+  private remove(game: Game): void {
+    this.games = this.games.filter((g) => g !== game);
+    this.status.textContent = `Removed ${game.name}.`;
+    this.render();
+    this.fileInput.focus();
+  }
+
+  private clear(): void {
+    this.games = [];
+    this.pasted = 0;
+    this.status.textContent = 'All games removed.';
+    this.render();
+  }
+
+  /** The first-divergence phrase of each played game that shares its seed with another. */
+  private divergences(): Map<number, string> {
+    const out = new Map<number, string>();
+    const games = this.games.filter(played);
+    for (const { members } of sharedSeeds(games, (g) => g.outcome.state.seed)) {
+      const group = members.map((i) => games[i]!);
+      partings(group.map((g) => turnsOf(g.outcome.state))).forEach((p, i) => {
+        if (p) out.set(group[i]!.id, describeDivergence(p.divergence, group[p.other]!.name));
+      });
+    }
+    return out;
+  }
+
+  private rows(): GroupRow[] {
+    const divergence = this.divergences();
+    return this.games.map((g) => groupRow(this.sc, g, divergence.get(g.id) ?? ''));
+  }
+
+  private exportCsv(): void {
+    if (this.games.length === 0) return;
+    // A byte-order mark, so spreadsheets read the names (en dashes, accents) as UTF-8.
+    download(
+      `brink-class-${this.sc.scenario.id}.csv`,
+      `\uFEFF${classCsv(this.sc, this.rows())}`,
+      'text/csv;charset=utf-8',
+    );
+    this.status.textContent = `Exported ${this.games.length} group${this.games.length === 1 ? '' : 's'} as CSV.`;
+  }
+
+  private render(): void {
+    const empty = this.games.length === 0;
+    this.exportButton.disabled = empty;
+    this.clearButton.disabled = empty;
+    if (empty) {
+      this.results.replaceChildren(
+        el(
+          'p',
+          { class: 'empty' },
+          'No games loaded yet. Ask each group for the record file (Debrief → Download the game record) or its share link.',
+        ),
+      );
+      return;
+    }
+    this.results.replaceChildren(
+      this.tableSection(),
+      this.chartSection(),
+      this.divergenceSection(),
+    );
+  }
+
+  private tableSection(): HTMLElement {
+    const sc = this.sc;
+    const rows = this.rows();
+    const counts = { verified: 0, replayed: 0, failed: 0 };
+    for (const r of rows) counts[r.status]++;
+    const roles = sc.scenario.roles;
+    const head = el(
+      'tr',
+      null,
+      ...['Group', 'Role(s) played', 'Seed', 'Ending', 'Turn'].map((h) =>
+        el('th', { attrs: { scope: 'col' } }, h),
+      ),
+      ...roles.map((r) => el('th', { class: 'num', attrs: { scope: 'col' } }, r.name)),
+      ...['Final hash', 'Verified'].map((h) => el('th', { attrs: { scope: 'col' } }, h)),
+      el('th', { class: 'no-print', attrs: { scope: 'col' } }, 'Actions'),
+    );
+    const body = el('tbody');
+    this.games.forEach((game, i) => body.append(this.row(game, rows[i]!, i)));
+    return el(
+      'section',
+      { attrs: { 'aria-labelledby': 'groups-heading' } },
+      el('h2', { id: 'groups-heading' }, 'Groups'),
+      el(
+        'p',
+        { class: 'summary' },
+        `${rows.length} game${rows.length === 1 ? '' : 's'}: ${counts.verified} verified, ${counts.replayed} replayed without a hash to check, ${counts.failed} not verified.`,
+      ),
+      el(
+        'div',
+        { class: 'table-scroll' },
+        el(
+          'table',
+          { class: 'data groups', id: 'groups-table' },
+          el(
+            'caption',
+            null,
+            'Scores are out of 100: ✔ marks objectives met, bold marks a role the group played (the computer played the others).',
+          ),
+          el('thead', null, head),
+          body,
+        ),
+      ),
+    );
+  }
+
+  private row(game: Game, row: GroupRow, index: number): HTMLTableRowElement {
+    const sc = this.sc;
+    const tr = el(
+      'tr',
+      { attrs: { 'data-status': row.status } },
+      el(
+        'th',
+        { attrs: { scope: 'row' } },
+        el('span', { class: 'index' }, `${index + 1}. `),
+        row.name,
+      ),
+      el(
+        'td',
+        null,
+        row.roles.length ? row.roles.join(', ') : game.record ? 'none (AI only)' : '—',
+      ),
+      el('td', { class: 'mono' }, row.seed || '—'),
+    );
+    if (row.status === 'failed') {
+      tr.append(
+        el(
+          'td',
+          { class: 'problem', attrs: { colspan: String(3 + sc.scenario.roles.length) } },
+          row.message,
+        ),
+      );
+    } else {
+      tr.append(el('td', null, row.ending), el('td', { class: 'num' }, row.turn ?? ''));
+      const humans = game.record?.humans ?? [];
+      for (const s of row.scores) {
+        const cell = el('td', { class: 'num' }, String(s.score), s.victory ? ' ✔' : '');
+        if (humans.includes(s.role)) cell.classList.add('human');
+        cell.setAttribute(
+          'aria-label',
+          `${s.name} ${s.score}${s.victory ? ', objectives met' : ''}${humans.includes(s.role) ? ', played by the group' : ''}`,
+        );
+        tr.append(cell);
+      }
+      tr.append(el('td', { class: 'mono' }, row.hash));
+    }
+    tr.append(
+      el(
+        'td',
+        { class: `status ${row.status}`, attrs: { title: row.message } },
+        STATUS_TEXT[row.status],
+      ),
+      el(
+        'td',
+        { class: 'no-print' },
+        el('div', { class: 'row-actions' }, this.reportLink(game), this.removeButton(game)),
+      ),
+    );
+    return tr;
+  }
+
+  private reportLink(game: Game): HTMLElement | null {
+    if (!game.record || !played(game)) return null;
+    let code: string;
+    try {
+      code = encodeRecord(this.sc, game.record);
+    } catch {
+      return null;
+    }
+    return el(
+      'a',
+      {
+        class: 'report-link',
+        // A new tab, so the games loaded here stay loaded.
+        attrs: {
+          href: `./print.html#${LINK_KEY}=${code}`,
+          target: '_blank',
+          rel: 'noopener',
+          'aria-label': `Printable report of ${game.name} (opens a new tab)`,
+        },
+      },
+      'Report',
+    );
+  }
+
+  private removeButton(game: Game): HTMLButtonElement {
+    return button('Remove', () => this.remove(game), {
+      class: 'small',
+      attrs: { 'aria-label': `Remove ${game.name}` },
+    });
+  }
+
+  private chartSection(): HTMLElement {
+    const games = this.games.filter(played);
+    const section = el(
+      'section',
+      { attrs: { 'aria-labelledby': 'escalation-heading' } },
+      el('h2', { id: 'escalation-heading' }, 'Escalation'),
+    );
+    if (games.length === 0) {
+      section.append(
+        el('p', { class: 'empty' }, 'No game could be replayed, so there is nothing to chart.'),
+      );
+      return section;
+    }
+    const series: Series[] = games.map((g) => ({
+      name: g.name,
+      values: selectSeries(this.sc, g.outcome.state, 'tension'),
+      note: this.endingNote(g),
+    }));
+    section.append(
+      escalationChart(this.sc, series, 'Tension after each turn, one line per group'),
+      el(
+        'details',
+        { class: 'no-print' },
+        el('summary', null, 'The same figures as a table'),
+        seriesTable(series, 'Tension at the start and after each turn'),
+      ),
+    );
+    return section;
+  }
+
+  private endingNote(g: Played): string {
+    const state = g.outcome.state;
+    const ending = selectEnding(this.sc, state);
+    const text = ending ? `${ending.name}, turn ${ending.turn}` : `unfinished, turn ${state.turn}`;
+    return g.outcome.status === 'replayed' ? `${text} (no hash to check)` : text;
+  }
+
+  private divergenceSection(): HTMLElement {
+    const games = this.games.filter(played);
+    const groups = sharedSeeds(games, (g) => g.outcome.state.seed);
+    const section = el(
+      'section',
+      { attrs: { 'aria-labelledby': 'divergence-heading' } },
+      el('h2', { id: 'divergence-heading' }, 'Where each diverged'),
+      el(
+        'p',
+        null,
+        'Games from the same seed face the same dice, so every difference between them comes from the orders. The orders of every role (the computer’s too) are compared turn by turn; each game is shown beside the game it followed longest.',
+      ),
+    );
+    if (groups.length === 0) {
+      section.append(
+        el(
+          'p',
+          { class: 'empty' },
+          'No two replayed games share a seed. Give the class one seed (facilitator mode) to compare choices on the same dice.',
+        ),
+      );
+      return section;
+    }
+    for (const { seed, members } of groups) {
+      section.append(
+        this.seedGroup(
+          seed,
+          members.map((i) => games[i]!),
+        ),
+      );
+    }
+    return section;
+  }
+
+  private seedGroup(seed: string, group: Played[]): HTMLElement {
+    const sc = this.sc;
+    const turns = group.map((g) => turnsOf(g.outcome.state));
+    const parts = partings(turns);
+    const partBody = el('tbody');
+    group.forEach((g, i) => {
+      const p = parts[i]!;
+      const other = group[p.other]!;
+      partBody.append(
+        el(
+          'tr',
+          null,
+          el('th', { attrs: { scope: 'row' } }, g.name),
+          el('td', null, other.name),
+          el('td', null, partedAt(p.divergence)),
+          el('td', null, ...this.whatDiffered(p.divergence, g, other)),
+        ),
+      );
+    });
+    const keys = mainVariables(sc);
+    const finals = endComparison(
+      keys,
+      group.map((g) => g.outcome.state.vars),
+    );
+    const endHead = el(
+      'tr',
+      null,
+      el('th', { attrs: { scope: 'col' } }, 'Game'),
+      ...keys.map((k) => el('th', { class: 'num', attrs: { scope: 'col' } }, nameOf(sc, k))),
+    );
+    const endBody = el('tbody');
+    group.forEach((g, i) => {
+      endBody.append(
+        el(
+          'tr',
+          null,
+          el('th', { attrs: { scope: 'row' } }, g.name),
+          ...finals.map((f) => el('td', { class: 'num' }, formatValue(sc, f.key, f.values[i]!))),
+        ),
+      );
+    });
+    endBody.append(
+      el(
+        'tr',
+        { class: 'spread' },
+        el('th', { attrs: { scope: 'row' } }, 'Spread (largest − smallest)'),
+        ...finals.map((f) => el('td', { class: 'num' }, String(f.spread))),
+      ),
+    );
+    return el(
+      'div',
+      { class: 'seed-group' },
+      el('h3', null, `Seed “${seed}” — ${group.length} games`),
+      el(
+        'div',
+        { class: 'table-scroll' },
+        el(
+          'table',
+          { class: 'data partings' },
+          el('caption', null, 'Where each game left the game it followed longest'),
+          el(
+            'thead',
+            null,
+            el(
+              'tr',
+              null,
+              ...['Game', 'Followed longest', 'Parted at', 'What differed there'].map((h) =>
+                el('th', { attrs: { scope: 'col' } }, h),
+              ),
+            ),
+          ),
+          partBody,
+        ),
+      ),
+      el(
+        'div',
+        { class: 'table-scroll' },
+        el(
+          'table',
+          { class: 'data finals' },
+          el('caption', null, 'The main variables at the end'),
+          el('thead', null, endHead),
+          endBody,
+        ),
+      ),
+    );
+  }
+
+  private whatDiffered(d: Divergence, mine: Played, other: Played): (string | HTMLElement)[] {
+    if (d.kind === 'same') return ['Nothing: the same orders every turn, so the same game.'];
+    if (d.kind === 'longer') {
+      return [`The same orders while both ran; only one of them went on to turn ${d.turn}.`];
+    }
+    const report = (g: Played) => g.outcome.state.reports.find((r) => r.turn === d.turn);
+    const parts = d.roles.map((role) => {
+      const a = ordersOf(this.sc, report(mine), role);
+      const b = ordersOf(this.sc, report(other), role);
+      return el(
+        'span',
+        { class: 'differed' },
+        el('strong', null, `${this.sc.roles[role]?.name ?? role}:`),
+        ` ${a} here; ${b} in ${other.name}.`,
+      );
+    });
+    if (d.injected) {
+      parts.push(el('span', { class: 'differed' }, 'The facilitator injected different events.'));
+    }
+    return parts;
+  }
+}
+
+function partedAt(d: Divergence): string {
+  return d.kind === 'same' ? 'never' : `turn ${d.turn}`;
+}
+
+function ordersOf(sc: CompiledScenario, report: TurnReport | undefined, role: string) {
+  const orders = report?.orders.find((o) => o.role === role);
+  const names = (orders?.actions ?? []).map((id) => sc.actions[id]?.name ?? id);
+  const text = names.length ? names.join(', ') : 'no orders';
+  return orders?.byAi ? `${text} (by the AI)` : text;
+}
+
+function start(): void {
+  const root = document.getElementById('app')!;
+  const loaded = classroomScenario();
+  if (!loaded.ok) {
+    fatal(
+      root,
+      'The class view cannot start',
+      `The scenario is broken:\n${formatFaults(loaded.errors)}`,
+    );
+    return;
+  }
+  new ClassView(loaded.value, root);
+}
+
+start();

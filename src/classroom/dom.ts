@@ -1,0 +1,102 @@
+// Small DOM helpers for the classroom pages. Text always goes in as text nodes: records, links
+// and even the scenario are data, never markup.
+
+type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  class?: string;
+  id?: string;
+  /** Attributes set with setAttribute (never event handlers or URLs from data: see `link`). */
+  attrs?: Record<string, string>;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props | null = null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props?.class) node.className = props.class;
+  if (props?.id) node.id = props.id;
+  for (const [name, value] of Object.entries(props?.attrs ?? {})) node.setAttribute(name, value);
+  append(node, children);
+  return node;
+}
+
+export function append(parent: Node, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number'
+        ? document.createTextNode(String(child))
+        : child,
+    );
+  }
+}
+
+/** An http(s) address from data, or null: anything else (javascript:, data:…) is shown as text only. */
+export function safeUrl(text: string): string | null {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A source address, shown in full (so it prints) and a link when it is a web address. */
+export function sourceLink(address: string): HTMLElement {
+  const url = safeUrl(address);
+  if (!url) return el('span', { class: 'url' }, address);
+  return el('a', { class: 'url', attrs: { href: url, rel: 'noopener noreferrer' } }, address);
+}
+
+export const PAGES = [
+  { href: './index.html', label: 'Play the game', id: 'game' },
+  { href: './class.html', label: 'Class view', id: 'class' },
+  { href: './print.html', label: 'Printable material', id: 'print' },
+] as const;
+
+/** The short nav at the top of each classroom page: back to the game, and to the other page. */
+export function pageNav(current: (typeof PAGES)[number]['id']): HTMLElement {
+  const list = el('ul');
+  for (const page of PAGES) {
+    const link = el('a', { attrs: { href: page.href } }, page.label);
+    if (page.id === current) link.setAttribute('aria-current', 'page');
+    list.append(el('li', null, link));
+  }
+  return el('nav', { class: 'pages no-print', attrs: { 'aria-label': 'Brink pages' } }, list);
+}
+
+export function button(
+  label: string,
+  run: () => void,
+  props: Props | null = null,
+): HTMLButtonElement {
+  const b = el('button', props, label);
+  b.type = 'button';
+  b.addEventListener('click', run);
+  return b;
+}
+
+/** Saves text as a file through a temporary object URL (no network). */
+export function download(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = el('a', { attrs: { href: url, download: fileName } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Replaces the page with a message when it cannot start at all. */
+export function fatal(root: HTMLElement, heading: string, message: string): void {
+  root.replaceChildren(
+    el(
+      'div',
+      { class: 'fatal', attrs: { role: 'alert' } },
+      el('h1', null, heading),
+      el('pre', null, message),
+    ),
+  );
+}

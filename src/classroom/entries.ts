@@ -1,0 +1,180 @@
+// Games a teacher brings to the class view or the print page: pasted text or file contents are
+// split into entries (share links and record JSON), each parsed and replayed through the core.
+// Nothing here trusts its input, and nothing throws: every fault becomes a message for its row.
+import {
+  decodeRecord,
+  formatFaults,
+  LINK_KEY,
+  parseRecord,
+  replay,
+  type CompiledScenario,
+  type GameRecord,
+  type GameState,
+} from '../sim';
+
+/** One piece of pasted text or file: a share link (or its bare code), or JSON. */
+export interface Chunk {
+  kind: 'link' | 'json';
+  text: string;
+  /** A name written before a link on its line, as in `Team Red: https://…#game=…`. */
+  label?: string;
+}
+
+/** Text that long is not a game record; stop before the page spends seconds parsing it. */
+export const MAX_TEXT = 5_000_000;
+
+/** Splits text into chunks: a `{…}` or `[…]` block (it may span lines) is JSON, any other line a link. */
+export function splitEntries(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const source = text.replace(/^\uFEFF/, '');
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '{' || c === '[') {
+      const end = blockEnd(source, i);
+      chunks.push({ kind: 'json', text: source.slice(i, end) });
+      i = end;
+    } else {
+      const newline = source.indexOf('\n', i);
+      const end = newline < 0 ? source.length : newline;
+      chunks.push(linkChunk(source.slice(i, end).trim()));
+      i = end;
+    }
+  }
+  return chunks;
+}
+
+/** The index just past the bracket that closes the one at `start` (strings skipped); the end of the text if it never closes. */
+function blockEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '{' || c === '[') {
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+function linkChunk(line: string): Chunk {
+  const words = line.split(/\s+/);
+  const at = words.findIndex((w) => w.includes(`${LINK_KEY}=`));
+  if (at <= 0) return { kind: 'link', text: at < 0 ? line : words[0]! };
+  const label = words
+    .slice(0, at)
+    .join(' ')
+    .replace(/[\s:–—-]+$/, '');
+  return { kind: 'link', text: words[at]!, ...(label ? { label } : {}) };
+}
+
+/** A chunk opened into records: a JSON array gives several, anything else one. */
+export type Opened = { ok: true; record: GameRecord } | { ok: false; message: string };
+
+export function openChunk(sc: CompiledScenario, chunk: Chunk): Opened[] {
+  if (chunk.kind === 'link') return [opened(decodeRecord(sc, chunk.text))];
+  let data: unknown;
+  try {
+    data = JSON.parse(chunk.text);
+  } catch (e) {
+    return [
+      {
+        ok: false,
+        message: `This is not complete JSON (${(e as Error).message}): the file or the pasted text may be cut short.`,
+      },
+    ];
+  }
+  if (Array.isArray(data)) {
+    if (data.length === 0) return [{ ok: false, message: 'An empty list: no game in it.' }];
+    return data.map((item) => opened(parseRecord(item)));
+  }
+  return [opened(parseRecord(data))];
+}
+
+function opened(result: ReturnType<typeof parseRecord>): Opened {
+  return result.ok
+    ? { ok: true, record: result.value }
+    : { ok: false, message: oneLine(formatFaults(result.errors)) };
+}
+
+const oneLine = (text: string) => text.split('\n').join('; ');
+
+/**
+ * A replayed game: `verified` when the replay reaches the hash the record claims, `replayed` when
+ * the record claims none (nothing to check it against), `failed` when it cannot be replayed or
+ * ends elsewhere; a failed game shows no results, since they would not be the game that was played.
+ */
+export type Verification =
+  | { status: 'verified' | 'replayed'; state: GameState; hash: string }
+  | { status: 'failed'; message: string };
+
+export function verify(sc: CompiledScenario, record: GameRecord): Verification {
+  const result = replay(sc, record, { plain: true });
+  // Replay messages say where they stop in words; their paths (`finalHash`, `orders[12]`) add nothing.
+  if (!result.ok)
+    return { status: 'failed', message: result.errors.map((e) => e.message).join(' ') };
+  return {
+    status: record.finalHash === undefined ? 'replayed' : 'verified',
+    state: result.value.state,
+    hash: result.value.hash,
+  };
+}
+
+/** One game found in a text, good or bad, before it is named. */
+export interface Opening {
+  chunk: Chunk;
+  record: GameRecord | null;
+  outcome: Verification;
+}
+
+const failed = (chunk: Chunk, message: string): Opening => ({
+  chunk,
+  record: null,
+  outcome: { status: 'failed', message },
+});
+
+/** Opens and replays every game in a text (a file's contents or what was pasted). */
+export function openText(sc: CompiledScenario, text: string): Opening[] {
+  const whole: Chunk = { kind: 'json', text: '' };
+  if (text.length > MAX_TEXT) {
+    return [failed(whole, `Too large to be a game record (${text.length} characters).`)];
+  }
+  const chunks = splitEntries(text);
+  if (chunks.length === 0) return [failed(whole, 'Empty: there is no game in it.')];
+  return chunks.flatMap((chunk) =>
+    openChunk(sc, chunk).map((item) =>
+      item.ok
+        ? { chunk, record: item.record, outcome: verify(sc, item.record) }
+        : failed(chunk, item.message),
+    ),
+  );
+}
+
+/**
+ * Names for the games of one file (`brink.json`, or `brink.json (2)` when it holds several) or of
+ * one paste (a label written before a link, else `Link 3` or `Pasted record 4`, counted on from
+ * `pastedBefore`).
+ */
+export function nameOpenings(
+  openings: readonly Opening[],
+  source: { file: string } | { pastedBefore: number },
+): string[] {
+  return openings.map((o, i) => {
+    if ('file' in source) {
+      return openings.length === 1 ? source.file : `${source.file} (${i + 1})`;
+    }
+    if (o.chunk.label) return o.chunk.label;
+    const n = source.pastedBefore + i + 1;
+    return o.chunk.kind === 'link' ? `Link ${n}` : `Pasted record ${n}`;
+  });
+}
