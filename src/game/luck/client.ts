@@ -1,7 +1,7 @@
 // Runs luck or choice in Web Workers, off the page's thread: `runLuck` starts the workers for one
-// run (one on a two-core machine, up to four where there are more cores: each plays a contiguous
-// share of the seeds, and the shares merge into exactly the result of one worker) and gives a
-// promise of the result with a `cancel` that stops them at once.
+// run (one per core, at most four: each plays a contiguous share of the seeds, and the shares
+// merge into exactly the result of a single worker) and gives a promise of the result with a
+// `cancel` that stops them at once.
 import { mergeLuck, type GameRecord, type LuckResult } from '../../sim';
 import { LUCK_CHUNK, type LuckMessage, type LuckRequest } from './protocol';
 
@@ -16,7 +16,7 @@ export interface LuckRunOptions {
   baseSeed?: string;
   /** Games per progress report. */
   chunk?: number;
-  /** How many workers share the run (default: one per spare core, at most four). */
+  /** How many workers share the run (default: one per core, at most four). */
   workers?: number;
 }
 
@@ -33,7 +33,7 @@ export class LuckCancelled extends Error {
 
 export function defaultWorkers(): number {
   const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(4, cores));
 }
 
 let nextId = 1;

@@ -20,10 +20,10 @@ export const LUCK_SEEDS = 1000;
 /** The longest bar of the text histograms, in blocks (for 100%). */
 const BAR = 30;
 /** Progress notices at most this often (each one redraws the screen). */
-const NOTICE_EVERY_MS = 150;
+const NOTICE_EVERY_MS = 200;
 
 type Entry =
-  | { status: 'running'; done: number; total: number; run: LuckRun; started: number }
+  | { status: 'running'; done: number; total: number; run: LuckRun }
   | { status: 'done'; result: LuckResult; ms: number }
   | { status: 'error'; message: string };
 
@@ -76,7 +76,7 @@ function start(c: GameController, key: string): void {
     },
     { scenario: c.sc.scenario },
   );
-  store.set(key, { status: 'running', done: 0, total: LUCK_SEEDS, run, started });
+  store.set(key, { status: 'running', done: 0, total: LUCK_SEEDS, run });
   c.notify(`Luck or choice: replaying your orders over ${seedsText} other seeds…`);
   run.then(
     (result) => {
