@@ -129,6 +129,20 @@ export class GameController {
     this.restoreSave();
   }
 
+  /** A share link pasted into the address bar of a page that is already open. */
+  openSharedLink(link: string): void {
+    const previous = { session: this.session, fromLink: this.fromLink, screen: this.ui.screen };
+    if (!this.openLink(link)) {
+      // Nothing changes but the notice: the game in progress stays as it was.
+      this.session = previous.session;
+      this.fromLink = previous.fromLink;
+      this.update({ screen: previous.screen });
+      return;
+    }
+    this.previous = null;
+    this.update({});
+  }
+
   /** Replays a shared game; a bad link leaves a notice and the saved game untouched. */
   private openLink(link: string): boolean {
     const decoded = decodeRecord(this.sc, link);

@@ -75,6 +75,7 @@ async function start(): Promise<void> {
     document.getElementById('dom-layer')!,
     document.getElementById('announcer')!,
     controller,
+    currentModel,
   );
   const render = () => layer.render(currentModel());
   controller.subscribe(render);
@@ -84,14 +85,14 @@ async function start(): Promise<void> {
   );
 
   installRecordLoading(controller);
+  window.addEventListener('hashchange', () => {
+    if (location.hash.includes(`${LINK_KEY}=`)) controller.openSharedLink(location.hash);
+  });
   // The facilitator's turn clock: a UI timer only; the game state never sees the time.
   setInterval(() => controller.tick(), 1000);
-  const clock = document.createElement('p');
-  clock.className = 'clock';
-  clock.setAttribute('aria-live', 'off');
   controller.onClock(() => {
-    clock.textContent = clockText(controller);
-    document.querySelector('#dom-layer header')?.append(clock);
+    const clock = document.getElementById('clock');
+    if (clock) clock.textContent = clockText(controller);
   });
 
   const { startPhaser } = await import('./phaser-game');

@@ -3,6 +3,7 @@
 // createElement and textContent only: no scenario or record text is ever parsed as HTML.
 import type { GameController } from '../controller';
 import { allControls, type Control, type ScreenModel } from '../view/model';
+import { clockText } from '../view/screens';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -18,15 +19,46 @@ function el<K extends keyof HTMLElementTagNameMap>(
 export class DomLayer {
   private lastScreen = '';
   private lastAnnounced = '';
+  private lastSignature = '';
 
   constructor(
     private readonly root: HTMLElement,
     private readonly announcer: HTMLElement,
     private readonly controller: GameController,
-  ) {}
+    private readonly model: () => ScreenModel,
+  ) {
+    // A rebuild between a button's press and its release would swallow the click: wait for the
+    // release (the click comes first), then rebuild.
+    root.addEventListener('pointerdown', () => (this.pressing = true));
+    document.addEventListener('pointerup', () => {
+      this.pressing = false;
+      if (this.deferred) setTimeout(() => this.flush(), 0);
+    });
+  }
+
+  private pressing = false;
+  private deferred = false;
+
+  private flush(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.render(this.model());
+  }
 
   render(model: ScreenModel): void {
+    if (this.pressing) {
+      this.deferred = true;
+      return;
+    }
     const c = this.controller;
+    // Rebuilding the DOM under a pointer loses its click, and screen readers lose their place:
+    // rebuild only when what the layer shows has changed (not for a mere move of the cursor).
+    const signature = JSON.stringify([model, c.ui.notice, c.ui.overlay, c.ui.textView]);
+    if (signature === this.lastSignature) {
+      this.followCursor();
+      return;
+    }
+    this.lastSignature = signature;
     const active = document.activeElement;
     const focusedId =
       active instanceof HTMLElement && this.root.contains(active)
@@ -39,6 +71,13 @@ export class DomLayer {
     const frag = document.createDocumentFragment();
     const header = el('header');
     header.append(el('h1', model.title), el('p', model.subtitle, 'subtitle'));
+    const clock = clockText(c);
+    if (clock && model.screen === 'crisis') {
+      // Always in place while the clock runs, so the page does not jump each second.
+      const line = el('p', clock, 'clock');
+      line.id = 'clock';
+      header.append(line);
+    }
     frag.append(header);
     if (c.ui.notice) {
       const notice = el('p', c.ui.notice, 'notice');
@@ -97,6 +136,14 @@ export class DomLayer {
       frag.append(block);
     }
     return frag;
+  }
+
+  /** Moves DOM focus to the control under the keyboard cursor, when focus is in the layer. */
+  private followCursor(): void {
+    const id = this.controller.ui.focus;
+    if (!id || !this.root.contains(document.activeElement)) return;
+    const button = this.root.querySelector<HTMLElement>(`[data-control="${CSS.escape(id)}"]`);
+    if (button && button !== document.activeElement) button.focus();
   }
 
   /** The turn summary screen readers hear when a turn resolves. */
@@ -181,7 +228,6 @@ export class DomLayer {
     input.maxLength = 280;
     input.value = this.controller.ui.rationale;
     input.addEventListener('input', () => this.controller.setRationale(input.value));
-    input.addEventListener('change', () => this.controller.notify('Reason noted.'));
     label.append(input);
     return label;
   }

@@ -80,6 +80,8 @@ export abstract class ScreenScene extends Phaser.Scene {
 
   protected redraw(): void {
     this.model = currentModel();
+    // With the text view over the canvas, clicks belong to it alone.
+    this.input.enabled = !getController().ui.textView;
     this.layer?.destroy();
     this.textPanel?.destroy();
     const layer = this.add.container(0, 0);

@@ -268,6 +268,7 @@ function crisisScreen(c: GameController): ScreenModel {
       lines: [
         `Political capital: ${capital - spent} of ${capital} left this turn (${c.ui.draft.length} of ${role.maxActionsPerTurn} orders chosen).`,
         `Escalation ladder: ${ladder?.name ?? ''} (rung ${ladder?.level ?? ''}).`,
+        ...(clockText(c) ? [clockText(c)] : []),
         c.ui.rationale
           ? `Your reason this turn: “${c.ui.rationale}”`
           : 'Your reason this turn: none yet (press Y to write one sentence; optional).',
