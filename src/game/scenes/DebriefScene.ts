@@ -23,7 +23,11 @@ export class DebriefScene extends ScreenScene {
   }
 
   protected override controlsArea(): Rect {
-    return { x: 940, y: 640, w: 620, h: 340 };
+    return { x: 940, y: 590, w: 620, h: 400 };
+  }
+
+  protected override rowHeight(): number {
+    return 30;
   }
 
   protected override drawPictures(layer: Phaser.GameObjects.Container): void {

@@ -48,6 +48,11 @@ export abstract class ScreenScene extends Phaser.Scene {
     return { x: 1060, y: 120, w: 500, h: 850 };
   }
 
+  /** The height of a control's button in the controls column. */
+  protected rowHeight(): number {
+    return 36;
+  }
+
   /** Draws the scene's own pictures into `layer` (maps, meters, charts). */
   protected drawPictures(_layer: Phaser.GameObjects.Container): void {}
 
@@ -186,7 +191,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       );
       y += 30;
       for (const control of group.controls) {
-        y += this.drawButton(layer, control, { x: area.x, y, w: area.w, h: 36 }) + 6;
+        y += this.drawButton(layer, control, { x: area.x, y, w: area.w, h: this.rowHeight() }) + 6;
       }
       y += 10;
     }
