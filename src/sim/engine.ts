@@ -42,6 +42,7 @@ export function createGame(sc: CompiledScenario, options: NewGameOptions): GameS
     taken: {},
     happened: {},
     reports: [],
+    disputes: [],
     ending: null,
   };
 }
@@ -57,6 +58,14 @@ function apply(sc: CompiledScenario, state: GameState, order: Order): void {
       return;
     case 'facilitator/eventInjected':
       state.injected.push(order.event);
+      return;
+    case 'orders/disputed':
+      state.disputes.push({
+        turn: state.turn,
+        role: order.role,
+        actions: [...order.actions],
+        ...(order.note ? { note: order.note } : {}),
+      });
       return;
     case 'turn/ended': {
       const rng = restoreRng(state.rng);

@@ -33,6 +33,19 @@ export function orderShapeError(order: unknown): OrderError | null {
         );
       }
       return null;
+    case 'orders/disputed':
+      if (typeof o.role !== 'string')
+        return fail('order/malformed', 'Disputed orders need a role.');
+      if (!Array.isArray(o.actions) || !o.actions.every((a) => typeof a === 'string')) {
+        return fail('order/malformed', 'Disputed orders need a list of action ids.');
+      }
+      if (o.note !== undefined && (typeof o.note !== 'string' || o.note.length > MAX_RATIONALE)) {
+        return fail(
+          'order/malformed',
+          `A note must be text of at most ${MAX_RATIONALE} characters.`,
+        );
+      }
+      return null;
     case 'turn/ended':
       return null;
     case 'facilitator/eventInjected':
@@ -56,6 +69,19 @@ export function validateOrder(
   switch (order.type) {
     case 'orders/submitted':
       return validateSubmission(sc, state, order.role, order.actions);
+    case 'orders/disputed': {
+      const role = sc.roles[order.role];
+      if (!role)
+        return fail('order/unknownRole', `There is no role "${order.role}" in this scenario.`);
+      if (!state.humans.includes(order.role)) {
+        return fail('order/notHuman', `${role.name} is played by the computer in this game.`);
+      }
+      const stranger = order.actions.find((id) => sc.actions[id]?.role !== order.role);
+      if (stranger !== undefined) {
+        return fail('order/unknownAction', `"${stranger}" is not an action of ${role.name}.`);
+      }
+      return null;
+    }
     case 'turn/ended': {
       const missing = state.humans.filter((r) => !state.submitted[r]);
       if (missing.length === 0) return null;

@@ -154,13 +154,22 @@ export interface GameState {
   /** Turn each event happened. */
   happened: Record<string, number>;
   reports: TurnReport[];
+  /** Dyad mode: orders one player proposed and the partner refused. */
+  disputes: { turn: number; role: string; actions: string[]; note?: string }[];
   ending: EndingReached | null;
 }
 
-export const ORDER_TYPES = ['orders/submitted', 'turn/ended', 'facilitator/eventInjected'] as const;
+export const ORDER_TYPES = [
+  'orders/submitted',
+  'orders/disputed',
+  'turn/ended',
+  'facilitator/eventInjected',
+] as const;
 
 export type Order =
   | { type: 'orders/submitted'; role: string; actions: string[]; rationale?: string }
+  /** Dyad mode: the second player of a role refused these proposed orders (kept for the debrief). */
+  | { type: 'orders/disputed'; role: string; actions: string[]; note?: string }
   | { type: 'turn/ended' }
   | { type: 'facilitator/eventInjected'; event: string };
 

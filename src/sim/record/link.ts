@@ -16,7 +16,8 @@ export const LINK_KEY = 'game';
 /** The version of the compact link encoding (its own, beside the record format it carries). */
 const LINK_VERSION = 1;
 
-type OrderTuple = [0, number, number[], string?] | [1] | [2, number];
+type OrderTuple =
+  [0, number, number[], string?] | [1] | [2, number] | [3, number, number[], string?];
 
 function index<T>(list: readonly T[], item: T, what: string): number {
   const i = list.indexOf(item);
@@ -38,6 +39,15 @@ export function encodeRecord(sc: CompiledScenario, record: GameRecord): string {
           o.actions.map((a) => index(actionIds, a, 'action')),
         ];
         if (o.rationale) tuple.push(o.rationale);
+        return tuple;
+      }
+      case 'orders/disputed': {
+        const tuple: OrderTuple = [
+          3,
+          index(sc.roleOrder, o.role, 'role'),
+          o.actions.map((a) => index(actionIds, a, 'action')),
+        ];
+        if (o.note) tuple.push(o.note);
         return tuple;
       }
       case 'turn/ended':
@@ -129,16 +139,31 @@ export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRec
       decoded.push({ type: 'turn/ended' });
     } else if (raw[0] === 2 && pick(eventIds, raw[1])) {
       decoded.push({ type: 'facilitator/eventInjected', event: pick(eventIds, raw[1])! });
-    } else if (raw[0] === 0 && pick(sc.roleOrder, raw[1]) && Array.isArray(raw[2])) {
+    } else if (
+      (raw[0] === 0 || raw[0] === 3) &&
+      pick(sc.roleOrder, raw[1]) &&
+      Array.isArray(raw[2])
+    ) {
       const actions = (raw[2] as unknown[]).map((i) => pick(actionIds, i));
       if (actions.some((a) => a === undefined))
         return fail(`Order ${n + 1} in the link names an action that does not exist.`);
-      decoded.push({
-        type: 'orders/submitted',
-        role: pick(sc.roleOrder, raw[1])!,
-        actions: actions as string[],
-        ...(typeof raw[3] === 'string' ? { rationale: raw[3] } : {}),
-      });
+      const role = pick(sc.roleOrder, raw[1])!;
+      const text = typeof raw[3] === 'string' ? raw[3] : undefined;
+      decoded.push(
+        raw[0] === 0
+          ? {
+              type: 'orders/submitted',
+              role,
+              actions: actions as string[],
+              ...(text ? { rationale: text } : {}),
+            }
+          : {
+              type: 'orders/disputed',
+              role,
+              actions: actions as string[],
+              ...(text ? { note: text } : {}),
+            },
+      );
     } else {
       return fail(`Order ${n + 1} in the link is damaged.`);
     }

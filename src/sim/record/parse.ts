@@ -99,6 +99,13 @@ function copyOrder(order: Order): Order {
         actions: [...order.actions],
         ...(order.rationale !== undefined ? { rationale: order.rationale } : {}),
       };
+    case 'orders/disputed':
+      return {
+        type: order.type,
+        role: order.role,
+        actions: [...order.actions],
+        ...(order.note !== undefined ? { note: order.note } : {}),
+      };
     case 'turn/ended':
       return { type: order.type };
     case 'facilitator/eventInjected':

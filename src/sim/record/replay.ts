@@ -60,6 +60,8 @@ export function describeOrder(order: Order, index: number): string {
   switch (order.type) {
     case 'orders/submitted':
       return `order ${index + 1} (orders of ${order.role}: ${order.actions.join(', ') || 'none'})`;
+    case 'orders/disputed':
+      return `order ${index + 1} (disputed orders of ${order.role})`;
     case 'turn/ended':
       return `order ${index + 1} (end of turn)`;
     case 'facilitator/eventInjected':

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decodeRecord,
+  dispatch,
+  finishedRecord,
+  parseRecord,
+  startSession,
   encodeRecord,
   hashState,
   playGame,
@@ -93,5 +97,30 @@ describe('share links', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(replay(sc, result.value).ok).toBe(false);
+  });
+});
+
+describe('disputed orders (dyad mode)', () => {
+  it('are kept in the state and survive records and links', () => {
+    let session = startSession(sc, 'dyad', ['us']);
+    const proposal = [sc.actionsByRole.us![0]!.id];
+    session = dispatch(sc, session, {
+      type: 'orders/disputed',
+      role: 'us',
+      actions: proposal,
+      note: 'too soft',
+    }).session;
+    session = dispatch(sc, session, { type: 'orders/submitted', role: 'us', actions: [] }).session;
+    session = dispatch(sc, session, { type: 'turn/ended' }).session;
+    expect(session.state.disputes).toEqual([
+      { turn: 1, role: 'us', actions: proposal, note: 'too soft' },
+    ]);
+    const record = finishedRecord(session);
+    const decoded = decodeRecord(sc, encodeRecord(sc, record));
+    expect(decoded.ok && decoded.value).toEqual(record);
+    const parsed = parseRecord(JSON.stringify(record));
+    expect(parsed.ok && replay(sc, parsed.value).ok).toBe(true);
+    const refused = dispatch(sc, session, { type: 'orders/disputed', role: 'eu', actions: [] });
+    expect(refused.error?.code).toBe('order/notHuman');
   });
 });
