@@ -22,6 +22,7 @@ export const SCENE_KEYS: Record<Screen, string> = {
   title: 'Title',
   briefing: 'Briefing',
   crisis: 'Crisis',
+  confirm: 'Pass',
   pass: 'Pass',
   resolution: 'Resolution',
   debrief: 'Debrief',

@@ -24,6 +24,7 @@ export const SCREENS = [
   'title',
   'briefing',
   'crisis',
+  'confirm',
   'pass',
   'resolution',
   'debrief',
@@ -53,6 +54,8 @@ export interface UiState {
   hotSeat: boolean;
   /** The roles people play here (in hot seat, in the order they sit). */
   seats: string[];
+  /** Dyad mode: two players share each role; the second must confirm each turn's orders. */
+  dyad: boolean;
   /** The current player's reason for this turn's orders (optional, one sentence). */
   rationale: string;
   /** Facilitator mode: a per-turn clock, pause, and events injected by the teacher. */
@@ -121,6 +124,7 @@ export class GameController {
       allMeters: false,
       hotSeat: false,
       seats: [],
+      dyad: false,
       rationale: '',
       facilitator: null,
     };
@@ -211,6 +215,43 @@ export class GameController {
     if (seats.length === 0) return;
     const ordered = this.sc.roleOrder.filter((r) => seats.includes(r));
     this.update({ seats: ordered, role: ordered[0]!, notice: null });
+  }
+
+  toggleDyad(): void {
+    this.update({ dyad: !this.ui.dyad });
+  }
+
+  /** Dyad mode: the first player is done; the partner confirms or refuses. */
+  proposeOrders(): void {
+    if (!this.ui.dyad) {
+      this.endTurn();
+      return;
+    }
+    const state = this.state;
+    if (!state || state.phase !== 'orders') return;
+    this.update({ screen: 'confirm', notice: null });
+  }
+
+  /** The partner refuses: the disagreement is recorded, and the pair chooses again. */
+  disputeOrders(): void {
+    const session = this.session;
+    if (!session) return;
+    const result = dispatch(this.sc, session, {
+      type: 'orders/disputed',
+      role: this.ui.role,
+      actions: this.ui.draft,
+      ...(this.ui.rationale.trim() ? { note: this.ui.rationale.trim() } : {}),
+    });
+    if (result.error) {
+      this.notify(result.error.message);
+      return;
+    }
+    this.session = result.session;
+    this.save();
+    this.update({
+      screen: 'crisis',
+      notice: 'Disagreement noted for the debrief. Choose the orders again, together.',
+    });
   }
 
   toggleHotSeat(): void {

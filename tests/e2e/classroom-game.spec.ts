@@ -94,3 +94,35 @@ test('facilitator mode: a class code, a clock, and an inject recorded as an orde
   await expect(student.locator('#dom-layer .notice')).toContainText('A class code has three parts');
   await student.close();
 });
+
+test('dyad mode: the partner confirms each turn, and a refusal is kept for the debrief', async ({
+  page,
+}) => {
+  await openGame(page);
+  await page.keyboard.press('y');
+  await typeSeed(page, 'e2e-dyad');
+  await page.keyboard.press('n');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => screen(page)).toBe('crisis');
+  await page.keyboard.press('t');
+  await control(page, 'action-us.leadersCall').click();
+  await control(page, 'end-turn').click();
+  await expect.poll(() => screen(page)).toBe('confirm');
+  await expect(page.locator('#dom-layer #section-proposal')).toContainText(
+    "Leaders' call with Putin",
+  );
+  await control(page, 'dispute').click();
+  await expect.poll(() => screen(page)).toBe('crisis');
+  await expect(page.locator('#dom-layer .notice')).toContainText('Disagreement noted');
+  await control(page, 'end-turn').click();
+  await control(page, 'confirm').click();
+  await expect.poll(() => screen(page)).toBe('resolution');
+  const state = (await gameState(page))!;
+  expect(state.disputes).toEqual([{ turn: 1, role: 'us', actions: ['us.leadersCall'] }]);
+  const record = (await gameRecord(page))!;
+  expect(record.orders.map((o) => o.type)).toEqual([
+    'orders/disputed',
+    'orders/submitted',
+    'turn/ended',
+  ]);
+});

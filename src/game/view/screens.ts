@@ -53,6 +53,8 @@ export function buildScreen(c: GameController): ScreenModel {
       return crisisScreen(c);
     case 'pass':
       return passScreen(c);
+    case 'confirm':
+      return confirmScreen(c);
     case 'resolution':
       return resolutionScreen(c);
     case 'debrief':
@@ -153,6 +155,15 @@ function titleScreen(c: GameController): ScreenModel {
         id: 'mode',
         heading: 'Players',
         controls: [
+          {
+            id: 'dyad',
+            label: 'Dyad: two players share each role',
+            detail:
+              'the second player confirms each turn’s orders; disagreements go in the debrief',
+            key: 'Y',
+            pressed: c.ui.dyad,
+            run: () => c.toggleDyad(),
+          },
           {
             id: 'hot-seat',
             label: 'Hot seat: several roles on this screen',
@@ -339,7 +350,7 @@ function crisisScreen(c: GameController): ScreenModel {
         id: 'end-turn',
         label: endTurnLabel(c),
         key: 'E',
-        run: () => c.endTurn(),
+        run: () => c.proposeOrders(),
       },
       { id: 'briefing', label: 'Read the briefing again', key: 'B', run: () => c.showBriefing() },
       {
@@ -467,6 +478,43 @@ function classroomControls(c: GameController): Control[] {
     run: () => document.getElementById('class-code-input')?.focus(),
   });
   return controls;
+}
+
+function confirmScreen(c: GameController): ScreenModel {
+  const role = c.sc.roles[c.ui.role]!;
+  const names = c.ui.draft.map((id) => c.sc.actions[id]?.name ?? id);
+  return {
+    screen: 'confirm',
+    title: `Second player of ${role.name}: confirm?`,
+    subtitle: `Turn ${c.state!.turn} · dyad`,
+    sections: [
+      {
+        id: 'proposal',
+        heading: 'Your partner proposes',
+        lines: [
+          ...(names.length ? names : ['No orders this turn.']),
+          ...(c.ui.rationale ? [`Their reason: “${c.ui.rationale}”`] : []),
+          'Both players of a role must agree. A refusal is recorded and shown in the debrief.',
+        ],
+      },
+    ],
+    groups: [
+      {
+        id: 'decide',
+        heading: 'Decide',
+        controls: [
+          { id: 'confirm', label: 'Confirm these orders', key: 'Enter', run: () => c.endTurn() },
+          {
+            id: 'dispute',
+            label: 'Disagree: send them back',
+            key: 'D',
+            run: () => c.disputeOrders(),
+          },
+        ],
+      },
+      helpGroup(c),
+    ],
+  };
 }
 
 function passScreen(c: GameController): ScreenModel {
@@ -643,6 +691,18 @@ function debriefScreen(c: GameController): ScreenModel {
       }),
     },
     { id: 'reasons', heading: "The players' reasons, turn by turn", lines: rationales(c) },
+    ...(state.disputes.length
+      ? [
+          {
+            id: 'disputes',
+            heading: 'Where the partners disagreed',
+            lines: state.disputes.map(
+              (d) =>
+                `Turn ${d.turn}, ${sc.roles[d.role]?.name ?? d.role}: refused ${d.actions.map((id) => sc.actions[id]?.name ?? id).join('; ') || 'giving no orders'}${d.note ? ` (“${d.note}”)` : ''}`,
+            ),
+          },
+        ]
+      : []),
     {
       id: 'history',
       heading: 'What actually happened',
