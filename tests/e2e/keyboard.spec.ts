@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import {
   continueByKeyboard,
   endTurnByKeyboard,
+  expectNamedButtons,
   gameRecord,
   gameState,
   humanOrders,
@@ -54,6 +55,7 @@ test('a whole game by keyboard reaches the debrief and records the orders chosen
   const layer = page.locator('#dom-layer');
   await expect(layer.getByRole('heading', { level: 1, name: 'Debrief' })).toHaveCount(1);
   await expect(layer.getByRole('heading', { name: /^Your score: \d+ of 100/ })).toHaveCount(1);
+  await expectNamedButtons(page, 'debrief');
   await settle(page, 300);
   await screenshot(page, '4-debrief');
 

@@ -27,7 +27,7 @@ test('a reload offers the saved game and resumes it exactly', async ({ page }) =
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await openGame(page);
-  await startByKeyboard(page, '3', 'e2e-reload'); // Ukraine
+  await startByKeyboard(page, '4', 'e2e-reload'); // Russia
   for (const picks of [1, 2]) {
     await pickByKeyboard(page, picks);
     await endTurnByKeyboard(page);
@@ -42,7 +42,7 @@ test('a reload offers the saved game and resumes it exactly', async ({ page }) =
   await page.reload();
   await waitReady(page);
   await waitForScreen(page, 'title');
-  await expect(control(page, 'continue')).toContainText(`Ukraine, turn ${before.turn}`);
+  await expect(control(page, 'continue')).toContainText(`Russia, turn ${before.turn}`);
   await page.keyboard.press('c');
   await waitForScreen(page, 'crisis');
   expect(await gameHash(page)).toBe(hash);
@@ -58,11 +58,11 @@ test('a reload offers the saved game and resumes it exactly', async ({ page }) =
   expect(resolved.reports).toHaveLength(before.reports.length + 1);
   if (resolved.phase !== 'over') expect(resolved.turn).toBe(before.turn + 1);
   const saved = JSON.parse((await readSave(page))!);
-  expect(saved.role).toBe('ukraine');
+  expect(saved.role).toBe('russia');
   expect(saved.record.orders.length).toBeGreaterThan(record.orders.length);
   expect(saved.record.orders).toContainEqual({
     type: 'orders/submitted',
-    role: 'ukraine',
+    role: 'russia',
     actions: picked,
   });
   await continueByKeyboard(page);
@@ -78,7 +78,10 @@ async function expectDamagedSaveHandled(
 ): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [SAVE_KEY, text]);
+  await page.addInitScript(({ key, value }) => localStorage.setItem(key, value), {
+    key: SAVE_KEY,
+    value: text,
+  });
   await page.goto('/');
   await waitReady(page);
   await waitForScreen(page, 'title');

@@ -82,7 +82,8 @@ export async function typeSeed(page: Page, seed: string): Promise<void> {
   await page.keyboard.press('s');
   await expect(page.locator('#seed-input')).toBeFocused();
   await page.keyboard.press('Control+A');
-  await page.keyboard.type(seed);
+  // One input event for the whole seed: typing it key by key costs a round trip a key.
+  await page.keyboard.insertText(seed);
   await page.keyboard.press('Enter');
   await expect(control(page, 'new-game')).toContainText(`seed "${seed}"`);
 }
@@ -191,4 +192,42 @@ export function humanOrders(record: GameRecord, role: string): string[][] {
   return record.orders
     .filter((o) => o.type === 'orders/submitted' && o.role === role)
     .map((o) => (o.type === 'orders/submitted' ? o.actions : []));
+}
+
+/**
+ * The buttons an accessibility snapshot of the DOM layer lists, in order, each with its name, or
+ * null where the snapshot leaves a (very long) name out and lists the button's contents instead.
+ */
+export async function accessibleButtons(page: Page): Promise<(string | null)[]> {
+  // One snapshot call rather than one round trip per button: the page is slow to answer while
+  // the canvas renders (a few frames a second on this machine's software WebGL).
+  const snapshot = await page.locator('#dom-layer').ariaSnapshot();
+  const names: (string | null)[] = [];
+  for (const raw of snapshot.split('\n')) {
+    let line = raw.trim().replace(/^- /, '');
+    if (line.startsWith("'") && line.endsWith("'")) line = line.slice(1, -1).replace(/''/g, "'");
+    if (!/^button\b/.test(line)) continue;
+    const quoted = /^button "((?:[^"\\]|\\.)*)"/.exec(line);
+    names.push(quoted ? quoted[1]!.replace(/\\(.)/g, '$1') : null);
+  }
+  return names;
+}
+
+/** Every <button> in the DOM layer is exposed as a button with a name that is not blank. */
+export async function expectNamedButtons(page: Page, where: string): Promise<void> {
+  const layer = page.locator('#dom-layer');
+  const count = await layer.locator('button').count();
+  const names = await accessibleButtons(page);
+  expect(count, `${where}: buttons in the DOM layer`).toBeGreaterThan(0);
+  expect(names, `${where}: every <button> is in the accessibility tree`).toHaveLength(count);
+  const blank = names.filter((name) => name !== null && name.trim() === '');
+  expect(blank, `${where}: buttons without a name`).toEqual([]);
+  // Names the snapshot left out: ask for each one.
+  for (const [i, name] of names.entries()) {
+    if (name === null)
+      await expect(layer.getByRole('button').nth(i), `${where}: button ${i}`).toHaveAccessibleName(
+        /\S/,
+      );
+  }
+  await expect(layer.getByRole('heading', { level: 1 }), `${where}: one h1`).toHaveCount(1);
 }
