@@ -16,6 +16,27 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A labelled one-line text field; `on` says whether to report each keystroke or the final value. */
+function textField(
+  label: string,
+  id: string,
+  value: string,
+  maxLength: number,
+  on: 'input' | 'change',
+  report: (value: string) => void,
+): HTMLElement {
+  const wrapper = el('label', `${label} `);
+  const input = el('input');
+  input.type = 'text';
+  input.id = id;
+  input.value = value;
+  input.maxLength = maxLength;
+  input.spellcheck = false;
+  input.addEventListener(on, () => report(input.value));
+  wrapper.append(input);
+  return wrapper;
+}
+
 export class DomLayer {
   private lastScreen = '';
   private lastAnnounced = '';
@@ -189,47 +210,25 @@ export class DomLayer {
   }
 
   private seedField(): HTMLElement {
-    const label = el('label', 'Seed ', 'seed');
-    const input = el('input');
-    input.type = 'text';
-    input.id = 'seed-input';
-    input.value = this.controller.ui.seed;
-    input.maxLength = 40;
-    input.spellcheck = false;
-    input.addEventListener('change', () => this.controller.setSeed(input.value));
-    label.append(input);
-    return label;
+    const c = this.controller;
+    return textField('Seed', 'seed-input', c.ui.seed, 40, 'change', (value) => c.setSeed(value));
   }
 
   private classCodeField(): HTMLElement {
-    const label = el('label', 'Class code ', 'class-code');
-    const input = el('input');
-    input.type = 'text';
-    input.id = 'class-code-input';
-    input.maxLength = 80;
-    input.spellcheck = false;
-    input.placeholder = `${this.controller.sc.scenario.id}:seed:minutes`;
-    input.addEventListener('change', () => {
-      if (input.value.trim()) this.controller.joinClass(input.value);
+    const c = this.controller;
+    const field = textField('Class code', 'class-code-input', '', 80, 'change', (value) => {
+      if (value.trim()) c.joinClass(value);
     });
-    label.append(input);
-    return label;
+    field.querySelector('input')!.placeholder = `${c.sc.scenario.id}:seed:minutes`;
+    return field;
   }
 
   private rationaleField(): HTMLElement {
-    const label = el(
-      'label',
-      'Your reason for these orders (optional, one sentence) ',
-      'rationale',
+    const c = this.controller;
+    const label = 'Your reason for these orders (optional, one sentence)';
+    return textField(label, 'rationale-input', c.ui.rationale, 280, 'input', (value) =>
+      c.setRationale(value),
     );
-    const input = el('input');
-    input.type = 'text';
-    input.id = 'rationale-input';
-    input.maxLength = 280;
-    input.value = this.controller.ui.rationale;
-    input.addEventListener('input', () => this.controller.setRationale(input.value));
-    label.append(input);
-    return label;
   }
 
   private overlay(kind: 'glossary' | 'keys', model: ScreenModel): HTMLElement {
