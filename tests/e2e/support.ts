@@ -204,11 +204,11 @@ export async function accessibleButtons(page: Page): Promise<(string | null)[]> 
   const snapshot = await page.locator('#dom-layer').ariaSnapshot();
   const names: (string | null)[] = [];
   for (const raw of snapshot.split('\n')) {
-    let line = raw.trim().replace(/^- /, '');
-    if (line.startsWith("'") && line.endsWith("'")) line = line.slice(1, -1).replace(/''/g, "'");
-    if (!/^button\b/.test(line)) continue;
-    const quoted = /^button "((?:[^"\\]|\\.)*)"/.exec(line);
-    names.push(quoted ? quoted[1]!.replace(/\\(.)/g, '$1') : null);
+    // `- button "Name" …`, or quoted as a YAML key when the name has a colon: `- 'button "A: b"': …`
+    const line = raw.trim().replace(/^- /, '');
+    if (!/^'?button\b/.test(line)) continue;
+    const quoted = /^'?button "((?:[^"\\]|\\.)*)"/.exec(line);
+    names.push(quoted ? quoted[1]!.replace(/\\(.)/g, '$1').replace(/''/g, "'") : null);
   }
   return names;
 }

@@ -183,6 +183,8 @@ export class DomLayer {
   private button(control: Control): HTMLButtonElement {
     const button = el('button', control.label);
     button.type = 'button';
+    // The name is the label alone; the description and the key are read as such, not run together.
+    button.setAttribute('aria-label', control.label);
     button.dataset.control = control.id;
     if (control.pressed !== undefined) button.setAttribute('aria-pressed', String(control.pressed));
     if (control.disabled) button.setAttribute('aria-disabled', 'true');

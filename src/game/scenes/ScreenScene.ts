@@ -37,6 +37,12 @@ export abstract class ScreenScene extends Phaser.Scene {
   private textHeight = 0;
   private scrollY = 0;
   private unsubscribe: (() => void) | null = null;
+  private signature = '';
+  private drawnFocus: string | null = null;
+  private readonly buttons = new Map<
+    string,
+    { box: Phaser.GameObjects.Rectangle; control: Control }
+  >();
 
   /** Where the text column goes; scenes with pictures make it smaller. */
   protected textArea(): Rect {
@@ -74,17 +80,48 @@ export abstract class ScreenScene extends Phaser.Scene {
   }
 
   private onChange(): void {
-    const screen = getController().ui.screen;
-    const key = SCENE_KEYS[screen];
+    const c = getController();
+    const key = SCENE_KEYS[c.ui.screen];
     if (key !== this.scene.key) {
       this.scene.start(key);
+      return;
+    }
+    // A move of the keyboard cursor only restrokes two buttons; anything else redraws the screen.
+    const signature = JSON.stringify([
+      currentModel(),
+      c.ui.notice,
+      c.ui.overlay,
+      c.ui.why,
+      c.ui.textView,
+    ]);
+    if (signature === this.signature && c.ui.focus !== this.drawnFocus) {
+      this.moveCursor(c.ui.focus);
       return;
     }
     this.redraw();
   }
 
+  private moveCursor(to: string | null): void {
+    const from = this.drawnFocus ? this.buttons.get(this.drawnFocus) : undefined;
+    from?.box.setStrokeStyle(1, PALETTE.border);
+    const next = to ? this.buttons.get(to) : undefined;
+    next?.box.setStrokeStyle(3, PALETTE.yellow);
+    if (next?.control.detail) this.showDetail(next.control);
+    this.drawnFocus = to;
+  }
+
   protected redraw(): void {
     this.model = currentModel();
+    const c = getController();
+    this.signature = JSON.stringify([
+      this.model,
+      c.ui.notice,
+      c.ui.overlay,
+      c.ui.why,
+      c.ui.textView,
+    ]);
+    this.drawnFocus = c.ui.focus;
+    this.buttons.clear();
     // With the text view over the canvas, clicks belong to it alone.
     this.input.enabled = !getController().ui.textView;
     this.layer?.destroy();
@@ -214,10 +251,11 @@ export abstract class ScreenScene extends Phaser.Scene {
     box.setStrokeStyle(focused ? 3 : 1, focused ? PALETTE.yellow : PALETTE.border);
     const mark = control.pressed ? '✔ ' : control.disabled ? '⊘ ' : '';
     const key = control.key ? `  [${control.key}]` : '';
+    this.buttons.set(control.id, { box, control });
     const label = this.add.text(
       at.x + 10,
       at.y + at.h / 2,
-      `${mark}${control.label}${key}`,
+      `${mark}${control.short ?? control.label}${key}`,
       textStyle(fontSize, control.disabled ? PALETTE.muted : PALETTE.text, {
         fixedWidth: at.w - 20,
       }),

@@ -6,6 +6,8 @@ import type { Screen } from '../controller';
 export interface Control {
   id: string;
   label: string;
+  /** A shorter label for small canvas buttons; the DOM layer always uses `label`. */
+  short?: string;
   /** Shown beside or under the label; read as the button's description. */
   detail?: string;
   /** A single-key shortcut, shown in the key map and on the button. */

@@ -79,6 +79,7 @@ function helpGroup(c: GameController): ControlGroup {
       {
         id: 'keys',
         label: 'Keyboard shortcuts',
+        short: 'Keys',
         key: '?',
         pressed: c.ui.overlay === 'keys',
         run: () => c.openOverlay('keys'),
@@ -352,10 +353,17 @@ function crisisScreen(c: GameController): ScreenModel {
         key: 'E',
         run: () => c.proposeOrders(),
       },
-      { id: 'briefing', label: 'Read the briefing again', key: 'B', run: () => c.showBriefing() },
+      {
+        id: 'briefing',
+        label: 'Read the briefing again',
+        short: 'Briefing',
+        key: 'B',
+        run: () => c.showBriefing(),
+      },
       {
         id: 'more-meters',
         label: c.ui.allMeters ? 'Show the main meters' : 'Show the other meters',
+        short: c.ui.allMeters ? 'Main meters' : 'Other meters',
         key: 'M',
         pressed: c.ui.allMeters,
         run: () => c.toggleMeters(),
@@ -577,7 +585,7 @@ function resolutionScreen(c: GameController): ScreenModel {
     const name = sc.roles[o.role]?.name ?? o.role;
     const acts = o.actions.map((id) => sc.actions[id]?.name ?? id);
     const reason = o.rationale ? ` — “${o.rationale}”` : '';
-    const who = o.byAi ? '' : ' (a player)';
+    const who = o.byAi ? '' : c.session!.record.humans.length > 1 ? ' (a player)' : ' (you)';
     return `${name}${who}: ${acts.length ? acts.join('; ') : 'no orders'}${reason}`;
   });
   const reasons = report.ai.flatMap((d) => {
