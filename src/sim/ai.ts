@@ -37,6 +37,7 @@ export function valueActions(
   for (const action of actions) {
     const role = roles[action.role]!;
     const gains: Record<string, number> = { tension: tensionPush(action) * 4 };
+    // The full signal value: the AI does not discount it for credibility already high.
     if (role.side === 'west') gains.deterrenceCredibility = SIGNAL_CREDIBILITY[action.signal] * 4;
     addGains(gains, action.effects, role);
     const effectTerms: AiTerm[] = [];

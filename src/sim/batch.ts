@@ -1,5 +1,5 @@
 // Whole games played by bots and the AI on the plain-object path, for simulate, balance and bench.
-import { BOTS, botOrders, type BotName } from './bots';
+import { botOrders, type BotName } from './bots';
 import { createGame, reducePlain } from './engine';
 import { restoreRng, seedRng } from './rng';
 import type { CompiledScenario } from './scenario/compile';
@@ -88,5 +88,3 @@ export function recordOf(sc: CompiledScenario, played: PlayedGame, finalHash?: s
 export function gameSeed(base: string, index: number): string {
   return `${base}#${index}`;
 }
-
-export { BOTS };
