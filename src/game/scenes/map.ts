@@ -127,14 +127,12 @@ function drawForces(
       PALETTE.vermillion,
       'triangle',
     );
-    const p = px(belarus[0]);
+    // Under the southernmost staging area, clear of Minsk and the country's name.
+    const p = px(belarus[belarus.length - 1]!);
     layer.add(
-      scene.add.text(
-        p.x - 10,
-        p.y - 30,
-        `▲ in Belarus ${inBelarus},000`,
-        textStyle(13, PALETTE.orange),
-      ),
+      scene.add
+        .text(p.x, p.y + 10, `▲ in Belarus ${inBelarus},000`, textStyle(13, PALETTE.orange))
+        .setOrigin(0.5, 0),
     );
   }
   const flank = map.regions.eastFlank ?? [];
@@ -143,12 +141,10 @@ function drawForces(
   if (flank[0]) {
     const p = px(flank[0]);
     layer.add(
-      scene.add.text(
-        p.x - 60,
-        p.y + 14,
-        `■ NATO eastern flank ${posture}/100`,
-        textStyle(13, PALETTE.sky),
-      ),
+      // Out at sea, west of the Baltic states' names.
+      scene.add
+        .text(p.x - 40, p.y, `■ NATO eastern flank ${posture}/100`, textStyle(13, PALETTE.sky))
+        .setOrigin(1, 0.5),
     );
   }
   const station = map.regions.carrierStation?.[0];
