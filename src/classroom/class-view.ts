@@ -3,7 +3,6 @@
 // escalation of each game, and where games from the same seed parted ways.
 import {
   encodeRecord,
-  formatFaults,
   formatValue,
   LINK_KEY,
   nameOf,
@@ -26,10 +25,10 @@ import {
   type Divergence,
   type GroupRow,
 } from './compare';
-import { button, download, el, fatal, pageNav } from './dom';
+import { button, columnHeads, download, el, pageNav } from './dom';
 import { nameOpenings, openText, type Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
-import { classroomScenario } from './scenario';
+import { startPage } from './scenario';
 
 interface Game extends NamedGame {
   /** Stable while the game is loaded, whatever is removed around it. */
@@ -257,11 +256,9 @@ class ClassView {
     const head = el(
       'tr',
       null,
-      ...['Group', 'Role(s) played', 'Seed', 'Ending', 'Turn'].map((h) =>
-        el('th', { attrs: { scope: 'col' } }, h),
-      ),
+      ...columnHeads(['Group', 'Role(s) played', 'Seed', 'Ending', 'Turn']),
       ...roles.map((r) => el('th', { class: 'num', attrs: { scope: 'col' } }, r.name)),
-      ...['Final hash', 'Verified'].map((h) => el('th', { attrs: { scope: 'col' } }, h)),
+      ...columnHeads(['Final hash', 'Verified']),
       el('th', { class: 'no-print', attrs: { scope: 'col' } }, 'Actions'),
     );
     const body = el('tbody');
@@ -516,9 +513,7 @@ class ClassView {
             el(
               'tr',
               null,
-              ...['Game', 'Followed longest', 'Parted at', 'What differed there'].map((h) =>
-                el('th', { attrs: { scope: 'col' } }, h),
-              ),
+              ...columnHeads(['Game', 'Followed longest', 'Parted at', 'What differed there']),
             ),
           ),
           partBody,
@@ -572,18 +567,4 @@ function ordersOf(sc: CompiledScenario, report: TurnReport | undefined, role: st
   return orders?.byAi ? `${text} (by the AI)` : text;
 }
 
-function start(): void {
-  const root = document.getElementById('app')!;
-  const loaded = classroomScenario();
-  if (!loaded.ok) {
-    fatal(
-      root,
-      'The class view cannot start',
-      `The scenario is broken:\n${formatFaults(loaded.errors)}`,
-    );
-    return;
-  }
-  new ClassView(loaded.value, root);
-}
-
-start();
+startPage('The class view cannot start', (sc, root) => new ClassView(sc, root));

@@ -89,6 +89,11 @@ export function download(fileName: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Column headings for a data table. */
+export function columnHeads(names: readonly string[]): HTMLElement[] {
+  return names.map((name) => el('th', { attrs: { scope: 'col' } }, name));
+}
+
 /** Replaces the page with a message when it cannot start at all. */
 export function fatal(root: HTMLElement, heading: string, message: string): void {
   root.replaceChildren(

@@ -4,7 +4,6 @@
 import {
   addDays,
   formatDate,
-  formatFaults,
   formatValue,
   LINK_KEY,
   nameOf,
@@ -24,10 +23,10 @@ import {
 } from '../sim';
 import { escalationChart } from './chart';
 import { mainVariables, VERIFIED_WORDS } from './compare';
-import { append, button, el, fatal, pageNav, sourceLink } from './dom';
+import { append, button, columnHeads, el, pageNav, sourceLink } from './dom';
 import { openText, type Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
-import { classroomScenario } from './scenario';
+import { startPage } from './scenario';
 
 const ARTICLE = 'News article of 30 December 2021 (the scenario’s seed)';
 
@@ -155,13 +154,7 @@ function roleCard(sc: CompiledScenario, role: Role): HTMLElement {
       el(
         'thead',
         null,
-        el(
-          'tr',
-          null,
-          ...['Objective', 'Weight', 'How it is scored'].map((h) =>
-            el('th', { attrs: { scope: 'col' } }, h),
-          ),
-        ),
+        el('tr', null, ...columnHeads(['Objective', 'Weight', 'How it is scored'])),
       ),
       el('tbody', null, ...rows),
     ),
@@ -302,13 +295,7 @@ function scoresPart(sc: CompiledScenario, record: GameRecord, state: GameState):
     el(
       'thead',
       null,
-      el(
-        'tr',
-        null,
-        ...['Role', 'Played by', 'Score', 'Needed', 'Objectives'].map((h) =>
-          el('th', { attrs: { scope: 'col' } }, h),
-        ),
-      ),
+      el('tr', null, ...columnHeads(['Role', 'Played by', 'Score', 'Needed', 'Objectives'])),
     ),
     el(
       'tbody',
@@ -611,18 +598,4 @@ function checkbox(id: string, text: string): { input: HTMLInputElement; label: H
   return { input, label: el('label', { attrs: { for: id } }, input, ` ${text}`) };
 }
 
-function start(): void {
-  const root = document.getElementById('app')!;
-  const loaded = classroomScenario();
-  if (!loaded.ok) {
-    fatal(
-      root,
-      'The printable material cannot be made',
-      `The scenario is broken:\n${formatFaults(loaded.errors)}`,
-    );
-    return;
-  }
-  new PrintPage(loaded.value, root);
-}
-
-start();
+startPage('The printable material cannot be made', (sc, root) => new PrintPage(sc, root));
