@@ -4,6 +4,10 @@
 // `--reporter=list,json` and PLAYWRIGHT_JSON_OUTPUT_FILE, which take precedence over this file).
 import { defineConfig } from '@playwright/test';
 
+// BRINK_E2E_PORT lets two runs work side by side (each builds into its own folder).
+const port = Number(process.env.BRINK_E2E_PORT ?? 4173);
+const outDir = port === 4173 ? 'dist' : `dist-e2e-${port}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // Two cores: one browser at a time, so timings stay honest and nothing starves the server.
@@ -21,7 +25,7 @@ export default defineConfig({
     ],
   ],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1600, height: 1000 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -38,8 +42,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
