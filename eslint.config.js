@@ -8,6 +8,7 @@ export default defineConfig(
   globalIgnores([
     'node_modules/',
     'dist/',
+    'dist-e2e-*/',
     'coverage/',
     'test-results/',
     'playwright-report/',
