@@ -3,13 +3,18 @@
 import type { CompiledScenario } from './scenario/compile';
 import type { Action } from './scenario/types';
 import type { GameState, Order, OrderError, OrderErrorCode } from './state';
+import { MAX_ACTIONS_PER_ORDER, MAX_ID, MAX_RATIONALE } from './record/limits';
 import { costOf, isAvailable, lockReason } from './rules';
-
-const MAX_RATIONALE = 280;
 
 function fail(code: OrderErrorCode, message: string): OrderError {
   return { code, message };
 }
+
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_ID;
+
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length <= MAX_ACTIONS_PER_ORDER && value.every(isId);
 
 /** Checks the shape of an order that came from outside (a record, a save, the UI). */
 export function orderShapeError(order: unknown): OrderError | null {
@@ -18,10 +23,12 @@ export function orderShapeError(order: unknown): OrderError | null {
   const o = order as Record<string, unknown>;
   switch (o.type) {
     case 'orders/submitted':
-      if (typeof o.role !== 'string')
-        return fail('order/malformed', 'Submitted orders need a role.');
-      if (!Array.isArray(o.actions) || !o.actions.every((a) => typeof a === 'string')) {
-        return fail('order/malformed', 'Submitted orders need a list of action ids.');
+      if (!isId(o.role)) return fail('order/malformed', 'Submitted orders need a role.');
+      if (!isIdList(o.actions)) {
+        return fail(
+          'order/malformed',
+          `Submitted orders need a list of at most ${MAX_ACTIONS_PER_ORDER} action ids.`,
+        );
       }
       if (
         o.rationale !== undefined &&
@@ -34,10 +41,12 @@ export function orderShapeError(order: unknown): OrderError | null {
       }
       return null;
     case 'orders/disputed':
-      if (typeof o.role !== 'string')
-        return fail('order/malformed', 'Disputed orders need a role.');
-      if (!Array.isArray(o.actions) || !o.actions.every((a) => typeof a === 'string')) {
-        return fail('order/malformed', 'Disputed orders need a list of action ids.');
+      if (!isId(o.role)) return fail('order/malformed', 'Disputed orders need a role.');
+      if (!isIdList(o.actions)) {
+        return fail(
+          'order/malformed',
+          `Disputed orders need a list of at most ${MAX_ACTIONS_PER_ORDER} action ids.`,
+        );
       }
       if (o.note !== undefined && (typeof o.note !== 'string' || o.note.length > MAX_RATIONALE)) {
         return fail(
@@ -49,9 +58,7 @@ export function orderShapeError(order: unknown): OrderError | null {
     case 'turn/ended':
       return null;
     case 'facilitator/eventInjected':
-      return typeof o.event === 'string'
-        ? null
-        : fail('order/malformed', 'An injected event needs an event id.');
+      return isId(o.event) ? null : fail('order/malformed', 'An injected event needs an event id.');
     default:
       return fail('order/malformed', `Unknown order type ${JSON.stringify(o.type)}.`);
   }

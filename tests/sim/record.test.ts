@@ -19,6 +19,15 @@ function goodRecord(): GameRecord {
   return recordOf(sc, played, hashState(played.state));
 }
 
+/** A well-formed record to break one field of. */
+const valid = () => ({
+  format: 1,
+  scenario: { id: 'ukraine-2021', version: '1.0.0', hash: '0123456789abcdef' },
+  seed: 's',
+  humans: ['us'],
+  orders: [] as unknown[],
+});
+
 describe('parsing records', () => {
   const broken: [string, unknown, string, RegExp][] = [
     ['not JSON', '{"format": 1,', '', /not valid JSON/],
@@ -30,7 +39,7 @@ describe('parsing records', () => {
       'a scenario without hash',
       { format: 1, scenario: { id: 'a', version: '1' }, seed: 's', humans: [], orders: [] },
       'scenario.hash',
-      /non-empty string/,
+      /must look like "0123456789abcdef", not undefined/,
     ],
     [
       'a numeric seed',
@@ -42,7 +51,7 @@ describe('parsing records', () => {
         orders: [],
       },
       'seed',
-      /string/,
+      /must be text, not 5/,
     ],
     [
       'humans not a list',
@@ -78,7 +87,61 @@ describe('parsing records', () => {
         orders: [{ type: 'turn/ended' }, { type: 'orders/submitted', role: 'us' }],
       },
       'orders[1]',
-      /list of action ids/,
+      /list of at most \d+ action ids/,
+    ],
+    [
+      'a seed of a megabyte',
+      { ...valid(), seed: 'x'.repeat(1 << 20) },
+      'seed',
+      /is 1048576 characters long; at most 64/,
+    ],
+    [
+      'a scenario version that is not a version',
+      { ...valid(), scenario: { ...valid().scenario, version: 'latest' } },
+      'scenario.version',
+      /must look like "1.0.0", not "latest"/,
+    ],
+    [
+      'a scenario id of a megabyte',
+      { ...valid(), scenario: { ...valid().scenario, id: 'u'.repeat(1 << 20) } },
+      'scenario.id',
+      /at most 64/,
+    ],
+    ['a numeric final hash', { ...valid(), finalHash: 12345 }, 'finalHash', /must look like/],
+    [
+      'a parent that is a string',
+      { ...valid(), parent: 'abc' },
+      'parent',
+      /must be an object with a hash and a turn/,
+    ],
+    [
+      'a parent with a fractional turn',
+      { ...valid(), parent: { hash: '0123456789abcdef', turn: 2.5 } },
+      'parent.turn',
+      /whole number from 0/,
+    ],
+    [
+      'a parent with a bad hash',
+      { ...valid(), parent: { hash: '<b>', turn: 2 } },
+      'parent.hash',
+      /must look like/,
+    ],
+    ['a clock of 90 minutes', { ...valid(), clock: 90 }, 'clock', /from 1 to 60/],
+    ['a role named twice', { ...valid(), humans: ['us', 'us'] }, 'humans', /names a role twice/],
+    [
+      'a role id of a megabyte',
+      { ...valid(), humans: ['r'.repeat(1 << 20)] },
+      'humans[0]',
+      /at most 64/,
+    ],
+    [
+      'an order with 100 actions',
+      {
+        ...valid(),
+        orders: [{ type: 'orders/submitted', role: 'us', actions: Array(100).fill('us.call') }],
+      },
+      'orders[0]',
+      /at most 32 action ids/,
     ],
   ];
 

@@ -5,7 +5,7 @@ import * as lzModule from 'lz-string';
 import type { Result } from '../result';
 import type { CompiledScenario } from '../scenario/compile';
 import type { Order } from '../state';
-import { parseRecord } from './parse';
+import { parseRecord, shownValue } from './parse';
 import type { GameRecord } from './types';
 
 // lz-string is CommonJS: Node's ESM loader puts its functions under `default`, bundlers at the top.
@@ -67,6 +67,8 @@ export function encodeRecord(sc: CompiledScenario, record: GameRecord): string {
     orders,
     record.finalHash ?? '',
     record.parent ? [record.parent.hash, record.parent.turn] : 0,
+    // Added after the first links: older links simply end before it.
+    ...(record.clock ? [record.clock] : []),
   ];
   return lz.compressToEncodedURIComponent(JSON.stringify(tuple));
 }
@@ -112,18 +114,31 @@ export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRec
   }
   if (!Array.isArray(tuple) || tuple.length < 10)
     return fail('The link does not hold a Brink game.');
-  const [version, format, id, scenarioVersion, hash, seed, humans, orders, finalHash, parent] =
-    tuple as unknown[];
+  const [
+    version,
+    format,
+    id,
+    scenarioVersion,
+    hash,
+    seed,
+    humans,
+    orders,
+    finalHash,
+    parent,
+    clock,
+  ] = tuple as unknown[];
   if (version !== LINK_VERSION) {
     return fail(
-      `The link uses encoding ${String(version)}; this version of Brink reads encoding ${LINK_VERSION}.`,
+      Number.isInteger(version) && (version as number) > LINK_VERSION
+        ? `The link uses encoding ${String(version)}, newer than this version of Brink reads (${LINK_VERSION}). Update Brink to open it.`
+        : `The link's encoding version is ${shownValue(version)}; this version of Brink reads encoding ${LINK_VERSION}.`,
     );
   }
   if (id !== sc.scenario.id)
-    return fail(`The link is a game of scenario "${String(id)}", not "${sc.scenario.id}".`);
+    return fail(`The link is a game of scenario ${shownValue(id)}, not "${sc.scenario.id}".`);
   if (hash !== sc.hash) {
     return fail(
-      `The link was made with ${String(id)} version ${String(scenarioVersion)} (hash ${String(hash)}); this is version ${sc.scenario.version} (hash ${sc.hash}).`,
+      `The link was made with ${sc.scenario.id} version ${shownValue(scenarioVersion)} (hash ${shownValue(hash)}); this is version ${sc.scenario.version} (hash ${sc.hash}).`,
     );
   }
   if (!Array.isArray(humans) || !Array.isArray(orders))
@@ -177,7 +192,11 @@ export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRec
     seed,
     humans: roleIds,
     orders: decoded,
-    ...(typeof finalHash === 'string' && finalHash ? { finalHash } : {}),
-    ...(Array.isArray(parent) ? { parent: { hash: parent[0], turn: parent[1] } } : {}),
+    // '' and 0 stand for "none"; anything else goes to parseRecord, which refuses a bad value.
+    ...(finalHash !== '' ? { finalHash } : {}),
+    ...(parent !== 0
+      ? { parent: Array.isArray(parent) ? { hash: parent[0], turn: parent[1] } : parent }
+      : {}),
+    ...(clock !== undefined && clock !== 0 ? { clock } : {}),
   });
 }

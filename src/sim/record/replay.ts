@@ -20,6 +20,8 @@ export function startSession(
   sc: CompiledScenario,
   seed: string,
   humans: readonly string[],
+  /** Minutes a turn on the class clock, when the game is played under one. */
+  clock?: number,
 ): Session {
   const state = createGame(sc, { seed, humans });
   const record: GameRecord = {
@@ -28,6 +30,7 @@ export function startSession(
     seed,
     humans: [...state.humans],
     orders: [],
+    ...(clock ? { clock } : {}),
   };
   return { state, record };
 }

@@ -13,6 +13,8 @@ export interface GameRecord {
   orders: Order[];
   /** The hash of the final state, when the record was saved; replay checks it. */
   finalHash?: string;
+  /** Minutes a turn on the class clock, when the game was played under one (facilitator mode). */
+  clock?: number;
   /** For a game branched from another: the parent's final hash and the turn it branched at. */
   parent?: { hash: string; turn: number };
 }

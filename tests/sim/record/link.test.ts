@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as lzModule from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import {
   decodeRecord,
@@ -18,6 +19,14 @@ import {
 import { ukraine } from '../../support/scenario';
 
 const sc = ukraine();
+const lz = (lzModule as unknown as { default?: typeof lzModule }).default ?? lzModule;
+
+/** A link's tuple, changed by `edit` and packed again: what a hand-edited link would hold. */
+function edited(record: GameRecord, edit: (tuple: unknown[]) => void): string {
+  const tuple = JSON.parse(lz.decompressFromEncodedURIComponent(encodeRecord(sc, record))!);
+  edit(tuple);
+  return lz.compressToEncodedURIComponent(JSON.stringify(tuple));
+}
 const BOTS = ['random', 'hawk', 'dove', 'greedy', 'historical'] as const;
 
 function played(seed: string, policies: Policies): GameRecord {
@@ -89,6 +98,44 @@ describe('share links', () => {
     const result = decodeRecord(sc, encodeRecord(sc, other));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.message).toMatch(/0123456789abcdef/);
+  });
+
+  const hostile: [string, (tuple: unknown[]) => void, string, RegExp][] = [
+    ['a numeric final hash', (t) => (t[8] = 1234), 'finalHash', /must look like/],
+    ['a string for the encoding version', (t) => (t[0] = '1'), 'link', /encoding version is "1"/],
+    ['a seed of a megabyte', (t) => (t[5] = 's'.repeat(1 << 20)), 'seed', /at most 64/],
+    ['a parent that is a string', (t) => (t[9] = 'me'), 'parent', /must be an object/],
+    [
+      'a parent with a negative turn',
+      (t) => (t[9] = ['0123456789abcdef', -1]),
+      'parent.turn',
+      /whole number/,
+    ],
+    [
+      'a version that is not one',
+      (t) => (t[3] = 'x'.repeat(100)),
+      'scenario.version',
+      /must look like "1.0.0", not "xxxx/,
+    ],
+  ];
+  it.each(hostile)('refuse a link with %s, naming the field', (_name, edit, path, message) => {
+    const result = decodeRecord(sc, edited(played('hostile', { us: 'greedy' }), edit));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.path).toBe(path);
+    expect(result.errors[0]!.message).toMatch(message);
+    expect(result.errors[0]!.message.length).toBeLessThan(300);
+  });
+
+  it('carry the class clock, and old links without it still open', () => {
+    const record = { ...played('clock', { us: 'dove' }), clock: 5 };
+    const decoded = decodeRecord(sc, encodeRecord(sc, record));
+    expect(decoded.ok && decoded.value.clock).toBe(5);
+    const old = decodeRecord(
+      sc,
+      edited(record, (t) => t.splice(10)),
+    );
+    expect(old.ok && old.value.clock).toBe(undefined);
   });
 
   it('a tampered game in a valid link decodes, but its replay is refused', () => {
