@@ -10,7 +10,9 @@ import {
   replay,
   shareLink,
   finishedRecord,
+  formatClassCode,
   hashState,
+  parseClassCode,
   legalActions,
   startSession,
   type CompiledScenario,
@@ -60,26 +62,6 @@ export interface UiState {
   rationale: string;
   /** Facilitator mode: a per-turn clock, pause, and events injected by the teacher. */
   facilitator: { minutes: number; secondsLeft: number; paused: boolean; injecting: boolean } | null;
-}
-
-/** A short class code that sets the same scenario, seed and clock for every group. */
-export function classCode(scenarioId: string, seed: string, minutes: number): string {
-  return `${scenarioId}:${seed}:${minutes}`;
-}
-
-export function parseClassCode(
-  code: string,
-  scenarioId: string,
-): { seed: string; minutes: number } | string {
-  const parts = code.trim().split(':');
-  if (parts.length !== 3) return 'A class code has three parts, like ukraine-2021:geneva-4821:5.';
-  const [id, seed, minutes] = parts as [string, string, string];
-  if (id !== scenarioId) return `That class code is for the scenario "${id}", not "${scenarioId}".`;
-  const n = Number(minutes);
-  if (!seed || seed.length > 40) return 'The seed in that class code is missing or too long.';
-  if (!Number.isInteger(n) || n < 0 || n > 60)
-    return 'The minutes in that class code must be a whole number from 0 to 60.';
-  return { seed, minutes: n };
 }
 
 type Listener = () => void;
@@ -275,24 +257,49 @@ export class GameController {
 
   /** Students type the class code the teacher shows: same scenario, seed and clock. */
   joinClass(code: string): void {
-    const parsed = parseClassCode(code, this.sc.scenario.id);
-    if (typeof parsed === 'string') {
-      this.notify(parsed);
+    const parsed = parseClassCode(code);
+    if (!parsed.ok) {
+      this.notify(parsed.errors[0]!.message);
+      return;
+    }
+    const { scenario, version, seed, minutes, roles } = parsed.value;
+    const here = this.sc.scenario;
+    if (scenario !== here.id) {
+      this.notify(`That class code is for the scenario "${scenario}", not "${here.id}".`);
+      return;
+    }
+    if (version !== null && version !== here.version) {
+      this.notify(
+        `That class code is for version ${version} of ${here.id}; this page has version ${here.version}. Ask your teacher which page to use.`,
+      );
+      return;
+    }
+    const unknown = roles?.find((r) => !this.sc.roles[r]?.playable);
+    if (unknown) {
+      this.notify(`That class code names a role this scenario has no seat for ("${unknown}").`);
       return;
     }
     const facilitator =
-      parsed.minutes > 0
-        ? {
-            minutes: parsed.minutes,
-            secondsLeft: parsed.minutes * 60,
-            paused: true,
-            injecting: false,
-          }
-        : null;
+      minutes > 0 ? { minutes, secondsLeft: minutes * 60, paused: true, injecting: false } : null;
+    const seats = roles ? this.sc.roleOrder.filter((r) => roles.includes(r)) : null;
+    const names = seats?.map((r) => this.sc.roles[r]!.name).join(', ');
     this.update({
-      seed: parsed.seed,
+      seed,
       facilitator,
-      notice: `Class code accepted: seed "${parsed.seed}"${parsed.minutes ? `, ${parsed.minutes} minutes a turn` : ''}.`,
+      ...(seats ? { seats, role: seats[0]!, hotSeat: seats.length > 1 } : {}),
+      notice: `Class code accepted: seed "${seed}"${minutes ? `, ${minutes} minutes a turn` : ''}${names ? `, playing ${names}` : ''}. Start a new game to play it.`,
+    });
+  }
+
+  /** The code that sets up this game for the whole class (facilitator mode). */
+  classCode(): string {
+    const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];
+    return formatClassCode({
+      scenario: this.sc.scenario.id,
+      version: this.sc.scenario.version,
+      seed: this.ui.seed || 'brink',
+      minutes: this.ui.facilitator?.minutes ?? 0,
+      roles: seats,
     });
   }
 
@@ -363,7 +370,7 @@ export class GameController {
     this.fromLink = null;
     const seed = this.ui.seed || 'brink';
     const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];
-    this.session = startSession(this.sc, seed, seats);
+    this.session = startSession(this.sc, seed, seats, this.ui.facilitator?.minutes || undefined);
     this.previous = null;
     this.save();
     this.update({

@@ -54,3 +54,12 @@ export { formatFaults, type Fault, type Result } from './result';
 export * from './selectors';
 export * from './luck';
 export { addDays, formatDate, parseIsoDate } from './calendar';
+export {
+  classDifferences,
+  describeClassDifference,
+  formatClassCode,
+  parseClassCode,
+  type ClassCode,
+  type ClassDifference,
+} from './record/class-code';
+export * from './record/limits';

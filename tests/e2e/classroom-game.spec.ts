@@ -51,11 +51,12 @@ test('facilitator mode: a class code, a clock, and an inject recorded as an orde
   browser,
 }) => {
   await openGame(page);
+  await typeSeed(page, 'class:round:2'); // a seed with colons survives the code
   await page.keyboard.press('f');
   const code = (
     (await control(page, 'facilitator').locator('.detail').textContent()) ?? ''
   ).replace('class code ', '');
-  expect(code).toMatch(/^ukraine-2021:[^:]+:5$/);
+  expect(code).toBe('ukraine-2021@1.0.0:class%3Around%3A2:5:us');
   await page.keyboard.press('n');
   await page.keyboard.press('Enter');
   await expect.poll(() => screen(page)).toBe('crisis');
@@ -73,6 +74,7 @@ test('facilitator mode: a class code, a clock, and an inject recorded as an orde
   await expect.poll(() => screen(page)).toBe('resolution');
   const record = (await gameRecord(page))!;
   expect(record.orders[0]).toEqual({ type: 'facilitator/eventInjected', event: eventId });
+  expect(record.clock).toBe(5);
   expect((await gameState(page))!.reports[0]!.events).toContain(eventId);
 
   // A student joins with the code: same seed.
@@ -86,7 +88,13 @@ test('facilitator mode: a class code, a clock, and an inject recorded as an orde
   await student.keyboard.press('Enter');
   await expect(student.locator('#dom-layer .notice')).toContainText('Class code accepted');
   await expect(student.locator('#dom-layer [data-control="new-game"]')).toContainText(
-    code.split(':')[1]!,
+    'class:round:2',
+  );
+  await student.keyboard.press('j');
+  await student.keyboard.type('ukraine-2021:seed:1e1');
+  await student.keyboard.press('Enter');
+  await expect(student.locator('#dom-layer .notice')).toContainText(
+    'minutes in that class code ("1e1") must be a whole number',
   );
   await student.keyboard.press('j');
   await student.keyboard.type('not a code');

@@ -221,7 +221,8 @@ export class DomLayer {
     const field = textField('Class code', 'class-code-input', '', 80, 'change', (value) => {
       if (value.trim()) c.joinClass(value);
     });
-    field.querySelector('input')!.placeholder = `${c.sc.scenario.id}:seed:minutes`;
+    field.querySelector('input')!.placeholder =
+      `${c.sc.scenario.id}@${c.sc.scenario.version}:seed:minutes:role`;
     return field;
   }
 

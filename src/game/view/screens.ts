@@ -17,7 +17,7 @@ import {
   selectWhy,
   type ActionView,
 } from '../../sim';
-import { classCode, type GameController } from '../controller';
+import type { GameController } from '../controller';
 import { luckControl, luckSection } from './luck';
 import type { Control, ControlGroup, ScreenModel, Section } from './model';
 
@@ -453,9 +453,7 @@ function classroomControls(c: GameController): Control[] {
     {
       id: 'facilitator',
       label: 'Facilitator mode',
-      detail: f
-        ? `class code ${classCode(c.sc.scenario.id, c.ui.seed, f.minutes)}`
-        : 'one seed and one clock for the whole class',
+      detail: f ? `class code ${c.classCode()}` : 'one seed and one clock for the whole class',
       key: 'F',
       pressed: f !== null,
       run: () => c.toggleFacilitator(),

@@ -1,0 +1,136 @@
+// Class codes: what a teacher shows so every group plays the same game set-up — scenario and its
+// version, seed, the roles people play, and the turn clock — and what a record is checked against
+// afterwards. The seed is percent-encoded, so any seed (colons included) survives the trip.
+//
+//   ukraine-2021@1.0.0:geneva-4821:5:us+eu     (scenario@version:seed:minutes[:roles])
+//   ukraine-2021:geneva-4821:5                 (the first codes: no version, no roles, raw seed)
+import type { Result } from '../result';
+import { MAX_CLOCK_MINUTES, MAX_HUMANS, MAX_ID, MAX_SEED, VERSION_PATTERN } from './limits';
+import { shownValue } from './parse';
+import type { GameRecord } from './types';
+
+export interface ClassCode {
+  scenario: string;
+  /** The scenario version the class plays; null in a first-generation code, which had none. */
+  version: string | null;
+  seed: string;
+  /** Minutes a turn on the class clock; 0 for no clock. */
+  minutes: number;
+  /** The roles each group plays, in the scenario's order; null when the code leaves them open. */
+  roles: string[] | null;
+}
+
+const EXAMPLE = 'ukraine-2021@1.0.0:geneva-4821:5:us';
+/** A code is typed by hand: anything far longer than a real one is not one. */
+const MAX_CODE = 400;
+const ID = /^[a-z0-9][a-z0-9._-]*$/i;
+
+export function formatClassCode(code: ClassCode): string {
+  const head = code.version ? `${code.scenario}@${code.version}` : code.scenario;
+  const parts = [head, encodeURIComponent(code.seed), String(code.minutes)];
+  if (code.roles?.length) parts.push(code.roles.join('+'));
+  return parts.join(':');
+}
+
+const refuse = (message: string): Result<ClassCode> => ({
+  ok: false,
+  errors: [{ path: 'class code', message }],
+});
+
+/** Reads a class code as typed; every fault names the part that is wrong. */
+export function parseClassCode(text: string): Result<ClassCode> {
+  const code = text.trim();
+  if (code === '') return refuse(`The class code is empty; it looks like ${EXAMPLE}.`);
+  if (code.length > MAX_CODE)
+    return refuse(`That is ${code.length} characters long: too long to be a class code.`);
+  const parts = code.split(':');
+  const [head, rawSeed, rawMinutes, rawRoles] = parts as [string, string?, string?, string?];
+  const versioned = head.includes('@');
+  if (parts.length < 3 || parts.length > (versioned ? 4 : 3)) {
+    return refuse(
+      versioned
+        ? `A class code has three or four parts separated by ":", like ${EXAMPLE}.`
+        : `A class code has three parts separated by ":", like ukraine-2021:geneva-4821:5. (A seed with ":" in it needs a code made by this version of Brink.)`,
+    );
+  }
+  const [scenario, version = null] = versioned ? head.split('@', 2) : [head];
+  if (!scenario || scenario.length > MAX_ID || !ID.test(scenario))
+    return refuse(
+      `The scenario in that class code (${shownValue(scenario)}) is not a scenario id.`,
+    );
+  if (version !== null && !VERSION_PATTERN.test(version))
+    return refuse(
+      `The scenario version in that class code (${shownValue(version)}) should look like 1.0.0.`,
+    );
+  let seed = rawSeed!;
+  if (versioned) {
+    try {
+      seed = decodeURIComponent(rawSeed!);
+    } catch {
+      return refuse(`The seed in that class code (${shownValue(rawSeed)}) is garbled.`);
+    }
+  }
+  if (seed === '' || seed.length > MAX_SEED)
+    return refuse(`The seed in that class code is ${seed === '' ? 'missing' : 'too long'}.`);
+  // Strictly digits: Number() would take 1e1, 0x10 or an empty value.
+  if (!/^\d{1,2}$/.test(rawMinutes!) || Number(rawMinutes) > MAX_CLOCK_MINUTES) {
+    return refuse(
+      `The minutes in that class code (${shownValue(rawMinutes)}) must be a whole number from 0 to ${MAX_CLOCK_MINUTES}.`,
+    );
+  }
+  let roles: string[] | null = null;
+  if (rawRoles !== undefined) {
+    roles = rawRoles.split('+');
+    if (roles.length > MAX_HUMANS || roles.some((r) => !ID.test(r) || r.length > MAX_ID))
+      return refuse(
+        `The roles in that class code (${shownValue(rawRoles)}) are not role ids joined by "+".`,
+      );
+  }
+  return { ok: true, value: { scenario, version, seed, minutes: Number(rawMinutes), roles } };
+}
+
+/** One way a record differs from the class's set-up: the class's value beside the record's. */
+export interface ClassDifference {
+  field: 'scenario' | 'version' | 'seed' | 'roles' | 'clock';
+  expected: string;
+  found: string;
+}
+
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  [...a].sort().join('+') === [...b].sort().join('+');
+
+/** Everything in which a record was not played as the class code says (empty when it was). */
+export function classDifferences(record: GameRecord, code: ClassCode): ClassDifference[] {
+  const out: ClassDifference[] = [];
+  const add = (field: ClassDifference['field'], expected: string, found: string) =>
+    out.push({ field, expected, found });
+  if (record.scenario.id !== code.scenario) add('scenario', code.scenario, record.scenario.id);
+  if (code.version !== null && record.scenario.version !== code.version)
+    add('version', code.version, record.scenario.version);
+  if (record.seed !== code.seed) add('seed', code.seed, record.seed);
+  if (code.roles !== null && !sameRoles(record.humans, code.roles))
+    add('roles', code.roles.join('+'), record.humans.join('+') || 'none');
+  const clock = record.clock ?? 0;
+  if (clock !== code.minutes)
+    add(
+      'clock',
+      minutesText(code.minutes),
+      record.clock === undefined ? 'none recorded' : minutesText(clock),
+    );
+  return out;
+}
+
+const minutesText = (m: number) => (m === 0 ? 'no clock' : `${m} min a turn`);
+
+/** "seed "x" (the class's is "y")" — one difference in words, values shortened. */
+export function describeClassDifference(d: ClassDifference): string {
+  const words: Record<ClassDifference['field'], string> = {
+    scenario: 'scenario',
+    version: 'scenario version',
+    seed: 'seed',
+    roles: 'roles played',
+    clock: 'turn clock',
+  };
+  const value = (v: string) => (d.field === 'seed' ? shownValue(v) : v);
+  return `${words[d.field]} ${value(d.found)} (the class's is ${value(d.expected)})`;
+}
