@@ -1,6 +1,10 @@
 // `brink replay FILE`: replays a saved game record, verifies it, and tells the game turn by turn.
 import { resolve } from 'node:path';
 import {
+  classDifferences,
+  describeClassDifference,
+  formatClassCode,
+  parseClassCode,
   parseRecord,
   decodeRecord,
   linkScenario,
@@ -8,6 +12,7 @@ import {
   selectEnding,
   selectScores,
   selectTurnStory,
+  type ClassCode,
   type CompiledScenario,
   type Fault,
   type GameRecord,
@@ -24,15 +29,24 @@ import {
   requireScenarioFile,
 } from './scenarios';
 
-export const REPLAY_USAGE = `Usage: brink replay FILE|LINK [--verify-only] [--scenario FILE]
+export const REPLAY_USAGE = `Usage: brink replay FILE|LINK [--scenario FILE] [--class CODE]
+       brink replay --verify-only [--class CODE] FILE|LINK…
 
-Replays a game record (a JSON file, a share link, or a file holding a share link), checks every order and the final hash, and prints the game turn by
-turn: orders, the AI's reasons, rolls, events and changes, then the ending, the scores and the
-final hash. The scenario is found by the record's scenario id in scenarios/.
-  --verify-only    print only the verdict and the final hash
+Replays a game record (a JSON file, a share link, or a file holding a share link), checks every
+order and the final hash, and prints the game turn by turn: orders, the AI's reasons, rolls,
+events and changes, then the ending, the scores and the final hash. The scenario is found by the
+record's scenario id in scenarios/.
+  --verify-only    print only the verdict and the final hash (any number of records)
+  --class CODE     also check each record against the class code the teacher gave
+                   (scenario, version, seed, roles played, turn clock)
   --scenario FILE  replay against this scenario file instead
-Exits 1 if the record is malformed, its scenario is missing or different, or the replay does not
-match it; 2 if FILE cannot be read.`;
+
+What is checked: every order is legal and the replay reaches the final hash the record carries.
+A hash has no secret, so this shows a record is consistent, not that it was played as recorded:
+anyone can change the orders and recompute the hash. --class shows whether it was set up as the
+class was. A record with orders but no final hash is flagged: there is nothing to check it by.
+Exits 1 if any record is malformed, its scenario is missing or different, the replay does not
+match it, it has no final hash, or it differs from the class code; 2 if a FILE cannot be read.`;
 
 export async function replayCommand(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommand(
@@ -42,6 +56,7 @@ export async function replayCommand(args: readonly string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       'verify-only': { type: 'boolean', default: false },
       scenario: { type: 'string' },
+      class: { type: 'string' },
     },
     true,
   );
@@ -49,55 +64,148 @@ export async function replayCommand(args: readonly string[]): Promise<number> {
     console.log(REPLAY_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) {
-    throw usageError(
-      positionals.length === 0 ? 'replay needs a record FILE' : 'replay takes one FILE',
-      'replay',
-    );
+  const verifyOnly = values['verify-only'];
+  if (positionals.length === 0) throw usageError('replay needs a record FILE or a LINK', 'replay');
+  if (positionals.length > 1 && !verifyOnly)
+    throw usageError('replay tells one game; add --verify-only to check several', 'replay');
+  let classCode: ClassCode | undefined;
+  if (values.class !== undefined) {
+    const parsed = parseClassCode(values.class);
+    if (!parsed.ok) throw usageError(`--class: ${parsed.errors[0]!.message}`, 'replay');
+    classCode = parsed.value;
   }
-  const argument = positionals[0]!;
+  const scenarioFile = values.scenario === undefined ? undefined : resolve(values.scenario);
+  if (positionals.length === 1) {
+    const checked = check(positionals[0]!, scenarioFile, classCode);
+    const lines = verifyOnly
+      ? [`${checked.shown}: ${summaryLine(checked)}`, ...checked.verdict]
+      : [...story(checked), '', ...checked.verdict];
+    lines.push(`Final hash: ${checked.hash}`);
+    console.log(lines.join('\n'));
+    return checked.flagged ? 1 : 0;
+  }
+  // Several records: one verdict each; a record that cannot be replayed is a verdict too.
+  let flagged = 0;
+  for (const argument of positionals) {
+    try {
+      const checked = check(argument, scenarioFile, classCode);
+      console.log(`${checked.shown}: ${summaryLine(checked)}, final hash ${checked.hash}`);
+      for (const line of checked.verdict) console.log(`  ${line}`);
+      if (checked.flagged) flagged++;
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      console.log(
+        error.message
+          .split('\n')
+          .map((line, i) => (i ? `  ${line}` : line))
+          .join('\n'),
+      );
+      flagged++;
+    }
+  }
+  console.log(
+    `${positionals.length - flagged} of ${positionals.length} records passed every check; ${flagged} flagged.`,
+  );
+  return flagged > 0 ? 1 : 0;
+}
+
+interface Checked {
+  shown: string;
+  sc: CompiledScenario;
+  record: GameRecord;
+  state: GameState;
+  hash: string;
+  /** What was checked, in words, one line each. */
+  verdict: string[];
+  /** Something a teacher should look at: no hash to check, or not the class's set-up. */
+  flagged: boolean;
+}
+
+/** Reads, replays and checks one record or link; a fault that stops the replay is thrown. */
+function check(argument: string, scenarioFile?: string, classCode?: ClassCode): Checked {
   // A share link may be given as it is, or in a file; anything else is a record file.
   const isLink = /#game=|^https?:/.test(argument);
   const file = isLink ? '' : resolve(argument);
   const shown = isLink ? 'link' : displayPath(file);
   const faulty = (faults: readonly Fault[]) =>
-    new CliError(faults.map((f) => `${shown}: ${f.path || '(file)'}: ${f.message}`).join('\n'));
+    new CliError(
+      faults
+        .map((f) =>
+          f.path && f.path !== 'link'
+            ? `${shown}: ${f.path}: ${f.message}`
+            : `${shown}: ${f.message}`,
+        )
+        .join('\n'),
+    );
 
   const text = isLink ? argument : readText(file, 'record').trim();
+  const json = isLink ? undefined : parseJson(text);
   let record: GameRecord;
   let sc: CompiledScenario;
-  if (isLink || !text.startsWith('{')) {
+  if (json === undefined) {
     const from = linkScenario(text);
     if (!from)
-      throw faulty([{ path: 'link', message: 'not a game record and not a readable share link' }]);
-    sc = values.scenario
-      ? requireScenarioFile(resolve(values.scenario)).sc
+      throw faulty([
+        {
+          path: '',
+          message: isLink
+            ? 'the link is damaged or incomplete: it does not hold a game'
+            : 'not a game record (not JSON) and not a readable share link',
+        },
+      ]);
+    sc = scenarioFile
+      ? requireScenarioFile(scenarioFile).sc
       : scenarioOf({ scenario: { ...from, version: '' } }, shown);
     const decoded = decodeRecord(sc, text);
     if (!decoded.ok) throw faulty(decoded.errors);
     record = decoded.value;
   } else {
-    const parsed = parseRecord(text);
+    const parsed = parseRecord(json.value);
     if (!parsed.ok) throw faulty(parsed.errors);
     record = parsed.value;
-    sc = values.scenario
-      ? requireScenarioFile(resolve(values.scenario)).sc
-      : scenarioOf(record, shown);
+    sc = scenarioFile ? requireScenarioFile(scenarioFile).sc : scenarioOf(record, shown);
   }
   const result = replay(sc, record);
   if (!result.ok) throw faulty(result.errors);
-
   const { state, hash } = result.value;
-  const verdict =
-    record.finalHash === undefined
-      ? 'The record has no final hash; every order replayed without error.'
-      : 'Verified: every order replayed and the final hash matches the record.';
-  const lines = values['verify-only']
-    ? [`${shown}: ${summaryLine(sc, record, state)}`, verdict]
-    : [...story(sc, record, state), '', verdict];
-  lines.push(`Final hash: ${hash}`);
-  console.log(lines.join('\n'));
-  return 0;
+
+  const verdict: string[] = [];
+  let flagged = false;
+  if (record.finalHash !== undefined) {
+    verdict.push(
+      'Replays to the ending and final hash the record carries: every order is legal and the hash matches.',
+    );
+  } else if (record.orders.length > 0) {
+    verdict.push(
+      'Not checked: the record has orders but no final hash, so there is nothing to compare the replay with.',
+    );
+    flagged = true;
+  } else {
+    verdict.push('A game with no orders yet: nothing to check.');
+  }
+  if (classCode) {
+    const differences = classDifferences(record, classCode);
+    if (differences.length === 0) {
+      verdict.push(`Set up as the class code says: ${formatClassCode(classCode)}.`);
+    } else {
+      verdict.push(
+        `Differs from the class code: ${differences.map(describeClassDifference).join('; ')}.`,
+      );
+      flagged = true;
+    }
+  }
+  return { shown, sc, record, state, hash, verdict, flagged };
+}
+
+/** The parsed JSON of a file, or undefined when it is not JSON (a file holding a link). */
+function parseJson(text: string): { value: unknown } | undefined {
+  if (!/^[[{"]/.test(text)) return undefined;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    // Starts like JSON but is not: parseRecord says where it breaks.
+    return { value: text };
+  }
 }
 
 function scenarioOf(record: Pick<GameRecord, 'scenario'>, shown: string): CompiledScenario {
@@ -110,7 +218,7 @@ function scenarioOf(record: Pick<GameRecord, 'scenario'>, shown: string): Compil
   return found.sc;
 }
 
-function summaryLine(sc: CompiledScenario, record: GameRecord, state: GameState): string {
+function summaryLine({ sc, record, state }: Checked): string {
   const ending = selectEnding(sc, state);
   const end = ending
     ? `ended "${ending.name}" on turn ${ending.turn}`
@@ -118,7 +226,7 @@ function summaryLine(sc: CompiledScenario, record: GameRecord, state: GameState)
   return `${record.orders.length} orders over ${state.reports.length} turns of ${sc.scenario.id} ${sc.scenario.version}, seed "${record.seed}", ${end}`;
 }
 
-function story(sc: CompiledScenario, record: GameRecord, state: GameState): string[] {
+function story({ sc, record, state }: Checked): string[] {
   const humans = record.humans.length
     ? record.humans.map((h) => sc.roles[h]?.name ?? h).join(', ')
     : 'none (every role played by the AI)';
