@@ -1,6 +1,8 @@
 // The escalation chart: tension over the turns, one line per game. Each line differs in colour
 // (Okabe–Ito), dash pattern and marker shape, so it reads in greyscale print and for colour-blind
-// viewers; a legend and a table give the same data in words.
+// viewers; a legend and a table give the same data in words. A whole class (more than a few games)
+// is drawn as a band instead: the median, the middle half and the range of each turn, with one
+// game picked out on demand, since 25 lines with 25 markers each cannot be told apart.
 import type { CompiledScenario } from '../sim';
 import { el } from './dom';
 
@@ -52,6 +54,52 @@ export interface Series {
   values: readonly number[];
   /** Words after the name in the legend, e.g. the ending. */
   note?: string;
+}
+
+/** Up to this many games get a line each; more are drawn as a band. */
+export const BAND_ABOVE = 5;
+export const useBand = (games: number): boolean => games > BAND_ABOVE;
+
+/** Where the games still being played stood after one turn. */
+export interface BandPoint {
+  turn: number;
+  /** Games with a value this turn: a game that has ended drops out. */
+  count: number;
+  lowest: number;
+  /** The quartiles: a quarter of the games lie below `lower`, a quarter above `upper`. */
+  lower: number;
+  median: number;
+  upper: number;
+  highest: number;
+}
+
+/** The value a fraction `p` of the way through sorted values, between neighbours as spreadsheets do. */
+function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const i = Math.floor(h);
+  const below = sorted[i]!;
+  const above = sorted[Math.min(i + 1, sorted.length - 1)]!;
+  return Math.round((below + (h - i) * (above - below)) * 10) / 10;
+}
+
+export function classBand(series: readonly Series[]): BandPoint[] {
+  const turns = Math.max(-1, ...series.map((s) => s.values.length - 1));
+  const band: BandPoint[] = [];
+  for (let turn = 0; turn <= turns; turn++) {
+    const values = series
+      .flatMap((s) => (turn < s.values.length ? [s.values[turn]!] : []))
+      .sort((a, b) => a - b);
+    band.push({
+      turn,
+      count: values.length,
+      lowest: values[0]!,
+      lower: quantile(values, 0.25),
+      median: quantile(values, 0.5),
+      upper: quantile(values, 0.75),
+      highest: values.at(-1)!,
+    });
+  }
+  return band;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(
@@ -149,16 +197,19 @@ function line(style: SeriesStyle, points: string): SVGElement {
   return g;
 }
 
+interface Plot {
+  root: SVGSVGElement;
+  /** Drawn under the ladder's rungs and the axes: areas. */
+  under: SVGGElement;
+  xOf: (turn: number) => number;
+  yOf: (value: number) => number;
+}
+
 /**
- * Tension (0–100) over the turns for each series, with the escalation ladder's rungs as guides.
- * Points are nudged sideways a little per series so that games on the same path stay visible.
+ * The empty chart of tension (0–100) over the turns, with the escalation ladder's rungs as
+ * guides; `description` is its accessible name, the whole chart in words.
  */
-export function escalationChart(
-  sc: CompiledScenario,
-  series: readonly Series[],
-  title: string,
-): HTMLElement {
-  const turns = Math.max(sc.scenario.turns, ...series.map((s) => s.values.length - 1));
+function plot(sc: CompiledScenario, turns: number, description: string): Plot {
   const tension = sc.variables.tension;
   const [min, max] = [tension?.min ?? 0, tension?.max ?? 100];
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -174,10 +225,9 @@ export function escalationChart(
     class: 'chart',
   });
   const titleNode = svg('title', { id: titleId });
-  titleNode.textContent = `${title}: ${series
-    .map((s) => `${s.name}, ${s.values.join(', ')}`)
-    .join('; ')}`;
-  root.append(titleNode);
+  titleNode.textContent = description;
+  const under = svg('g', {});
+  root.append(titleNode, under);
 
   // The rungs of the ladder that tension alone reaches: a dotted line where each begins, its
   // name in the middle of its band.
@@ -226,41 +276,209 @@ export function escalationChart(
       transform: `rotate(-90 16 ${PAD.top + plotH / 2})`,
     }),
   );
+  return { root, under, xOf, yOf };
+}
 
-  const nudge = (i: number) => (series.length > 1 ? (i - (series.length - 1) / 2) * 3 : 0);
-  series.forEach((s, i) => {
-    const style = seriesStyle(i);
-    const points = s.values.map((v, t) => [xOf(t) + nudge(i), yOf(v)] as const);
-    const group = svg('g', { class: 'series' });
-    group.append(line(style, points.map(([x, y]) => `${x},${y}`).join(' ')));
-    for (const [x, y] of points) group.append(markerShape(style.marker, x, y, style));
-    root.append(group);
-  });
+/** One series as a line with a marker at every turn, moved `dx` sideways. */
+function seriesLine(
+  { xOf, yOf }: Plot,
+  values: readonly number[],
+  style: SeriesStyle,
+  dx: number,
+  className: string,
+): SVGGElement {
+  const points = values.map((v, t) => [xOf(t) + dx, yOf(v)] as const);
+  const group = svg('g', { class: className });
+  group.append(line(style, points.map(([x, y]) => `${x},${y}`).join(' ')));
+  for (const [x, y] of points) group.append(markerShape(style.marker, x, y, style));
+  return group;
+}
 
-  const legend = el('ul', { class: 'legend' });
-  series.forEach((s, i) => {
-    legend.append(
-      el(
-        'li',
-        null,
-        legendSwatch(seriesStyle(i)),
-        el('span', { class: 'legend-name' }, s.name),
-        s.note ? el('span', { class: 'legend-note' }, ` — ${s.note}`) : null,
-      ),
-    );
-  });
+function legendItem(swatch: SVGSVGElement, name: string, note?: string): HTMLLIElement {
+  return el(
+    'li',
+    null,
+    swatch,
+    el('span', { class: 'legend-name' }, name),
+    note ? el('span', { class: 'legend-note' }, ` — ${note}`) : null,
+  );
+}
+
+function figure(root: SVGSVGElement, title: string, legend: HTMLLIElement[], note?: string) {
   return el(
     'figure',
     { class: 'escalation' },
     root,
-    el('figcaption', null, el('strong', null, title), legend),
+    el(
+      'figcaption',
+      null,
+      el('strong', null, title),
+      el('ul', { class: 'legend' }, ...legend),
+      note ? el('p', { class: 'hint' }, note) : null,
+    ),
+  );
+}
+
+export interface ChartOptions {
+  /** When the games are drawn as a band, the index of the one to draw as a line over it. */
+  picked?: number | null;
+}
+
+/**
+ * Tension over the turns: a line for each game when there are a few, a band for a class (see
+ * BAND_ABOVE). The accessible name gives every number the chart draws.
+ */
+export function escalationChart(
+  sc: CompiledScenario,
+  series: readonly Series[],
+  title: string,
+  options: ChartOptions = {},
+): HTMLElement {
+  const turns = Math.max(sc.scenario.turns, ...series.map((s) => s.values.length - 1));
+  return useBand(series.length)
+    ? bandChart(sc, series, title, turns, series[options.picked ?? -1])
+    : lineChart(sc, series, title, turns);
+}
+
+/** Points are nudged sideways a little per series so that games on the same path stay visible. */
+function lineChart(
+  sc: CompiledScenario,
+  series: readonly Series[],
+  title: string,
+  turns: number,
+): HTMLElement {
+  const chart = plot(
+    sc,
+    turns,
+    `${title}: ${series.map((s) => `${s.name}, ${s.values.join(', ')}`).join('; ')}`,
+  );
+  const nudge = (i: number) => (series.length > 1 ? (i - (series.length - 1) / 2) * 3 : 0);
+  series.forEach((s, i) => {
+    chart.root.append(seriesLine(chart, s.values, seriesStyle(i), nudge(i), 'series'));
+  });
+  return figure(
+    chart.root,
+    title,
+    series.map((s, i) => legendItem(legendSwatch(seriesStyle(i)), s.name, s.note)),
+  );
+}
+
+const MEDIAN_STYLE: SeriesStyle = { colour: '#0b2e4f', dash: '', marker: 'circle' };
+/** Vermillion, dashed, with triangles: apart from the band's blues in colour and in grey. */
+const PICKED_STYLE: SeriesStyle = { colour: '#D55E00', dash: '12 6', marker: 'triangle' };
+const QUARTILES_FILL = '#8fbcdf';
+const RANGE_FILL = '#d3e3f0';
+
+function areaSwatch(fill: string): SVGSVGElement {
+  const swatch = svg('svg', {
+    width: 48,
+    height: 16,
+    viewBox: '0 0 48 16',
+    'aria-hidden': 'true',
+    class: 'swatch',
+  });
+  swatch.append(svg('rect', { x: 2, y: 1, width: 44, height: 14, fill, stroke: '#6b7f90' }));
+  return swatch;
+}
+
+function bandChart(
+  sc: CompiledScenario,
+  series: readonly Series[],
+  title: string,
+  turns: number,
+  picked: Series | undefined,
+): HTMLElement {
+  const band = classBand(series);
+  const each = (f: (p: BandPoint) => string | number) => band.map(f).join(', ');
+  const description = [
+    `${title}: ${series.length} groups`,
+    `median by turn ${each((p) => p.median)}`,
+    `middle half ${each((p) => `${p.lower} to ${p.upper}`)}`,
+    `lowest to highest ${each((p) => `${p.lowest} to ${p.highest}`)}`,
+    ...(picked ? [`picked out: ${picked.name}, ${picked.values.join(', ')}`] : []),
+  ].join('; ');
+  const chart = plot(sc, turns, description);
+  const area = (low: (p: BandPoint) => number, high: (p: BandPoint) => number) =>
+    [...band.map((p) => [p.turn, high(p)]), ...[...band].reverse().map((p) => [p.turn, low(p)])]
+      .map(([t, v]) => `${chart.xOf(t!)},${chart.yOf(v!)}`)
+      .join(' ');
+  chart.under.append(
+    svg('polygon', {
+      points: area(
+        (p) => p.lowest,
+        (p) => p.highest,
+      ),
+      fill: RANGE_FILL,
+      class: 'band-range',
+    }),
+    svg('polygon', {
+      points: area(
+        (p) => p.lower,
+        (p) => p.upper,
+      ),
+      fill: QUARTILES_FILL,
+      class: 'band-quartiles',
+    }),
+  );
+  chart.root.append(
+    seriesLine(
+      chart,
+      band.map((p) => p.median),
+      MEDIAN_STYLE,
+      0,
+      'band-median',
+    ),
+  );
+  if (picked) chart.root.append(seriesLine(chart, picked.values, PICKED_STYLE, 0, 'series picked'));
+  const legend = [
+    legendItem(legendSwatch(MEDIAN_STYLE), 'Median', 'half the games are above, half below'),
+    legendItem(areaSwatch(QUARTILES_FILL), 'Middle half', 'from the lower to the upper quartile'),
+    legendItem(areaSwatch(RANGE_FILL), 'Lowest to highest'),
+  ];
+  if (picked) legend.push(legendItem(legendSwatch(PICKED_STYLE), picked.name, picked.note));
+  return figure(
+    chart.root,
+    title,
+    legend,
+    `${series.length} games. A game that has ended drops out after its last turn.`,
+  );
+}
+
+/** The band's numbers as a table, turn by turn. */
+export function bandTable(series: readonly Series[], caption: string): HTMLTableElement {
+  const band = classBand(series);
+  const rows: [string, (p: BandPoint) => number][] = [
+    ['Highest', (p) => p.highest],
+    ['Upper quartile', (p) => p.upper],
+    ['Median', (p) => p.median],
+    ['Lower quartile', (p) => p.lower],
+    ['Lowest', (p) => p.lowest],
+    ['Games still being played', (p) => p.count],
+  ];
+  return turnTable(
+    'data band',
+    caption,
+    'Tension',
+    band.length - 1,
+    rows.map(([name, value]) => ({ name, values: band.map(value) })),
   );
 }
 
 /** The chart's numbers as a table, for screen readers and for anyone who wants the figures. */
 export function seriesTable(series: readonly Series[], caption: string): HTMLTableElement {
   const turns = Math.max(0, ...series.map((s) => s.values.length - 1));
-  const head = el('tr', null, el('th', { attrs: { scope: 'col' } }, 'Game'));
+  return turnTable('data', caption, 'Game', turns, series);
+}
+
+/** A row of values for each series, a column for each turn. */
+function turnTable(
+  className: string,
+  caption: string,
+  corner: string,
+  turns: number,
+  series: readonly { name: string; values: readonly number[] }[],
+): HTMLTableElement {
+  const head = el('tr', null, el('th', { attrs: { scope: 'col' } }, corner));
   for (let t = 0; t <= turns; t++) {
     head.append(el('th', { attrs: { scope: 'col' } }, t === 0 ? 'Start' : `Turn ${t}`));
   }
@@ -272,7 +490,7 @@ export function seriesTable(series: readonly Series[], caption: string): HTMLTab
   }
   return el(
     'table',
-    { class: 'data' },
+    { class: className },
     el('caption', null, caption),
     el('thead', null, head),
     body,

@@ -12,7 +12,7 @@ import {
   type GameState,
   type TurnReport,
 } from '../sim';
-import { escalationChart, seriesTable, type Series } from './chart';
+import { bandTable, escalationChart, seriesTable, useBand, type Series } from './chart';
 import {
   classCsv,
   describeDivergence,
@@ -61,6 +61,12 @@ class ClassView {
     attrs: { rows: '4', spellcheck: 'false', 'aria-describedby': 'paste-hint' },
   });
   private readonly dropZone: HTMLElement;
+  /** In a band chart, the game drawn as a line over it (by id). */
+  private picked: number | null = null;
+  private charted: { games: Played[]; series: Series[] } = { games: [], series: [] };
+  private readonly chartArea = el('div', { class: 'chart-area' });
+  private readonly pickSelect = el('select', { id: 'pick-group' });
+  private readonly tableRows = new Map<number, HTMLTableRowElement>();
 
   constructor(
     private readonly sc: CompiledScenario,
@@ -68,6 +74,10 @@ class ClassView {
   ) {
     this.exportButton = button('Export CSV', () => this.exportCsv(), { id: 'export-csv' });
     this.clearButton = button('Clear all', () => this.clear(), { id: 'clear-all' });
+    this.pickSelect.addEventListener('change', () => {
+      this.picked = this.pickSelect.value ? Number(this.pickSelect.value) : null;
+      this.drawChart();
+    });
     this.fileInput.addEventListener('change', () => {
       const files = [...(this.fileInput.files ?? [])];
       this.fileInput.value = '';
@@ -185,6 +195,7 @@ class ClassView {
 
   private remove(game: Game): void {
     this.games = this.games.filter((g) => g !== game);
+    if (this.picked === game.id) this.picked = null;
     this.status.textContent = `Removed ${game.name}.`;
     this.render();
     this.fileInput.focus();
@@ -193,6 +204,7 @@ class ClassView {
   private clear(): void {
     this.games = [];
     this.pasted = 0;
+    this.picked = null;
     this.status.textContent = 'All games removed.';
     this.render();
   }
@@ -262,7 +274,13 @@ class ClassView {
       el('th', { class: 'no-print', attrs: { scope: 'col' } }, 'Actions'),
     );
     const body = el('tbody');
-    this.games.forEach((game, i) => body.append(this.row(game, rows[i]!, i)));
+    const band = useBand(this.games.filter(played).length);
+    this.tableRows.clear();
+    this.games.forEach((game, i) => {
+      const tr = this.row(game, rows[i]!, i, band);
+      this.tableRows.set(game.id, tr);
+      body.append(tr);
+    });
     return el(
       'section',
       { attrs: { 'aria-labelledby': 'groups-heading' } },
@@ -290,7 +308,7 @@ class ClassView {
     );
   }
 
-  private row(game: Game, row: GroupRow, index: number): HTMLTableRowElement {
+  private row(game: Game, row: GroupRow, index: number, band: boolean): HTMLTableRowElement {
     const sc = this.sc;
     const tr = el(
       'tr',
@@ -339,7 +357,13 @@ class ClassView {
       el(
         'td',
         { class: 'no-print' },
-        el('div', { class: 'row-actions' }, this.reportLink(game), this.removeButton(game)),
+        el(
+          'div',
+          { class: 'row-actions' },
+          this.reportLink(game),
+          band && played(game) ? this.showButton(game) : null,
+          this.removeButton(game),
+        ),
       ),
     );
     return tr;
@@ -376,6 +400,22 @@ class ClassView {
     });
   }
 
+  private showButton(game: Game): HTMLButtonElement {
+    return button('Show on chart', () => this.pick(game), {
+      class: 'small',
+      attrs: { 'aria-label': `Show ${game.name} on the chart` },
+    });
+  }
+
+  /** Picks a game out of the band from its row: the chart comes into view, focus to its select. */
+  private pick(game: Game): void {
+    this.picked = game.id;
+    this.pickSelect.value = String(game.id);
+    this.drawChart();
+    this.chartArea.closest('section')?.scrollIntoView({ block: 'start' });
+    this.pickSelect.focus({ preventScroll: true });
+  }
+
   private chartSection(): HTMLElement {
     const games = this.games.filter(played);
     const section = el(
@@ -394,16 +434,53 @@ class ClassView {
       values: selectSeries(this.sc, g.outcome.state, 'tension'),
       note: this.endingNote(g),
     }));
+    this.charted = { games, series };
+    if (!games.some((g) => g.id === this.picked)) this.picked = null;
+    const band = useBand(games.length);
     section.append(
-      escalationChart(this.sc, series, 'Tension after each turn, one line per group'),
+      ...(band ? [this.pickControl(games)] : []),
+      this.chartArea,
       el(
         'details',
         { class: 'no-print' },
-        el('summary', null, 'The same figures as a table'),
+        el('summary', null, band ? 'The same figures as tables' : 'The same figures as a table'),
+        band
+          ? bandTable(series, 'The band: tension in the class at the start and after each turn')
+          : null,
         seriesTable(series, 'Tension at the start and after each turn'),
       ),
     );
+    this.drawChart();
     return section;
+  }
+
+  /** The select that picks one game out of the band, numbered as in the table. */
+  private pickControl(games: readonly Played[]): HTMLElement {
+    const number = new Map(this.games.map((g, i) => [g.id, i + 1]));
+    this.pickSelect.replaceChildren(
+      el('option', { attrs: { value: '' } }, 'None (the band only)'),
+      ...games.map((g) =>
+        el('option', { attrs: { value: String(g.id) } }, `${number.get(g.id)}. ${g.name}`),
+      ),
+    );
+    this.pickSelect.value = this.picked === null ? '' : String(this.picked);
+    return el(
+      'p',
+      { class: 'pick no-print' },
+      el('label', { attrs: { for: 'pick-group' } }, 'Show one group’s line'),
+      ' ',
+      this.pickSelect,
+    );
+  }
+
+  private drawChart(): void {
+    const { games, series } = this.charted;
+    const picked = games.findIndex((g) => g.id === this.picked);
+    const title = useBand(games.length)
+      ? 'Tension after each turn across the class'
+      : 'Tension after each turn, one line per group';
+    this.chartArea.replaceChildren(escalationChart(this.sc, series, title, { picked }));
+    for (const [id, tr] of this.tableRows) tr.classList.toggle('picked', id === this.picked);
   }
 
   private endingNote(g: Played): string {
