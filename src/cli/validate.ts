@@ -7,6 +7,7 @@ import type { Fault } from '../sim';
 import { parseCommand } from './args';
 import { CliError } from './errors';
 import { loadScenario } from '../sim/scenario/load';
+import { tooDeep } from '../sim/scenario/validate';
 import { SCENARIO_DIR, SCHEMA_FILE, displayPath, readText, scenarioFiles } from './scenarios';
 
 export const VALIDATE_USAGE = `Usage: brink validate [FILE…]
@@ -94,6 +95,8 @@ function schemaFaults(text: string, schema: ValidateFunction | undefined): Fault
   } catch {
     return []; // the loader reports the JSON syntax error
   }
+  // Ajv recurses as deep as the data goes; the loader reports nesting beyond its limits.
+  if (tooDeep(data) !== null) return [];
   if (schema(data)) return [];
   return (schema.errors ?? []).map((e) => ({
     path: pointerToPath(e.instancePath),

@@ -55,6 +55,36 @@ describe('brink validate', () => {
   });
 });
 
+describe('brink validate on deeply nested input', () => {
+  it('names the path and the limit for conditions nested 2,000 deep', async () => {
+    const file = brokenCopy('deep-not.json', (s) => {
+      let when: unknown = { var: 'tension', gte: 50 };
+      for (let i = 0; i < 2000; i++) when = { not: when };
+      (s as unknown as { endings: { when: unknown }[] }).endings[0]!.when = when;
+    });
+    const { code, stdout, stderr } = await brink('validate', file);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/endings\[0\]\.when(\.not)+: conditions are nested more than 32 deep$/m);
+  });
+
+  it('gives a clear message for JSON nested 100,000 deep, as the whole file or inside it', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const whole = join(dir, 'deep-array.json');
+    writeFileSync(whole, deep);
+    const text = readFileSync(join(ROOT, 'scenarios/ukraine-2021.json'), 'utf8');
+    const inside = join(dir, 'deep-field.json');
+    writeFileSync(inside, text.replace(/^\{/, `{"notes": ${deep},`));
+    const { code, stdout, stderr } = await brink('validate', whole, inside);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${whole}: (file): a scenario must be a JSON object, not a list`);
+    expect(stdout).toMatch(
+      new RegExp(`^${inside}: notes(\\[0\\])+: is nested more than 100 levels deep`, 'm'),
+    );
+  });
+});
+
 describe('schema paths', () => {
   it('reads JSON pointers the way the loader writes paths', () => {
     expect(pointerToPath('/actions/3/effects/0/var')).toBe('actions[3].effects[0].var');

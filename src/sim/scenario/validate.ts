@@ -49,6 +49,12 @@ export const MAX_TURNS = 52;
 /** The key AI values use for better intelligence, so no variable may take it. */
 const INTEL_KEY = 'intel';
 const MAX_CONDITION_DEPTH = 32;
+/**
+ * Lists and objects nested inside each other, anywhere (unknown fields too): conditions at their
+ * limit take about 70 levels, and every walk over the data (hashing, copying, a JSON Schema
+ * check) stays far from the stack limit.
+ */
+export const MAX_NESTING = 100;
 /** Bound on every number: far beyond anything meaningful, far below floating-point trouble. */
 const LIMIT = 1_000_000;
 const MAX_LIST = 10_000;
@@ -95,7 +101,11 @@ const DIRECTIONS = everyOf<Extract<ObjectiveMeasure, { var: string }>['better']>
 export function validateScenario(data: unknown): Result<Scenario> {
   const faults = new Faults();
   if (isObject(data)) {
+    // The shape pass walks only known fields, to bounded depth, so it reports deep conditions
+    // with their own limit; the nesting check then guards what walks everything afterwards.
     SCENARIO(data, '', faults);
+    const deep = faults.errors.length === 0 ? tooDeep(data) : null;
+    if (deep !== null) faults.error(deep, `is nested more than ${MAX_NESTING} levels deep`);
     if (faults.errors.length === 0) checkMeaning(data as unknown as Scenario, faults);
   } else {
     faults.error('', `a scenario must be a JSON object, not ${show(data)}`);
@@ -105,6 +115,39 @@ export function validateScenario(data: unknown): Result<Scenario> {
   return faults.warnings.length > 0
     ? { ok: true, value, warnings: faults.warnings }
     : { ok: true, value };
+}
+
+/**
+ * The path of the first list or object nested more than `limit` deep (the top level is 1), or
+ * null. A loop, not recursion, so no input can exhaust the stack.
+ */
+export function tooDeep(data: unknown, limit = MAX_NESTING): string | null {
+  interface Node {
+    value: unknown;
+    key: string | number;
+    parent: Node | null;
+    depth: number;
+  }
+  const stack: Node[] = [{ value: data, key: '', parent: null, depth: 1 }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const { value, depth } = node;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > limit) return pathOf(node);
+    const parent = node;
+    // Pushed last to first, so the first too-deep place in reading order is the one reported.
+    const entries = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i]!;
+      stack.push({ value: child, key, parent, depth: depth + 1 });
+    }
+  }
+  return null;
+
+  function pathOf(node: Node): string {
+    const keys: (string | number)[] = [];
+    for (let n: Node | null = node; n?.parent; n = n.parent) keys.push(n.key);
+    return keys.reverse().reduce<string>((path, key) => at(path, key), '');
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -786,6 +786,32 @@ describe('loadScenario', () => {
     ]);
   });
 
+  it('refuses data nested more than 100 levels deep with the path, and does not throw', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const s = { ...fixture(), notes: deep };
+    const result = loadScenario(s);
+    expect(result.ok).toBe(false);
+    const fault = result.ok ? undefined : result.errors[0];
+    expect(fault?.message).toBe('is nested more than 100 levels deep');
+    expect(fault?.path).toBe(`notes${'[0]'.repeat(99)}`);
+    const fromText = loadScenario(
+      FIXTURE_TEXT.replace(/^\{/, `{"notes": ${'['.repeat(1e5)}${']'.repeat(1e5)},`),
+    );
+    expect(fromText.ok ? [] : fromText.errors.map((f) => f.message)).toEqual([
+      'is nested more than 100 levels deep',
+    ]);
+  });
+
+  it('reports conditions nested 2,000 deep at the condition limit', () => {
+    const s = fixture();
+    put(s, 'endings[0].when', nested(2000));
+    const result = loadScenario(s);
+    expect(result.ok ? [] : result.errors.map((f) => f.message)).toEqual([
+      'conditions are nested more than 32 deep',
+    ]);
+  });
+
   it('passes warnings on with the compiled scenario', () => {
     const s = fixture();
     put(s, 'actions[0].requries', { var: 'tension', lte: 80 });
