@@ -4,7 +4,7 @@
 // is drawn as a band instead: the median, the middle half and the range of each turn, with one
 // game picked out on demand, since 25 lines with 25 markers each cannot be told apart.
 import type { CompiledScenario } from '../sim';
-import { el } from './dom';
+import { el, nameText } from './dom';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -299,7 +299,7 @@ function legendItem(swatch: SVGSVGElement, name: string, note?: string): HTMLLIE
     'li',
     null,
     swatch,
-    el('span', { class: 'legend-name' }, name),
+    el('span', { class: 'legend-name' }, nameText(name)),
     note ? el('span', { class: 'legend-note' }, ` — ${note}`) : null,
   );
 }

@@ -25,7 +25,7 @@ import {
   type Divergence,
   type GroupRow,
 } from './compare';
-import { button, columnHeads, download, el, pageNav } from './dom';
+import { button, columnHeads, download, el, nameText, pageNav } from './dom';
 import { nameOpenings, openText, type Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { startPage } from './scenario';
@@ -313,12 +313,7 @@ class ClassView {
     const tr = el(
       'tr',
       { attrs: { 'data-status': row.status } },
-      el(
-        'th',
-        { attrs: { scope: 'row' } },
-        el('span', { class: 'index' }, `${index + 1}. `),
-        row.name,
-      ),
+      el('th', { class: 'group', attrs: { scope: 'row' } }, groupName(row.name, index + 1)),
       el(
         'td',
         null,
@@ -536,8 +531,8 @@ class ClassView {
         el(
           'tr',
           null,
-          el('th', { attrs: { scope: 'row' } }, g.name),
-          el('td', null, other.name),
+          el('th', { class: 'group', attrs: { scope: 'row' } }, groupName(g.name)),
+          el('td', { class: 'group' }, groupName(other.name)),
           el('td', null, partedAt(p.divergence)),
           el('td', null, ...this.whatDiffered(p.divergence, g, other)),
         ),
@@ -560,7 +555,7 @@ class ClassView {
         el(
           'tr',
           null,
-          el('th', { attrs: { scope: 'row' } }, g.name),
+          el('th', { class: 'group', attrs: { scope: 'row' } }, groupName(g.name)),
           ...finals.map((f) => el('td', { class: 'num' }, formatValue(sc, f.key, f.values[i]!))),
         ),
       );
@@ -631,6 +626,16 @@ class ClassView {
     }
     return parts;
   }
+}
+
+/** A group's name in a table, numbered as in the groups table when `number` is given. */
+function groupName(name: string, number?: number): HTMLElement {
+  return el(
+    'span',
+    { class: 'group-name' },
+    number === undefined ? null : el('span', { class: 'index' }, `${number}. `),
+    nameText(name),
+  );
 }
 
 function partedAt(d: Divergence): string {

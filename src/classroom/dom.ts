@@ -34,6 +34,22 @@ export function append(parent: Node, children: readonly Child[]): void {
   }
 }
 
+/**
+ * The parts of a name made from a file name, split where a line may wrap: after a space or one of
+ * `_ - . / \ , + )`, and between a small letter or digit and a capital ("TeamRed2Final" → Team,
+ * Red2, Final).
+ */
+export function nameParts(name: string): string[] {
+  return name.split(/(?<=[\s_\-./\\,+)])|(?<=[\p{Ll}\d])(?=\p{Lu})/u).filter((part) => part !== '');
+}
+
+/** A name that wraps between its parts (`<wbr>`), and inside one only when it is longer than a line. */
+export function nameText(name: string): HTMLElement {
+  const span = el('span', { class: 'name' });
+  nameParts(name).forEach((part, i) => append(span, [i > 0 && el('wbr'), part]));
+  return span;
+}
+
 /** An http(s) address from data, or null: anything else (javascript:, data:…) is shown as text only. */
 export function safeUrl(text: string): string | null {
   try {
