@@ -3,6 +3,9 @@
 // escalation of each game, and where games from the same seed parted ways.
 import {
   encodeRecord,
+  formatClassCode,
+  parseClassCode,
+  type ClassCode,
   formatValue,
   LINK_KEY,
   nameOf,
@@ -14,7 +17,10 @@ import {
 } from '../sim';
 import { bandTable, escalationChart, seriesTable, useBand, type Series } from './chart';
 import {
+  CHECK_WORDS,
+  classCheckText,
   classCsv,
+  flagged,
   describeDivergence,
   endComparison,
   groupRow,
@@ -26,7 +32,7 @@ import {
   type GroupRow,
 } from './compare';
 import { button, columnHeads, download, el, nameText, pageNav } from './dom';
-import { nameOpenings, openText, type Verification } from './entries';
+import { nameOpenings, openText } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { startPage } from './scenario';
 
@@ -37,12 +43,6 @@ interface Game extends NamedGame {
 
 type Played = Game & { outcome: { state: GameState; hash: string } };
 const played = (g: Game): g is Played => g.outcome.status !== 'failed';
-
-const STATUS_TEXT: Record<Verification['status'], string> = {
-  verified: '✔ Verified',
-  replayed: '○ Replayed — no hash to check',
-  failed: '✘ Not verified',
-};
 
 class ClassView {
   private games: Game[] = [];
@@ -67,6 +67,17 @@ class ClassView {
   private readonly chartArea = el('div', { class: 'chart-area' });
   private readonly pickSelect = el('select', { id: 'pick-group' });
   private readonly tableRows = new Map<number, HTMLTableRowElement>();
+  /** The class code the teacher gave, to check every record's set-up against. */
+  private classCode: ClassCode | null = null;
+  private readonly codeInput = el('input', {
+    id: 'class-code',
+    attrs: {
+      type: 'text',
+      maxlength: '400',
+      spellcheck: 'false',
+      'aria-describedby': 'class-code-hint',
+    },
+  });
 
   constructor(
     private readonly sc: CompiledScenario,
@@ -134,8 +145,41 @@ class ClassView {
           add,
         ),
       ),
+      this.classCodeField(),
       el('div', { class: 'toolbar' }, this.exportButton, this.clearButton),
       this.status,
+    );
+  }
+
+  private classCodeField(): HTMLElement {
+    const apply = () => {
+      const text = this.codeInput.value.trim();
+      if (text === '') {
+        this.classCode = null;
+        this.status.textContent = 'No class code: records are not checked against a class set-up.';
+      } else {
+        const parsed = parseClassCode(text);
+        if (!parsed.ok) {
+          this.status.textContent = parsed.errors[0]!.message;
+          return;
+        }
+        this.classCode = parsed.value;
+        this.status.textContent = `Checking every record against the class code ${formatClassCode(parsed.value)}.`;
+      }
+      this.render();
+    };
+    this.codeInput.addEventListener('change', apply);
+    return el(
+      'div',
+      { class: 'class-code' },
+      el('label', { attrs: { for: 'class-code' } }, 'Class code (optional)'),
+      this.codeInput,
+      button('Check against the code', apply, { id: 'apply-class-code' }),
+      el(
+        'p',
+        { id: 'class-code-hint', class: 'hint' },
+        'The code from facilitator mode. Every record is checked against it (scenario and version, seed, roles played, turn clock), and a record that differs is flagged.',
+      ),
     );
   }
 
@@ -189,7 +233,7 @@ class ClassView {
     const bad = added.filter((g) => g.outcome.status === 'failed').length;
     this.status.textContent =
       `Added ${added.length} game${added.length === 1 ? '' : 's'} from ${from}` +
-      (bad ? `; ${bad} could not be verified (see the table).` : '.');
+      (bad ? `; ${bad} do not replay (see the table).` : '.');
     this.render();
   }
 
@@ -224,7 +268,7 @@ class ClassView {
 
   private rows(): GroupRow[] {
     const divergence = this.divergences();
-    return this.games.map((g) => groupRow(this.sc, g, divergence.get(g.id) ?? ''));
+    return this.games.map((g) => groupRow(this.sc, g, divergence.get(g.id) ?? '', this.classCode));
   }
 
   private exportCsv(): void {
@@ -262,15 +306,16 @@ class ClassView {
   private tableSection(): HTMLElement {
     const sc = this.sc;
     const rows = this.rows();
-    const counts = { verified: 0, replayed: 0, failed: 0 };
+    const counts = { matches: 0, noHash: 0, failed: 0 };
     for (const r of rows) counts[r.status]++;
+    const differ = rows.filter((r) => r.classCheck?.length).length;
     const roles = sc.scenario.roles;
     const head = el(
       'tr',
       null,
       ...columnHeads(['Group', 'Role(s) played', 'Seed', 'Ending', 'Turn']),
       ...roles.map((r) => el('th', { class: 'num', attrs: { scope: 'col' } }, r.name)),
-      ...columnHeads(['Final hash', 'Verified']),
+      ...columnHeads(['Final hash', 'Replay check', ...(this.classCode ? ['Class set-up'] : [])]),
       el('th', { class: 'no-print', attrs: { scope: 'col' } }, 'Actions'),
     );
     const body = el('tbody');
@@ -288,7 +333,10 @@ class ClassView {
       el(
         'p',
         { class: 'summary' },
-        `${rows.length} game${rows.length === 1 ? '' : 's'}: ${counts.verified} verified, ${counts.replayed} replayed without a hash to check, ${counts.failed} not verified.`,
+        `${rows.length} game${rows.length === 1 ? '' : 's'}: ${counts.matches} replay to their final hash, ${counts.noHash} have no hash to check, ${counts.failed} do not replay` +
+          (this.classCode
+            ? `; ${differ} differ from the class code.`
+            : '. A hash shows a record is consistent, not how it was played: enter the class code to check each set-up.'),
       ),
       el(
         'div',
@@ -312,7 +360,7 @@ class ClassView {
     const sc = this.sc;
     const tr = el(
       'tr',
-      { attrs: { 'data-status': row.status } },
+      { attrs: { 'data-status': row.status, ...(flagged(row) ? { 'data-flagged': '' } : {}) } },
       el('th', { class: 'group', attrs: { scope: 'row' } }, groupName(row.name, index + 1)),
       el(
         'td',
@@ -347,8 +395,21 @@ class ClassView {
       el(
         'td',
         { class: `status ${row.status}`, attrs: { title: row.message } },
-        STATUS_TEXT[row.status],
+        CHECK_WORDS[row.status].short,
       ),
+    );
+    if (this.classCode) {
+      tr.append(
+        el(
+          'td',
+          { class: `class-check ${row.classCheck?.length ? 'differs' : 'same'}` },
+          row.classCheck
+            ? `${row.classCheck.length ? '⚠ ' : '✔ '}${classCheckText(row.classCheck)}`
+            : '—',
+        ),
+      );
+    }
+    tr.append(
       el(
         'td',
         { class: 'no-print' },
@@ -482,7 +543,7 @@ class ClassView {
     const state = g.outcome.state;
     const ending = selectEnding(this.sc, state);
     const text = ending ? `${ending.name}, turn ${ending.turn}` : `unfinished, turn ${state.turn}`;
-    return g.outcome.status === 'replayed' ? `${text} (no hash to check)` : text;
+    return g.outcome.status === 'noHash' ? `${text} (no hash to check)` : text;
   }
 
   private divergenceSection(): HTMLElement {

@@ -1,8 +1,12 @@
 // Comparing the games of a class: one row per group, where games from the same seed parted ways,
 // how their main variables ended, and the CSV a teacher takes away. Pure: data in, data out.
 import {
+  classDifferences,
+  describeClassDifference,
   selectEnding,
   selectScores,
+  type ClassCode,
+  type ClassDifference,
   type CompiledScenario,
   type GameRecord,
   type GameState,
@@ -151,15 +155,19 @@ export interface GroupRow {
   status: Verification['status'];
   message: string;
   divergence: string;
+  /** How the record differs from the class code; null when no code was given. */
+  classCheck: ClassDifference[] | null;
 }
 
 export function groupRow(
   sc: CompiledScenario,
   game: { name: string; record: GameRecord | null; outcome: Verification },
   divergence = '',
+  classCode: ClassCode | null = null,
 ): GroupRow {
   const roles = (game.record?.humans ?? []).map((id) => sc.roles[id]?.name ?? id);
-  const base = { name: game.name, roles, seed: game.record?.seed ?? '', divergence };
+  const classCheck = classCode && game.record ? classDifferences(game.record, classCode) : null;
+  const base = { name: game.name, roles, seed: game.record?.seed ?? '', divergence, classCheck };
   const outcome = game.outcome;
   if (outcome.status === 'failed') {
     return {
@@ -185,18 +193,35 @@ export function groupRow(
     })),
     hash: outcome.hash,
     status: outcome.status,
-    message:
-      outcome.status === 'verified'
-        ? 'The replay reaches the hash in the record.'
-        : 'The record carries no final hash, so the replay could not be checked against one.',
+    message: CHECK_WORDS[outcome.status].long,
   };
 }
 
-export const VERIFIED_WORDS: Record<Verification['status'], string> = {
-  verified: 'yes',
-  replayed: 'no hash to check',
-  failed: 'no',
+/** What the replay check showed, in words: a mark and a short phrase for tables, a sentence for titles. */
+export const CHECK_WORDS: Record<Verification['status'], { short: string; long: string }> = {
+  matches: {
+    short: '✔ Replays to its hash',
+    long: 'Every order is legal and the replay reaches the final hash the record carries. (This shows the record is consistent, not how it was played: check the class set-up too.)',
+  },
+  noHash: {
+    short: '⚠ No hash: not checked',
+    long: 'The record has no final hash, so there is nothing to check its replay against.',
+  },
+  failed: {
+    short: '✘ Does not replay',
+    long: 'The record does not replay to the game it claims.',
+  },
 };
+
+/** The class set-up column: "as the class code", the differences, or "" when no code was given. */
+export function classCheckText(check: ClassDifference[] | null): string {
+  if (check === null) return '';
+  return check.length === 0 ? 'as the class code' : check.map(describeClassDifference).join('; ');
+}
+
+/** A row a teacher should look at: no hash, not the class's set-up, or no replay at all. */
+export const flagged = (row: GroupRow) =>
+  row.status !== 'matches' || (row.classCheck !== null && row.classCheck.length > 0);
 
 export function csvHeader(sc: CompiledScenario): string[] {
   return [
@@ -207,7 +232,8 @@ export function csvHeader(sc: CompiledScenario): string[] {
     'turn',
     ...sc.scenario.roles.map((r) => `score ${r.name}`),
     'hash',
-    'verified',
+    'replay check',
+    'class set-up',
     'first divergence',
     'message',
   ];
@@ -222,7 +248,8 @@ export function csvLine(sc: CompiledScenario, row: GroupRow): (string | number)[
     row.turn ?? '',
     ...sc.scenario.roles.map((r) => row.scores.find((s) => s.role === r.id)?.score ?? ''),
     row.hash,
-    VERIFIED_WORDS[row.status],
+    CHECK_WORDS[row.status].short.slice(2),
+    classCheckText(row.classCheck),
     row.divergence,
     row.status === 'failed' ? row.message : '',
   ];

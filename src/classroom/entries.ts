@@ -110,12 +110,14 @@ function opened(result: ReturnType<typeof parseRecord>): Opened {
 const oneLine = (text: string) => text.split('\n').join('; ');
 
 /**
- * A replayed game: `verified` when the replay reaches the hash the record claims, `replayed` when
- * the record claims none (nothing to check it against), `failed` when it cannot be replayed or
- * ends elsewhere; a failed game shows no results, since they would not be the game that was played.
+ * A replayed game: `matches` when the replay reaches the final hash the record carries, `noHash`
+ * when the record carries none (nothing to check it against: flagged, not passed), `failed` when it
+ * cannot be replayed or ends elsewhere; a failed game shows no results, since they would not be
+ * the game that was played. A matching hash shows a record is consistent, not that it was played
+ * as recorded: a hash has no secret, so anyone can recompute it after editing the orders.
  */
 export type Verification =
-  | { status: 'verified' | 'replayed'; state: GameState; hash: string }
+  | { status: 'matches' | 'noHash'; state: GameState; hash: string }
   | { status: 'failed'; message: string };
 
 export function verify(sc: CompiledScenario, record: GameRecord): Verification {
@@ -124,7 +126,7 @@ export function verify(sc: CompiledScenario, record: GameRecord): Verification {
   if (!result.ok)
     return { status: 'failed', message: result.errors.map((e) => e.message).join(' ') };
   return {
-    status: record.finalHash === undefined ? 'replayed' : 'verified',
+    status: record.finalHash === undefined ? 'noHash' : 'matches',
     state: result.value.state,
     hash: result.value.hash,
   };

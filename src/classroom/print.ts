@@ -22,7 +22,7 @@ import {
   type Source,
 } from '../sim';
 import { escalationChart } from './chart';
-import { mainVariables, VERIFIED_WORDS } from './compare';
+import { CHECK_WORDS, mainVariables } from './compare';
 import { append, button, columnHeads, el, pageNav, sourceLink } from './dom';
 import { openText, type Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
@@ -260,12 +260,7 @@ function reportFacts(sc: CompiledScenario, record: GameRecord | null, outcome: V
   }
   if (outcome.status !== 'failed') {
     fact('Final hash', el('code', null, outcome.hash));
-    fact(
-      'Verified',
-      outcome.status === 'verified'
-        ? 'yes: replayed here, it reaches the hash in the record'
-        : `${VERIFIED_WORDS.replayed}: the record carries no final hash`,
-    );
+    fact('Replay check', CHECK_WORDS[outcome.status].long);
   }
   return facts;
 }

@@ -564,14 +564,14 @@ export class GameController {
       state: point.value.state,
       from: this.ui.screen,
     };
-    const checked = record.finalHash
-      ? record.finalHash === finalHash
-        ? ' (matches the record)'
-        : ''
-      : '';
+    // Say what was checked: a hash has no secret, so it shows consistency, not how it was played.
+    const checked =
+      record.finalHash === finalHash
+        ? `Replayed: every order is legal and the game reaches the final hash the record carries, ${finalHash}.`
+        : `Replayed to final-state hash ${finalHash}. The record carries no final hash, so there was nothing to check it against.`;
     this.update({
       screen: 'viewer',
-      notice: `Replay verified: final-state hash ${finalHash}${checked}.`,
+      notice: checked,
       why: null,
     });
   }

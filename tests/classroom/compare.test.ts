@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   classCsv,
+  flagged,
   csvField,
   csvHeader,
   describeDivergence,
@@ -211,7 +212,7 @@ describe('comparing real games', () => {
           : '',
       ),
     );
-    expect(rows.map((r) => r.status)).toEqual(['verified', 'verified', 'failed']);
+    expect(rows.map((r) => r.status)).toEqual(['matches', 'matches', 'failed']);
     expect(rows[0]!.roles).toEqual(['United States', 'European Union']);
     expect(rows[0]!.scores.map((s) => s.role)).toEqual(sc.roleOrder);
     expect(rows[2]!.message).toMatch(/altered/);
@@ -221,27 +222,47 @@ describe('comparing real games', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]!.split(',')).toEqual(csvHeader(sc));
     expect(lines[1]).toMatch(/^"Team, ""Red""",United States; European Union,class-7,/);
-    expect(lines[1]).toContain(`,${hashState(stateOf(original))},yes,"turn 3, from Link 2",`);
+    expect(lines[1]).toContain(
+      `,${hashState(stateOf(original))},Replays to its hash,,"turn 3, from Link 2",`,
+    );
     expect(lines[3]).toMatch(/^'=cmd,/);
-    expect(lines[3]).toContain(',no,');
+    expect(lines[3]).toContain(',Does not replay,');
   });
 });
 
 describe('opening what a teacher pastes', () => {
   const record = played('paste', { russia: 'hawk' });
 
-  it('verifies a record, replays one without a hash, and rejects a tampered one', () => {
+  it('checks a record, flags one without a hash, and rejects a tampered one', () => {
     const { finalHash: _, ...unhashed } = record;
     const bad = { ...record, finalHash: 'ffffffffffffffff' };
     const text = [record, unhashed, bad].map((r) => JSON.stringify(r, null, 2)).join('\n');
     expect(openText(sc, text).map((o) => o.outcome.status)).toEqual([
-      'verified',
-      'replayed',
+      'matches',
+      'noHash',
       'failed',
     ]);
   });
 
-  it('keeps its hash when the table shows a verified game', () => {
+  it('flags a record that differs from the class code, and one with no hash', () => {
+    const { finalHash: _, ...unhashed } = record;
+    const code = {
+      scenario: sc.scenario.id,
+      version: sc.scenario.version,
+      seed: record.seed,
+      minutes: 0,
+      roles: null,
+    };
+    const rows = openText(
+      sc,
+      [record, unhashed, { ...record, seed: 'elsewhere' }].map((r) => JSON.stringify(r)).join('\n'),
+    ).map((o) => groupRow(sc, { name: 'x', ...o }, '', code));
+    expect(rows.map((r) => r.classCheck?.map((d) => d.field))).toEqual([[], [], ['seed']]);
+    expect(rows.map(flagged)).toEqual([false, true, true]);
+    expect(classCsv(sc, rows)).toContain(',No hash: not checked,as the class code,');
+  });
+
+  it('keeps its hash when the table shows a checked game', () => {
     const [opened] = openText(sc, JSON.stringify(record));
     expect(groupRow(sc, { name: 'x', ...opened! }).hash).toBe(record.finalHash);
   });

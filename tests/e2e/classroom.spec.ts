@@ -98,18 +98,19 @@ test.describe('class view', () => {
       ['team-green.json', green],
       ['Link 1', linked],
     ] as const) {
-      await expect(row(page, name)).toHaveAttribute('data-status', 'verified');
-      await expect(row(page, name)).toContainText('✔ Verified');
+      await expect(row(page, name)).toHaveAttribute('data-status', 'matches');
+      await expect(row(page, name)).toContainText('✔ Replays to its hash');
+      await expect(row(page, name)).not.toContainText('Verified');
       await expect(row(page, name)).toContainText(made.hash);
       await expect(row(page, name)).toContainText(made.record.seed);
     }
     await expect(row(page, 'team-red.json')).toContainText('United States, European Union');
     const tampered = row(page, 'tampered.json');
     await expect(tampered).toHaveAttribute('data-status', 'failed');
-    await expect(tampered).toContainText('✘ Not verified');
+    await expect(tampered).toContainText('✘ Does not replay');
     await expect(tampered.locator('td.problem')).toContainText(/altered/);
     await expect(page.locator('.summary')).toHaveText(
-      '5 games: 4 verified, 0 replayed without a hash to check, 1 not verified.',
+      '5 games: 4 replay to their final hash, 0 have no hash to check, 1 do not replay. A hash shows a record is consistent, not how it was played: enter the class code to check each set-up.',
     );
 
     // One line per replayed game in the chart, and the three games of the shared seed compared.
@@ -137,14 +138,52 @@ test.describe('class view', () => {
       'tampered.json',
       'Link 1',
     ]);
-    expect(lines[1]).toContain(`,${red.hash},yes,`);
-    expect(lines[4]).toMatch(/,no,,.*altered/);
+    expect(lines[1]).toContain(`,${red.hash},Replays to its hash,,`);
+    expect(lines[4]).toMatch(/,Does not replay,,,.*altered/);
     expect(lines[2]).toMatch(/"turn \d+, from /);
 
     await screenshot(page, 'class-view');
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: 'Export CSV' })).toBeHidden();
     await page.pdf({ path: join(SCREENS_DIR, 'class-view.pdf'), format: 'A4', landscape: true });
+  });
+
+  test('checks every record against the class code and flags the ones that differ or carry no hash', async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/class.html');
+    const { finalHash: _, ...unhashed } = blue.record;
+    // A record edited to another seed, its hash recomputed: consistent, but not the class's game.
+    const forged = { ...green.record };
+    const files = writeRecords(testInfo.outputPath('class-code'), {
+      'team-red.json': red.record,
+      'no-hash.json': unhashed,
+      'other-seed.json': forged,
+    });
+    await page.locator('#record-files').setInputFiles(files);
+    await expect(page.locator('#groups-table tbody tr')).toHaveCount(3);
+    await expect(row(page, 'no-hash.json')).toHaveAttribute('data-status', 'noHash');
+    await expect(row(page, 'no-hash.json')).toContainText('⚠ No hash: not checked');
+    await expect(row(page, 'no-hash.json')).toHaveAttribute('data-flagged', '');
+    await expect(row(page, 'other-seed.json')).not.toHaveAttribute('data-flagged', '');
+
+    await page.getByLabel('Class code (optional)').fill('ukraine-2021:class-e2e:1e1');
+    await page.getByRole('button', { name: 'Check against the code' }).click();
+    await expect(page.getByRole('status')).toContainText('must be a whole number from 0 to 60');
+
+    await page
+      .getByLabel('Class code (optional)')
+      .fill(`ukraine-2021@${sc.scenario.version}:${SEED}:0`);
+    await page.getByRole('button', { name: 'Check against the code' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Class set-up' })).toBeVisible();
+    await expect(row(page, 'team-red.json')).toContainText('✔ as the class code');
+    await expect(row(page, 'team-red.json')).not.toHaveAttribute('data-flagged', '');
+    await expect(row(page, 'other-seed.json')).toContainText(
+      `⚠ seed "another-seed" (the class's is "${SEED}")`,
+    );
+    await expect(row(page, 'other-seed.json')).toHaveAttribute('data-flagged', '');
+    await expect(page.locator('.summary')).toContainText('1 differ from the class code');
+    await screenshot(page, 'class-view-class-code');
   });
 
   test('takes files dropped on the page and keeps the others when one is broken', async ({
@@ -163,7 +202,7 @@ test.describe('class view', () => {
       },
       [text],
     );
-    await expect(row(page, 'dropped.json')).toHaveAttribute('data-status', 'verified');
+    await expect(row(page, 'dropped.json')).toHaveAttribute('data-status', 'matches');
     await expect(row(page, 'cut.json')).toContainText('not complete JSON');
     await row(page, 'cut.json').getByRole('button', { name: 'Remove cut.json' }).click();
     await expect(page.locator('#groups-table tbody tr')).toHaveCount(1);
@@ -205,7 +244,7 @@ test.describe('printable material', () => {
     const report = page.locator('article.report');
     await expect(report).toHaveCount(1);
     await expect(report).toContainText(blue.hash);
-    await expect(report).toContainText('yes: replayed here');
+    await expect(report).toContainText('the replay reaches the final hash the record carries');
     await expect(report.getByRole('heading', { name: /^Ending: / })).toBeVisible();
     await expect(report.locator('.turn')).toHaveCount(
       blue.record.orders.filter((o) => o.type === 'turn/ended').length,
