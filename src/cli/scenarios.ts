@@ -90,7 +90,7 @@ export function findScenario(ref: string, command: string): FoundScenario {
 /** The valid scenario with this id in scenarios/, preferring the one with this content hash. */
 export function findScenarioById(id: string, hash?: string): FoundScenario | undefined {
   const matching = validScenarios().filter((found) => found.sc.scenario.id === id);
-  return matching.find((found) => found.sc.hash === hash) ?? matching[0];
+  return (hash && matching.find((found) => found.sc.hashes.includes(hash))) || matching[0];
 }
 
 function validScenarios(): FoundScenario[] {

@@ -13,6 +13,11 @@ export interface NewGameOptions {
   seed: string;
   /** Roles played by people (or scripted bots); every other role is played by the AI. */
   humans: readonly string[];
+  /**
+   * The scenario version the game is played under: a record of an earlier, compatible version
+   * replays under this scenario with its own version in the state. Default: this scenario's.
+   */
+  version?: string;
 }
 
 export function createGame(sc: CompiledScenario, options: NewGameOptions): GameState {
@@ -24,7 +29,7 @@ export function createGame(sc: CompiledScenario, options: NewGameOptions): GameS
   const capital: Record<string, number> = {};
   for (const role of sc.scenario.roles) capital[role.id] = role.capital.start;
   return {
-    scenario: { id: sc.scenario.id, version: sc.scenario.version },
+    scenario: { id: sc.scenario.id, version: options.version ?? sc.scenario.version },
     seed: options.seed,
     turn: 1,
     phase: 'orders',

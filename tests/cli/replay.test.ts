@@ -121,7 +121,7 @@ describe.concurrent('brink replay', () => {
     const file = join(dir, 'forged.json');
     writeFileSync(file, JSON.stringify(forged));
     const good = write('class-good.json');
-    const classCode = 'ukraine-2021@1.0.0:replay-test:0';
+    const classCode = `ukraine-2021@${sc.scenario.version}:replay-test:0`;
     const alone = await brink('replay', file, '--verify-only');
     expect(alone.code).toBe(0); // a recomputed hash is consistent: no hash can prove more
     const both = await brink('replay', '--verify-only', '--class', classCode, good, file);

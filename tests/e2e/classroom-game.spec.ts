@@ -56,7 +56,7 @@ test('facilitator mode: a class code, a clock, and an inject recorded as an orde
   const code = (
     (await control(page, 'facilitator').locator('.detail').textContent()) ?? ''
   ).replace('class code ', '');
-  expect(code).toBe('ukraine-2021@1.0.0:class%3Around%3A2:5:us');
+  expect(code).toMatch(/^ukraine-2021@\d+\.\d+\.\d+:class%3Around%3A2:5:us$/);
   await page.keyboard.press('n');
   await page.keyboard.press('Enter');
   await expect.poll(() => screen(page)).toBe('crisis');

@@ -136,7 +136,7 @@ export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRec
   }
   if (id !== sc.scenario.id)
     return fail(`The link is a game of scenario ${shownValue(id)}, not "${sc.scenario.id}".`);
-  if (hash !== sc.hash) {
+  if (typeof hash !== 'string' || !sc.hashes.includes(hash)) {
     return fail(
       `The link was made with ${sc.scenario.id} version ${shownValue(scenarioVersion)} (hash ${shownValue(hash)}); this is version ${sc.scenario.version} (hash ${sc.hash}).`,
     );

@@ -92,7 +92,7 @@ export function replay(
       `This record was played in scenario "${record.scenario.id}", not "${s.id}".`,
     );
   }
-  if (record.scenario.hash !== sc.hash) {
+  if (!sc.hashes.includes(record.scenario.hash)) {
     return fail(
       'scenario.hash',
       `This record was made with ${record.scenario.id} version ${record.scenario.version} (content hash ${record.scenario.hash}); ` +
@@ -106,7 +106,11 @@ export function replay(
   if (notPlayable.length > 0)
     return fail('humans', `Role(s) that only the computer plays: ${notPlayable.join(', ')}.`);
 
-  let state = createGame(sc, { seed: record.seed, humans: record.humans });
+  let state = createGame(sc, {
+    seed: record.seed,
+    humans: record.humans,
+    version: record.scenario.version,
+  });
   for (let i = 0; i < record.orders.length; i++) {
     const order = record.orders[i]!;
     let error: OrderError | null;
@@ -151,7 +155,11 @@ export function replayTo(
   record: GameRecord,
   turns: number,
 ): Result<ReplayPoint> {
-  let state = createGame(sc, { seed: record.seed, humans: record.humans });
+  let state = createGame(sc, {
+    seed: record.seed,
+    humans: record.humans,
+    version: record.scenario.version,
+  });
   const orders: Order[] = [];
   let resolved = 0;
   for (let i = 0; i < record.orders.length && resolved < turns; i++) {

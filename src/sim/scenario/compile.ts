@@ -5,8 +5,10 @@ import type { Action, GameEvent, Role, Scenario, Variable } from './types';
 
 export interface CompiledScenario {
   readonly scenario: Scenario;
-  /** Content hash of the scenario file, recorded in every game record. */
+  /** Content hash of what changes outcomes (content-hash.ts), recorded in every game record. */
   readonly hash: string;
+  /** Every scenario hash whose records replay here: its own and its compatible versions'. */
+  readonly hashes: readonly string[];
   readonly variables: Readonly<Record<string, Variable>>;
   readonly roles: Readonly<Record<string, Role>>;
   readonly roleOrder: readonly string[];
@@ -41,6 +43,7 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
   return {
     scenario,
     hash,
+    hashes: [hash, ...(scenario.compatibleWith ?? []).map((c) => c.hash)],
     variables,
     roles,
     roleOrder: scenario.roles.map((r) => r.id),

@@ -1,8 +1,8 @@
 // The one way into the engine for a scenario: JSON text (or already-parsed data) is parsed,
 // validated, then compiled with its content hash. Bad input gives faults, never an exception.
-import { hashJson } from '../hash';
 import type { Result } from '../result';
 import { compileScenario, type CompiledScenario } from './compile';
+import { scenarioHash } from './content-hash';
 import { validateScenario } from './validate';
 
 export function loadScenario(input: string | unknown): Result<CompiledScenario> {
@@ -20,7 +20,7 @@ export function loadScenario(input: string | unknown): Result<CompiledScenario> 
   }
   const checked = validateScenario(data);
   if (!checked.ok) return checked;
-  const compiled = compileScenario(checked.value, hashJson(checked.value));
+  const compiled = compileScenario(checked.value, scenarioHash(checked.value));
   return checked.warnings
     ? { ok: true, value: compiled, warnings: checked.warnings }
     : { ok: true, value: compiled };

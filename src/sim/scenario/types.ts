@@ -253,4 +253,9 @@ export interface Scenario {
   discussionQuestions: string[];
   whatHappened: TimelineEntry[];
   modelCard: ModelCardEntry[];
+  /**
+   * Earlier versions whose games this one replays exactly (only prose or the way the hash is
+   * taken changed): their records, links and saves open here. A test replays records of each.
+   */
+  compatibleWith?: { version: string; hash: string }[];
 }

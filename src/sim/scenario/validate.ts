@@ -595,7 +595,7 @@ const SCENARIO = shape(
     modelCard: list(shape({ subject: text, explanation: text, sources: list(text) })),
   },
   // Editors find the schema through this key; the engine ignores it.
-  { $schema: text },
+  { $schema: text, compatibleWith: list(shape({ version: text, hash: text })) },
 );
 
 // ---------------------------------------------------------------------------------------------
