@@ -1,7 +1,7 @@
 // The `brink` command line: dispatches to one module per command. Every failure ends as a one-line
 // `brink: …` message and an exit status (2 for a bad command line), never a stack trace.
 import { benchCommand } from './bench';
-import { CliError, usageError } from './errors';
+import { CliError, usageError, wordFileError } from './errors';
 import { replayCommand } from './replay';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
@@ -35,7 +35,9 @@ async function main(argv: readonly string[]): Promise<number> {
   return run(rest);
 }
 
-function fail(error: unknown): number {
+function fail(thrown: unknown): number {
+  // A file that could not be read or written is the user's to fix, not a bug: say which and why.
+  const error = wordFileError(thrown) ?? thrown;
   if (error instanceof CliError) {
     // Several faults come as several lines: each gets the prefix, so each reads on its own.
     for (const line of error.message.split('\n')) console.error(`brink: ${line}`);

@@ -20,7 +20,7 @@ export type ToWorker = { type: 'play'; chunk: number; start: number; end: number
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'played'; chunk: number; summaries: GameSummary[] }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string; exitCode: 1 | 2 };
 
 const WORKER_ENTRY = new URL('./simulate-worker.ts', import.meta.url);
 
@@ -103,7 +103,7 @@ function runInWorkers(options: BatchOptions, chunks: [number, number][]): Promis
             else giveWork(index);
             return;
           case 'failed':
-            finish(new CliError(message.message));
+            finish(new CliError(message.message, message.exitCode));
             return;
         }
       });

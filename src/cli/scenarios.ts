@@ -1,11 +1,13 @@
 // Finding and loading scenario files. The loader in the core does the checking; this module only
 // reads files and says which one is meant.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompiledScenario } from '../sim';
 import { loadScenario } from '../sim/scenario/load';
-import { CliError } from './errors';
+import { CliError, displayPath, fileError } from './errors';
+
+export { displayPath };
 
 /** The shipped scenarios, found from this file so `brink` works from any directory. */
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
@@ -20,20 +22,21 @@ export function scenarioFiles(dir = SCENARIO_DIR): string[] {
     .map((name) => join(dir, name));
 }
 
-/** A path as the user reads it: relative to where they are when that is shorter. */
-export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel.length < file.length && !rel.startsWith('..') ? rel : file;
-}
+/** The most a JavaScript string holds, about 512 MB: larger files cannot be read as text. */
+const MAX_TEXT_BYTES = 512 * 1024 * 1024;
 
 /** Reads a text file; a missing or unreadable file is a command-line mistake (exit 2). */
 export function readText(file: string, what = 'file'): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    fd = openSync(file, 'r');
+    // Refused before reading, in the words Node's own refusal gets, which comes only after a read.
+    if (fstatSync(fd).size > MAX_TEXT_BYTES) throw { code: 'ERR_STRING_TOO_LONG' };
+    return readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code;
-    throw new CliError(`cannot read ${what} ${displayPath(file)}: ${why ?? 'unreadable'}`, 2);
+    throw fileError(error, `cannot read ${what}`, file);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,15 +1,15 @@
 // `brink simulate`: many games with a bot (or the AI) per role, summed up.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { BOTS, isBotName, type BotName, type CompiledScenario } from '../sim';
 import { parseCommand, wholeNumber } from './args';
-import { CliError, usageError } from './errors';
+import { CliError, displayPath, fileError, usageError } from './errors';
 import { formatCount } from './format';
 import { runBatch } from './pool';
 import { NO_PROGRESS, progressBar } from './progress';
 import { aggregate, formatCsv, formatReport } from './report';
-import { displayPath, findScenario } from './scenarios';
+import { findScenario } from './scenarios';
 
 export const DEFAULT_SCENARIO = 'ukraine-2021';
 const PROGRESS_FROM = 2_000;
@@ -53,18 +53,8 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
   const { file, text, sc } = findScenario(values.scenario, 'simulate');
   const policies = resolvePolicies(sc, requested);
 
-  let recordsDir: string | undefined;
-  if (values.records !== undefined) {
-    recordsDir = resolve(values.records);
-    try {
-      mkdirSync(recordsDir, { recursive: true });
-    } catch (error) {
-      throw new CliError(
-        `cannot create the records folder ${values.records}: ${(error as Error).message}`,
-        2,
-      );
-    }
-  }
+  const recordsDir = values.records === undefined ? undefined : resolve(values.records);
+  if (recordsDir) makeRecordsFolder(recordsDir);
 
   const showProgress = process.stderr.isTTY === true || runs >= PROGRESS_FROM;
   const progress = showProgress ? progressBar(runs) : NO_PROGRESS;
@@ -89,6 +79,32 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
     );
   }
   return 0;
+}
+
+/**
+ * Creates the records folder and any missing parents, one level at a time: Node's own recursive
+ * mkdir spins forever under /proc, where a new folder's parent exists yet mkdir says ENOENT.
+ */
+function makeRecordsFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      const parent = dirname(folder);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(parent)) {
+        throw new CliError(
+          `cannot create the records folder ${displayPath(dir)}: ${displayPath(parent)} does not take new folders`,
+          2,
+        );
+      }
+      throw fileError(error, 'cannot create the records folder', dir);
+    }
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new CliError(`cannot use ${displayPath(dir)} as the records folder: it is a file`, 2);
+  }
 }
 
 export function defaultWorkers(): number {

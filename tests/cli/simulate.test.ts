@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brink } from './run';
+import { brink, ROOT } from './run';
 
 const RUNS = '40';
 const same = ['simulate', '--scenario', 'ukraine-2021', '--runs', RUNS, '--seed', 'cli-test'];
@@ -63,5 +64,70 @@ describe('brink simulate', () => {
       expect(checks[i]!.code).toBe(0);
       expect(checks[i]!.stdout).toContain(`Final hash: ${record.finalHash}\n`);
     });
+  });
+});
+
+/** Like `brink`, but stopped after `ms`: for commands that once hung. */
+function brinkWithin(ms: number, ...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: ms,
+    env: { ...process.env, BRINK_DEBUG: '' },
+  });
+  return {
+    code: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    timedOut: run.signal !== null,
+  };
+}
+
+describe('brink simulate --records into a folder it cannot use', () => {
+  const cases: [string, string, RegExp][] = [
+    [
+      'under /proc',
+      '/proc/brink-test/records',
+      /^brink: cannot create the records folder \/proc\/brink-test\/records: \/proc does not take new folders$/m,
+    ],
+    [
+      'under /sys',
+      '/sys/brink-test',
+      /^brink: cannot create the records folder \/sys\/brink-test: /,
+    ],
+  ];
+  it.each(cases)('fails fast with one line %s', (_name, folder, message) => {
+    const run = brinkWithin(20_000, ...same, '--runs', '2', '--records', folder);
+    expect(run.timedOut).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('names a record it cannot write, in plain words, with or without worker threads', async () => {
+    const records = join(dir, 'blocked');
+    mkdirSync(join(records, 'cli-test-1.json'), { recursive: true });
+    const runs = await Promise.all(
+      ['1', '2'].map((workers) =>
+        brink(...same, '--runs', '3', '--records', records, '--workers', workers),
+      ),
+    );
+    for (const { code, stdout, stderr } of runs) {
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `brink: cannot open ${join(records, 'cli-test-1.json')}: it is a folder\n`,
+      );
+    }
+  });
+
+  it('says so when the folder is a file', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    const { code, stdout, stderr } = await brink(...same, '--runs', '2', '--records', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`brink: cannot use ${file} as the records folder: it is a file\n`);
   });
 });

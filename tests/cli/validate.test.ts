@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,21 @@ describe('brink validate', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^brink: .*missing\.json: no such file$/m);
     expect(stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('brink validate on files it cannot read', () => {
+  it('says a file over 512 MB is too large, without reading it', async () => {
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, 3 * 1024 ** 3); // sparse: takes no room on the disk
+    const started = Date.now();
+    const { code, stderr } = await brink('validate', file);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `brink: cannot read scenario ${file}: the file is too large (over 512 MB)\n`,
+    );
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
 
