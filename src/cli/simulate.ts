@@ -20,7 +20,8 @@ export const SIMULATE_USAGE = `Usage: brink simulate [--scenario ID|FILE] [--run
 Plays N games (game i uses seed "S#i") and reports how they ended.
   --scenario ID|FILE  scenario id in scenarios/, or a scenario file (default ${DEFAULT_SCENARIO})
   --runs N            number of games (default 1000)
-  --seed S            base seed (default "brink"); the same seed gives the same output
+  --seed S            base seed of up to 40 characters (default "brink"); the same seed gives
+                      the same output
   --policy ROLE=BOT   who plays ROLE; repeatable; ROLE "all" sets every playable role
                       (a later --policy for one role overrides it). Unset roles: the AI.
                       Bots: ${BOTS.join(', ')}

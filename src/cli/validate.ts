@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import type { Fault } from '../sim';
-import { parseCommand } from './args';
+import { MAX_PATH_LENGTH, parseCommand } from './args';
 import { CliError } from './errors';
 import { loadScenario } from '../sim/scenario/load';
 import { tooDeep } from '../sim/scenario/validate';
@@ -23,6 +23,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
     args,
     { help: { type: 'boolean', short: 'h' } },
     true,
+    MAX_PATH_LENGTH,
   );
   if (values.help) {
     console.log(VALIDATE_USAGE);

@@ -56,6 +56,13 @@ describe('brink validate', () => {
 });
 
 describe('brink validate on files it cannot read', () => {
+  it('says the file name is empty', async () => {
+    const { code, stdout, stderr } = await brink('validate', '');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^brink: the file name is empty$/m);
+  });
+
   it('says a file over 512 MB is too large, without reading it', async () => {
     const file = join(dir, 'huge.json');
     writeFileSync(file, '');
