@@ -31,7 +31,7 @@ import {
   type Divergence,
   type GroupRow,
 } from './compare';
-import { button, columnHeads, download, el, nameText, pageNav } from './dom';
+import { button, columnHeads, download, el, nameText, pageNav, shortened, shortText } from './dom';
 import { nameOpenings, openText } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { startPage } from './scenario';
@@ -40,6 +40,9 @@ interface Game extends NamedGame {
   /** Stable while the game is loaded, whatever is removed around it. */
   id: number;
 }
+
+/** Names longer than this (a file name is at most 255) are shortened. */
+const NAME_LENGTH = 120;
 
 type Played = Game & { outcome: { state: GameState; hash: string } };
 const played = (g: Game): g is Played => g.outcome.status !== 'failed';
@@ -229,7 +232,9 @@ class ClassView {
   }
 
   private add(added: Game[], from: string): void {
-    this.games.push(...added);
+    // A name is a file name or whatever was written before a link: shortened here, once, so that
+    // no cell, legend or button label carries a pasted essay.
+    this.games.push(...added.map((g) => ({ ...g, name: shortened(g.name, NAME_LENGTH) })));
     const bad = added.filter((g) => g.outcome.status === 'failed').length;
     this.status.textContent =
       `Added ${added.length} game${added.length === 1 ? '' : 's'} from ${from}` +
@@ -367,7 +372,7 @@ class ClassView {
         null,
         row.roles.length ? row.roles.join(', ') : game.record ? 'none (AI only)' : '—',
       ),
-      el('td', { class: 'mono' }, row.seed || '—'),
+      el('td', { class: 'mono seed' }, row.seed ? shortText(row.seed) : '—'),
     );
     if (row.status === 'failed') {
       tr.append(
@@ -632,7 +637,7 @@ class ClassView {
     return el(
       'div',
       { class: 'seed-group' },
-      el('h3', null, `Seed “${seed}” — ${group.length} games`),
+      el('h3', null, `Seed “${shortened(seed)}” — ${group.length} games`),
       el(
         'div',
         { class: 'table-scroll' },

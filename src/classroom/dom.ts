@@ -50,6 +50,30 @@ export function nameText(name: string): HTMLElement {
   return span;
 }
 
+/** How much of a long value from outside (a seed, a pasted name) a line shows. */
+export const SHOWN_LENGTH = 40;
+/** Longer than this, a value is not put whole even in a tooltip. */
+const TOOLTIP_LENGTH = 1000;
+
+/**
+ * `text` whole when it is at most `whole` characters, else its first SHOWN_LENGTH characters, an
+ * ellipsis and its length: a value from a record or a paste can be any length (a 1 MB seed once
+ * stretched the printed report by 22 million pixels), and the page must stay readable.
+ */
+export function shortened(text: string, whole = SHOWN_LENGTH): string {
+  if (text.length <= whole) return text;
+  // Never cut a character made of two code units in half.
+  const end = /[\uD800-\uDBFF]/.test(text[SHOWN_LENGTH - 1]!) ? SHOWN_LENGTH - 1 : SHOWN_LENGTH;
+  return `${text.slice(0, end)}… (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** A shortened value, whole in its tooltip unless that too would be absurd. */
+export function shortText(text: string, whole = SHOWN_LENGTH): HTMLElement {
+  const span = el('span', null, shortened(text, whole));
+  if (text.length > whole && text.length <= TOOLTIP_LENGTH) span.title = text;
+  return span;
+}
+
 /** An http(s) address from data, or null: anything else (javascript:, data:…) is shown as text only. */
 export function safeUrl(text: string): string | null {
   try {

@@ -6,6 +6,7 @@ import {
   formatDate,
   formatValue,
   LINK_KEY,
+  MAX_SEED,
   nameOf,
   selectDate,
   selectEnding,
@@ -23,7 +24,7 @@ import {
 } from '../sim';
 import { escalationChart } from './chart';
 import { CHECK_WORDS, mainVariables } from './compare';
-import { append, button, columnHeads, el, pageNav, sourceLink } from './dom';
+import { append, button, columnHeads, el, pageNav, shortened, shortText, sourceLink } from './dom';
 import { openText, type Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { startPage } from './scenario';
@@ -250,7 +251,8 @@ function reportFacts(sc: CompiledScenario, record: GameRecord | null, outcome: V
     append(facts, [el('dt', null, term), el('dd', null, ...value)]);
   fact('Scenario', `${sc.scenario.title} (version ${sc.scenario.version})`);
   if (record) {
-    fact('Seed', el('code', null, record.seed));
+    // Any legal seed whole (it wraps); a longer one, from before seeds had a limit, shortened.
+    fact('Seed', el('code', null, shortText(record.seed, MAX_SEED)));
     fact(
       'Played by the group',
       record.humans.length
@@ -545,7 +547,7 @@ class PrintPage {
     const openings = openText(this.sc, location.hash);
     this.show(
       openings.map((o) => ({
-        name: o.record ? `Shared game, seed “${o.record.seed}”` : 'Shared game',
+        name: o.record ? `Shared game, seed “${shortened(o.record.seed)}”` : 'Shared game',
         record: o.record,
         outcome: o.outcome,
       })),
