@@ -244,7 +244,6 @@ class ClassView {
 
   private remove(game: Game): void {
     this.games = this.games.filter((g) => g !== game);
-    if (this.picked === game.id) this.picked = null;
     this.status.textContent = `Removed ${game.name}.`;
     this.render();
     this.fileInput.focus();
@@ -253,7 +252,6 @@ class ClassView {
   private clear(): void {
     this.games = [];
     this.pasted = 0;
-    this.picked = null;
     this.status.textContent = 'All games removed.';
     this.render();
   }
@@ -496,6 +494,7 @@ class ClassView {
       note: this.endingNote(g),
     }));
     this.charted = { games, series };
+    // A picked game that was removed is picked no longer.
     if (!games.some((g) => g.id === this.picked)) this.picked = null;
     const band = useBand(games.length);
     section.append(
