@@ -8,10 +8,11 @@
 // computed once per scenario; a turn only adds the terms that do.
 import { chanceOf } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
-import type { Action, Effect, Role } from './scenario/types';
+import type { Action, Condition, Effect, Role } from './scenario/types';
 import type { AiDecision, AiOption, AiTerm, GameState } from './state';
 import type { Rng } from './rng';
-import { isAvailable, lockReason, SIGNAL_CREDIBILITY, tensionPush } from './rules';
+import { isAvailable, lockReason, signalStrength, tensionPush } from './rules';
+import type { RuleValues } from './scenario/rules';
 
 const LOGGED_ALTERNATIVES = 2;
 /** The value key of narrower intelligence estimates in a role's AI values. */
@@ -32,13 +33,15 @@ export function valueActions(
   roles: Readonly<Record<string, Role>>,
   actions: readonly Action[],
   variableName: (key: string) => string,
+  rules: RuleValues,
 ): Record<string, ActionValue> {
   const out = Object.create(null) as Record<string, ActionValue>;
   for (const action of actions) {
     const role = roles[action.role]!;
     const gains: Record<string, number> = { tension: tensionPush(action) * 4 };
     // The full signal value: the AI does not discount it for credibility already high.
-    if (role.side === 'west') gains.deterrenceCredibility = SIGNAL_CREDIBILITY[action.signal] * 4;
+    if (role.side === 'west')
+      gains.deterrenceCredibility = signalStrength(rules, action.signal) * 4;
     addGains(gains, action.effects, role);
     const effectTerms: AiTerm[] = [];
     let fixed = 0;
@@ -195,7 +198,8 @@ export function scoreAction(
   total += term(terms, 'escalation risk', risk);
   switch (action.ai?.kind) {
     case 'war':
-      total += warCalculus(state, action.warStage ?? 1, terms);
+      total += warCalculus(sc, state, action.warStage ?? 1, terms);
+      if (sc.rules.lookAheadTurns > 0) total += lookAhead(sc, state, role, action, terms);
       break;
     case 'offer':
       total += term(terms, 'value of the offers on the table', offerValue(state, role));
@@ -204,12 +208,7 @@ export function scoreAction(
       total += backdownCalculus(state, terms);
       break;
     case 'buildup':
-      // The more Russia wants its demands met, the more it values keeping the military option open.
-      total += term(
-        terms,
-        'keeping the military option open',
-        Math.trunc(((state.hidden.resolve - 35) * 10) / 3),
-      );
+      total += buildupValue(sc, state, terms);
       break;
   }
   return total;
@@ -227,26 +226,153 @@ export function quickWinChance(state: GameState): number {
   return Math.max(0, Math.min(95, p));
 }
 
-const STAGE_GAIN = [0, 4, 8, 12];
-const STAGE_COST = [0, 5, 8, 10];
+/**
+ * Keeping the military option open: worth more the more Russia wants its demands met (resolve),
+ * and, as the security dilemma has it, the more the West arms Ukraine and reinforces the flank;
+ * progress toward a framework reassures and makes it worth less.
+ */
+function buildupValue(sc: CompiledScenario, state: GameState, terms: AiTerm[] | null): number {
+  const r = sc.rules;
+  const v = state.vars;
+  const above = (key: string) => Math.max(0, (v[key] ?? 0) - (sc.variables[key]?.initial ?? 0));
+  return (
+    term(
+      terms,
+      'keeping the military option open',
+      Math.trunc(((state.hidden.resolve - r.buildupResolvePivot) * r.buildupPerResolve) / 3),
+    ) +
+    term(
+      terms,
+      'answering Western deployments (security dilemma)',
+      Math.trunc(
+        (above('eastFlank') * r.buildupPerFlank + above('ukraineMilitary') * r.buildupPerUkraine) /
+          10,
+      ),
+    ) +
+    term(
+      terms,
+      'reassured by progress in talks',
+      -Math.trunc(((v.dealProgress ?? 0) * r.buildupPerDeal) / 10),
+    )
+  );
+}
 
 /** Fearon's expected value of war: chance of a quick win times what is at stake, less the expected costs. */
-function warCalculus(state: GameState, stage: number, terms: AiTerm[] | null): number {
+function warCalculus(
+  sc: CompiledScenario,
+  state: GameState,
+  stage: number,
+  terms: AiTerm[] | null,
+  warStage = state.vars.warStage ?? 0,
+): number {
+  const r = sc.rules;
   const v = state.vars;
   const { resolve, costTolerance } = state.hidden;
   const p = stage === 1 ? 100 : quickWinChance(state);
-  const gain = Math.trunc((resolve * p * STAGE_GAIN[stage]!) / 100);
-  const threatened = 10 + 8 * Math.max(v.sanctionsPrepared ?? 0, v.sanctionsImposed ?? 0);
+  const gain = Math.trunc((resolve * p * r.warStageGain[stage]!) / 100);
+  const threatened =
+    r.threatBase + r.threatPerTier * Math.max(v.sanctionsPrepared ?? 0, v.sanctionsImposed ?? 0);
   const credible = Math.trunc((threatened * (v.deterrenceCredibility ?? 0)) / 100);
-  const felt = Math.trunc((credible * (110 - costTolerance) * STAGE_COST[stage]!) / 100);
+  const felt = Math.trunc((credible * (110 - costTolerance) * r.warStageCost[stage]!) / 100);
   const fighting = stage >= 2 ? Math.trunc(((v.ukraineMilitary ?? 0) * stage * 10) / 6) : 0;
   const forfeited = Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / 20);
+  const unprepared = stage >= 2 && warStage < 1 ? r.noPretextCost : 0;
   return (
     term(terms, 'expected gain (chance of a quick win × resolve)', gain) +
     term(terms, 'expected cost of sanctions (threat × credibility)', -felt) +
     term(terms, 'expected cost of fighting Ukraine', -fighting) +
-    term(terms, 'offers forfeited', -forfeited)
+    term(terms, 'offers forfeited', -forfeited) +
+    term(terms, 'no pretext prepared (regions not recognised)', -unprepared)
   );
+}
+
+/** The war stage each gated condition of `cond` waits for: `var ≥ n` and `turn ≥ n` parts of an `all`. */
+function gatesOf(cond: Condition | undefined): { var: string | null; atLeast: number }[] {
+  if (!cond) return [];
+  if ('all' in cond) return cond.all.flatMap(gatesOf);
+  if ('var' in cond && 'gte' in cond && cond.gte !== undefined)
+    return [{ var: cond.var, atLeast: cond.gte }];
+  if ('turnGte' in cond && cond.turnGte !== undefined)
+    return [{ var: null, atLeast: cond.turnGte }];
+  return [];
+}
+
+/**
+ * Turns until `action`'s gates could open if the role kept building up (each turn adding what its
+ * build-up actions add); null when a gate cannot be reached that way.
+ */
+function turnsToReach(sc: CompiledScenario, state: GameState, action: Action): number | null {
+  let turns = 0;
+  for (const gate of gatesOf(action.requires)) {
+    const now = gate.var === null ? state.turn : (state.vars[gate.var] ?? 0);
+    const short = gate.atLeast - now;
+    if (short <= 0) continue;
+    const rate = gate.var === null ? 1 : buildupRate(sc, action.role, gate.var);
+    if (rate <= 0) return null;
+    turns = Math.max(turns, Math.trunc((short + rate - 1) / rate));
+  }
+  return turns;
+}
+
+const rates = new WeakMap<CompiledScenario, Map<string, number>>();
+
+/** What a role's build-up actions add to a variable in a turn, all taken together. */
+function buildupRate(sc: CompiledScenario, role: string, key: string): number {
+  let byKey = rates.get(sc);
+  if (!byKey) rates.set(sc, (byKey = new Map()));
+  const id = `${role}\u0000${key}`;
+  let rate = byKey.get(id);
+  if (rate === undefined) {
+    rate = 0;
+    for (const a of sc.actionsByRole[role] ?? []) {
+      if (a.ai?.kind !== 'buildup') continue;
+      for (const e of a.effects) if ('var' in e && e.var === key && e.amount > 0) rate += e.amount;
+    }
+    byKey.set(id, rate);
+  }
+  return rate;
+}
+
+/**
+ * Looking ahead: a larger war whose gates open within the rule's horizon is worth its value,
+ * discounted per turn of waiting. A smaller war that would end the game first gives it up (the
+ * difference is a cost); recognition, which prepares the pretext, keeps it open.
+ */
+function lookAhead(
+  sc: CompiledScenario,
+  state: GameState,
+  role: Role,
+  action: Action,
+  terms: AiTerm[] | null,
+): number {
+  const stage = action.warStage ?? 1;
+  let best = 0;
+  for (const larger of sc.actionsByRole[role.id] ?? []) {
+    if (larger.ai?.kind !== 'war' || (larger.warStage ?? 1) <= stage) continue;
+    if (state.taken[larger.id] !== undefined) continue;
+    const wait = turnsToReach(sc, state, larger);
+    if (wait === null || wait > sc.rules.lookAheadTurns) continue;
+    // Valued as if this step had been taken: recognition first means a war with a pretext.
+    let value = warCalculus(
+      sc,
+      state,
+      larger.warStage ?? 1,
+      null,
+      Math.max(stage, state.vars.warStage ?? 0),
+    );
+    value += Math.trunc(
+      -(larger.escalationClass * role.ai.escalationAversion * ((state.vars.tension ?? 0) + 20)) /
+        120,
+    );
+    for (let i = 0; i < wait; i++) value = Math.trunc((value * sc.rules.lookAheadDiscount) / 100);
+    best = Math.max(best, value);
+  }
+  if (best <= 0) return 0;
+  if (stage >= 2) {
+    const own = warCalculus(sc, state, stage, null);
+    return term(terms, 'gives up a larger war within reach', -Math.max(0, best - own));
+  }
+  return 0;
 }
 
 function offerValue(state: GameState, role: Role): number {

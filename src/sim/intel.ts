@@ -9,8 +9,13 @@ const NARROWEST = 4;
 
 export function drawHiddenIntent(sc: CompiledScenario, rng: Rng): Record<HiddenParameter, number> {
   const hidden = {} as Record<HiddenParameter, number>;
-  for (const spec of sc.scenario.hiddenIntent)
-    hidden[spec.id] = spec.min + rng.below(spec.max - spec.min + 1);
+  for (const spec of sc.scenario.hiddenIntent) {
+    const span = spec.max - spec.min + 1;
+    hidden[spec.id] =
+      spec.distribution === 'triangular'
+        ? spec.min + Math.trunc((rng.below(span) + rng.below(span)) / 2)
+        : spec.min + rng.below(span);
+  }
   return hidden;
 }
 

@@ -1,6 +1,7 @@
 // Small rules shared by the resolution, the AI, the bots and the selectors.
 import { unmet } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
+import type { RuleValues } from './scenario/rules';
 import type { Action, GameEvent, SignalKind } from './scenario/types';
 import type { GameState } from './state';
 
@@ -12,15 +13,25 @@ export function tensionPush(
 }
 
 /** How far a Western signal moves Russia's belief in Western resolve (Fearon: costly beats cheap). */
-export const SIGNAL_CREDIBILITY: Record<SignalKind, number> = { costly: 5, cheap: 2, none: 0 };
+export function signalStrength(rules: RuleValues, signal: SignalKind): number {
+  return signal === 'costly' ? rules.signalCostly : signal === 'cheap' ? rules.signalCheap : 0;
+}
 
 /**
  * The credibility a signal actually adds: the full amount from a low base, less as belief is
- * already high (a tenth less for every 10 points above 40), so piling up signals has diminishing returns.
+ * already high (a tenth less for every 10 points above the rule's line), so piling up signals has
+ * diminishing returns.
  */
-export function signalCredibility(signal: SignalKind, credibility: number): number {
-  const scale = Math.max(0, Math.min(10, 10 - Math.trunc((credibility - 40) / 10)));
-  return Math.trunc((SIGNAL_CREDIBILITY[signal] * scale) / 10);
+export function signalCredibility(
+  rules: RuleValues,
+  signal: SignalKind,
+  credibility: number,
+): number {
+  const scale = Math.max(
+    0,
+    Math.min(10, 10 - Math.trunc((credibility - rules.signalFullBelow) / 10)),
+  );
+  return Math.trunc((signalStrength(rules, signal) * scale) / 10);
 }
 
 /** Whether the action can be ordered now (the fast check; `lockReason` says why not). */

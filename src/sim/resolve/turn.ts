@@ -21,11 +21,6 @@ import { applyEffects, applyRoll, landPending } from './effects';
 import { runEvents } from './events';
 import { checkEndings } from './endings';
 
-/** Red lines cost this much domestic support and credibility when Russia escalates unanswered. */
-const AUDIENCE_COST = 6;
-/** Cohesion gained when Russia attacks: allies close ranks. */
-const RALLY = 8;
-
 export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng): void {
   if (isDraft(state)) {
     // Under immer every read of a draft goes through a proxy, and a turn reads thousands of
@@ -151,7 +146,11 @@ function takeAction(ctx: TurnContext, role: string, action: Action): void {
   if (push !== 0)
     applyChange(ctx, 'tension', push, { kind: 'rule', rule: 'tension', role, action: id });
   if (sc.roles[role]!.side === 'west') {
-    const credibility = signalCredibility(action.signal, state.vars.deterrenceCredibility ?? 0);
+    const credibility = signalCredibility(
+      sc.rules,
+      action.signal,
+      state.vars.deterrenceCredibility ?? 0,
+    );
     if (credibility !== 0) {
       applyChange(ctx, 'deterrenceCredibility', credibility, {
         kind: 'rule',
@@ -181,7 +180,8 @@ function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: 
     const imposed = vars.sanctionsImposed ?? 0;
     const fire = warStage >= 2 ? prepared - imposed : Math.min(1, prepared - imposed);
     if (fire > 0) applyChange(ctx, 'sanctionsImposed', fire, { kind: 'rule', rule: 'snapback' });
-    if (warStage >= 2) applyChange(ctx, 'allianceCohesion', RALLY, { kind: 'rule', rule: 'rally' });
+    if (warStage >= 2)
+      applyChange(ctx, 'allianceCohesion', ctx.sc.rules.rally, { kind: 'rule', rule: 'rally' });
   }
 
   // Red lines are tested when Russia climbs a war stage: prepared sanctions firing or a costly
@@ -194,15 +194,15 @@ function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: 
       orders.some((o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'));
     const cause = { role: line.role, action: line.action };
     if (answered) {
-      applyChange(ctx, 'deterrenceCredibility', 2, {
+      applyChange(ctx, 'deterrenceCredibility', ctx.sc.rules.redLineBacked, {
         ...cause,
         kind: 'rule',
         rule: 'redLineBacked',
       });
     } else {
       const broken: Cause = { ...cause, kind: 'rule', rule: 'redLineBroken' };
-      applyChange(ctx, 'deterrenceCredibility', -AUDIENCE_COST, broken);
-      if (line.role === 'us') applyChange(ctx, 'supportUS', -AUDIENCE_COST, broken);
+      applyChange(ctx, 'deterrenceCredibility', -ctx.sc.rules.audienceCost, broken);
+      if (line.role === 'us') applyChange(ctx, 'supportUS', -ctx.sc.rules.audienceCost, broken);
     }
   }
 }
@@ -219,8 +219,9 @@ function drift(ctx: TurnContext): void {
   const bite = vars.sanctionsImposed ?? 0;
   applyChange(ctx, 'russianEconomy', -bite, { kind: 'rule', rule: 'sanctionsBite' });
   const cohesion = vars.allianceCohesion ?? 50;
-  if (cohesion < 50) {
-    const loss = -Math.trunc((50 - cohesion) / 5);
+  const { disunityBelow, disunityPer } = sc.rules;
+  if (cohesion < disunityBelow) {
+    const loss = -Math.trunc((disunityBelow - cohesion) / disunityPer);
     applyChange(ctx, 'deterrenceCredibility', loss, { kind: 'rule', rule: 'disunity' });
   }
 }

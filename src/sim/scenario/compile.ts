@@ -1,6 +1,7 @@
 // A validated scenario with the indexes the engine looks things up by.
 import { valueActions, type ActionValue } from '../ai';
 import { predicateOf, type Predicate } from '../conditions';
+import { ruleValues, type RuleValues } from './rules';
 import type { Action, GameEvent, Role, Scenario, Variable } from './types';
 
 export interface CompiledScenario {
@@ -17,6 +18,8 @@ export interface CompiledScenario {
   readonly events: Readonly<Record<string, GameEvent>>;
   /** Each action's `requires`, compiled (checked for every option of every role every turn). */
   readonly requires: Readonly<Record<string, Predicate>>;
+  /** The model's general numbers (the scenario's rules, or the first format's). */
+  readonly rules: RuleValues;
   /** What each action is worth to its role's AI, before the state is considered. */
   readonly actionValues: Readonly<Record<string, ActionValue>>;
 }
@@ -40,6 +43,7 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
   for (const action of scenario.actions) actionsByRole[action.role]?.push(action);
   const variables = byId(scenario.variables);
   const roles = byId(scenario.roles);
+  const rules = ruleValues(scenario.rules);
   return {
     scenario,
     hash,
@@ -51,6 +55,12 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
     actionsByRole,
     events: byId<GameEvent>(scenario.events),
     requires: requirements(scenario.actions),
-    actionValues: valueActions(roles, scenario.actions, (key) => variables[key]?.name ?? key),
+    rules,
+    actionValues: valueActions(
+      roles,
+      scenario.actions,
+      (key) => variables[key]?.name ?? key,
+      rules,
+    ),
   };
 }

@@ -36,6 +36,7 @@ const PROSE_KEYS = new Set([
   'labels',
   'unit',
   'tone',
+  'rationale',
 ]);
 
 function withoutProse(value: unknown): unknown {

@@ -1,3 +1,4 @@
+import type { Rules } from './rules';
 // The shape of a scenario file (scenarios/*.json). The JSON Schema beside the scenario mirrors
 // these types for editors; `validateScenario` checks meaning and cross-references.
 
@@ -210,6 +211,11 @@ export interface HiddenIntentSpec {
   max: number;
   /** Width of the first intelligence estimate, in points. */
   initialEstimateWidth: number;
+  /**
+   * How the value is drawn: evenly between min and max, or triangular (the mean of two even
+   * draws: the middle likelier than the edges). Evenly when not given.
+   */
+  distribution?: 'uniform' | 'triangular';
 }
 
 export interface BriefingSection {
@@ -258,4 +264,6 @@ export interface Scenario {
    * taken changed): their records, links and saves open here. A test replays records of each.
    */
   compatibleWith?: { version: string; hash: string }[];
+  /** The model's general numbers with their reasons; absent in first-format scenarios. */
+  rules?: Rules;
 }

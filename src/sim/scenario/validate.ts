@@ -4,6 +4,7 @@
 // ranges, and whether endings, requirements and events can ever happen. Errors fail the result;
 // warnings flag content that runs but is probably not what the author meant.
 import { parseIsoDate } from '../calendar';
+import { RULE_IDS, RULE_SPECS } from './rules';
 import type { Fault, Result } from '../result';
 import {
   ESCALATION_CLASSES,
@@ -557,14 +558,46 @@ const RUNG = shape(
   { minWarStage: integer(1) },
 );
 
-const HIDDEN_INTENT = shape({
-  id: oneOf(HIDDEN_PARAMETERS),
-  name: text,
-  description: text,
-  min: integer(),
-  max: integer(),
-  initialEstimateWidth: integer(1),
-});
+const HIDDEN_INTENT = shape(
+  {
+    id: oneOf(HIDDEN_PARAMETERS),
+    name: text,
+    description: text,
+    min: integer(),
+    max: integer(),
+    initialEstimateWidth: integer(1),
+  },
+  { distribution: oneOf(['uniform', 'triangular']) },
+);
+
+/** Stages of war the rules give a number for: none, recognition, incursion, invasion. */
+const WAR_STAGES = 4;
+
+/** The rules block: every rule given, each a number (or one per stage of war) in its range. */
+const RULES: Check = (() => {
+  const fields: Record<string, Check> = {};
+  for (const id of RULE_IDS) {
+    const spec: { min: number; max: number; stages?: boolean } = RULE_SPECS[id];
+    const value = integer(spec.min, spec.max);
+    fields[id] = shape(
+      {
+        value: spec.stages
+          ? (v, path, faults) => {
+              if (!Array.isArray(v) || v.length !== WAR_STAGES)
+                return faults.error(
+                  path,
+                  `must list one whole number for each of the ${WAR_STAGES} stages of war (0 to ${WAR_STAGES - 1}), not ${show(v)}`,
+                );
+              v.forEach((item, i) => value(item, at(path, i), faults));
+            }
+          : value,
+        rationale: text,
+      },
+      { source: text },
+    );
+  }
+  return shape(fields);
+})();
 
 const BRIEFING_SECTION = shape({
   heading: text,
@@ -595,7 +628,7 @@ const SCENARIO = shape(
     modelCard: list(shape({ subject: text, explanation: text, sources: list(text) })),
   },
   // Editors find the schema through this key; the engine ignores it.
-  { $schema: text, compatibleWith: list(shape({ version: text, hash: text })) },
+  { $schema: text, compatibleWith: list(shape({ version: text, hash: text })), rules: RULES },
 );
 
 // ---------------------------------------------------------------------------------------------
