@@ -42,7 +42,11 @@ export function describeCause(sc: CompiledScenario, cause: Cause, key: string): 
   const action = cause.action ? sc.actions[cause.action] : undefined;
   const event = cause.event ? sc.events[cause.event] : undefined;
   const role = cause.role ? (sc.roles[cause.role]?.name ?? cause.role) : '';
-  const act = action ? `${role}: ${action.name}` : (event?.name ?? 'an unknown cause');
+  const eventName =
+    event?.source?.kind === 'counterfactual'
+      ? `${event.name} (${COUNTERFACTUAL_LABEL})`
+      : event?.name;
+  const act = action ? `${role}: ${action.name}` : (eventName ?? 'an unknown cause');
   const roll = cause.roll
     ? ` — ${(action ?? event)?.roll?.label ?? 'roll'} ${cause.roll.success ? 'succeeded' : 'failed'} (chance ${cause.roll.chance}%)`
     : '';
@@ -270,19 +274,44 @@ export function selectLadder(sc: CompiledScenario, state: GameState) {
   return sc.scenario.rungs.map((r) => ({ ...r, current: r.level === current }));
 }
 
-export interface NewsItem {
+/** How every page marks an event the game can play but that did not happen in 2021–22. */
+export const COUNTERFACTUAL_LABEL = 'plausible, did not happen';
+
+export interface EventHeadline {
+  event: string;
+  headline: string;
+  /** The event is plausible but did not happen (its source is a counterfactual note). */
+  counterfactual: boolean;
+}
+
+export interface NewsItem extends EventHeadline {
   turn: number;
   date: string;
-  headline: string;
+}
+
+/** A headline as every page words it: a counterfactual carries its label. */
+export function headlineText(e: EventHeadline): string {
+  return e.counterfactual ? `${e.headline} (${COUNTERFACTUAL_LABEL})` : e.headline;
+}
+
+/** The headlines of one resolved turn's events, each marked if it did not really happen. */
+export function selectTurnEvents(sc: CompiledScenario, report: TurnReport): EventHeadline[] {
+  return report.events.map((id) => {
+    const e = sc.events[id];
+    return {
+      event: id,
+      headline: e?.headline ?? id,
+      counterfactual: e?.source?.kind === 'counterfactual',
+    };
+  });
 }
 
 /** A dated news feed: events as they happened, newest first. */
 export function selectNews(sc: CompiledScenario, state: GameState): NewsItem[] {
   const items: NewsItem[] = [];
   for (const r of state.reports) {
-    for (const id of r.events) {
-      const e = sc.events[id];
-      if (e) items.push({ turn: r.turn, date: formatDate(r.date), headline: e.headline });
+    for (const e of selectTurnEvents(sc, r)) {
+      items.push({ ...e, turn: r.turn, date: formatDate(r.date) });
     }
   }
   return items.reverse();
@@ -397,7 +426,7 @@ export function selectTurnStory(sc: CompiledScenario, report: TurnReport): strin
       `  Roll: ${r.label} — chance ${r.chance}%, drew ${r.draw}: ${r.success ? 'yes' : 'no'}`,
     );
   }
-  for (const id of report.events) lines.push(`  Event: ${sc.events[id]?.headline ?? id}`);
+  for (const e of selectTurnEvents(sc, report)) lines.push(`  Event: ${headlineText(e)}`);
   const totals = new Map<string, number>();
   for (const c of report.changes) totals.set(c.key, (totals.get(c.key) ?? 0) + c.delta);
   const moved = [...totals].filter(([key, d]) => d !== 0 && !key.startsWith(CAPITAL_PREFIX));

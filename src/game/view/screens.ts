@@ -3,6 +3,7 @@ import {
   describeAiOption,
   formatDate,
   formatValue,
+  headlineText,
   selectActions,
   selectDateLabel,
   selectEnding,
@@ -12,6 +13,7 @@ import {
   selectNews,
   selectPending,
   selectScores,
+  selectTurnEvents,
   selectTurnStory,
   selectTurningPoints,
   selectWhy,
@@ -320,7 +322,7 @@ function crisisScreen(c: GameController): ScreenModel {
   sections.push({
     id: 'news',
     heading: 'News',
-    lines: news.length ? news.map((n) => `${n.date}: ${n.headline}`) : ['No news yet.'],
+    lines: news.length ? news.map((n) => `${n.date}: ${headlineText(n)}`) : ['No news yet.'],
   });
 
   const groups: ControlGroup[] = (['diplomacy', 'sanctions', 'deterrence'] as const).map(
@@ -593,7 +595,7 @@ function resolutionScreen(c: GameController): ScreenModel {
   const rolls = report.rolls
     .filter((r) => !r.event || report.events.includes(r.event) || r.action)
     .map((r) => `${r.label}: ${r.chance}% chance — ${r.success ? 'yes' : 'no'}`);
-  const headlines = report.events.map((id) => sc.events[id]?.headline ?? id);
+  const headlines = selectTurnEvents(sc, report).map(headlineText);
   const changes =
     story
       .find((l) => l.trim().startsWith('Changes:'))

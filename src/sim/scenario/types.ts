@@ -18,11 +18,20 @@ export type SignalKind = (typeof SIGNAL_KINDS)[number];
 export const HIDDEN_PARAMETERS = ['resolve', 'costTolerance', 'quickWinBelief'] as const;
 export type HiddenParameter = (typeof HIDDEN_PARAMETERS)[number];
 
-/** A cited source: a quotation from the seed article, or a reference from the research file. */
+/**
+ * A cited source: a quotation from the seed article, a published reference, or, for an event that
+ * is plausible but did not happen, a note saying what did and did not.
+ */
 export interface Source {
-  /** "article" for the seed news article of 30 Dec 2021, "research" for the reference file. */
-  kind: 'article' | 'research';
-  /** For an article source: the exact sentence (or part of it) quoted. For research: the reference. */
+  /**
+   * "article" for the seed news article of 30 Dec 2021, "research" for a published reference,
+   * "counterfactual" for an event the game can play that did not happen in 2021–22.
+   */
+  kind: 'article' | 'research' | 'counterfactual';
+  /**
+   * For an article source: the exact sentence (or part of it) quoted. For research: the full
+   * reference. For a counterfactual: what makes it plausible and what in fact did not happen.
+   */
   quote?: string;
   reference?: string;
   url?: string;

@@ -91,7 +91,7 @@ const AI_KINDS = everyOf<NonNullable<NonNullable<Action['ai']>['kind']>>()([
   'backdown',
   'buildup',
 ]);
-const SOURCE_KINDS = everyOf<Source['kind']>()(['article', 'research']);
+const SOURCE_KINDS = everyOf<Source['kind']>()(['article', 'research', 'counterfactual']);
 const INTEL_RECIPIENTS = everyOf<Extract<Effect, { intel: number }>['who']>()(['actor', 'west']);
 const DIRECTIONS = everyOf<Extract<ObjectiveMeasure, { var: string }>['better']>()([
   'higher',
@@ -1010,6 +1010,12 @@ function checkSource(ctx: Context, source: Source, path: string): void {
   }
   if (source.kind === 'research' && source.reference === undefined) {
     ctx.faults.error(at(path, 'reference'), 'a research source needs its "reference"');
+  }
+  if (source.kind === 'counterfactual' && source.reference === undefined) {
+    ctx.faults.error(
+      at(path, 'reference'),
+      'a counterfactual needs a "reference" saying what is plausible and what did not happen',
+    );
   }
 }
 

@@ -62,6 +62,76 @@ describe('the Ukraine 2021 scenario', () => {
     expect(quotes).toBeGreaterThanOrEqual(5);
   });
 
+  it('opens with a briefing that cites nothing published after 30 December 2021', () => {
+    const months = [
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+    ];
+    for (const section of s.briefing) {
+      for (const paragraph of section.paragraphs) {
+        for (const source of paragraph.sources) {
+          // An article quote comes from the seed article of 30 December 2021 (checked above).
+          if (source.kind === 'article') continue;
+          const cited = `${source.reference ?? ''} ${source.url ?? ''}`;
+          for (const year of cited.match(/\b(?:19|20)\d\d\b/g) ?? []) {
+            expect(Number(year), `a briefing source from ${year}: ${cited}`).toBeLessThanOrEqual(
+              2021,
+            );
+          }
+          for (const [, day, month] of cited.matchAll(/\b(\d{1,2}) (\w{3})\w* 2021\b/g)) {
+            const date = new Date(Date.UTC(2021, months.indexOf(month!), Number(day)));
+            expect(
+              date.getTime(),
+              `a briefing source dated ${day} ${month} 2021`,
+            ).toBeLessThanOrEqual(Date.UTC(2021, 11, 30));
+          }
+        }
+      }
+    }
+  });
+
+  it('gives every event a source, or says that it is a counterfactual and what did not happen', () => {
+    for (const event of s.events) {
+      expect(event.source, event.id).toBeDefined();
+      const source = event.source!;
+      if (source.kind === 'article') {
+        expect(article, event.id).toContain(normalise(source.quote!));
+      } else if (source.kind === 'counterfactual') {
+        expect(source.reference, event.id).toMatch(/Plausible:/);
+        expect(source.reference, event.id).toMatch(/Did not happen:/);
+      } else {
+        expect(source.url ?? source.reference, event.id).toMatch(/https?:\/\//);
+      }
+    }
+    const counterfactual = s.events.filter((e) => e.source?.kind === 'counterfactual');
+    expect(counterfactual.map((e) => e.id).sort()).toEqual([
+      'gridCyberattack',
+      'nuclearDeploymentBelarus',
+    ]);
+  });
+
+  it('cites published sources, never notes that do not ship with the game', () => {
+    const citations = [
+      ...s.briefing.flatMap((b) => b.paragraphs.flatMap((p) => p.sources.map((x) => x.reference))),
+      ...s.events.map((e) => e.source?.reference),
+      ...s.modelCard.flatMap((m) => m.sources),
+      ...s.whatHappened.map((w) => w.source),
+    ].filter((c): c is string => c !== undefined);
+    for (const citation of citations) {
+      expect(citation).not.toMatch(/Crisis research|DESIGN\.md|§/);
+    }
+  });
+
   it('has a glossary, discussion questions, the real timeline and a model card', () => {
     expect(s.glossary.length).toBeGreaterThanOrEqual(30);
     expect(s.discussionQuestions.length).toBeGreaterThanOrEqual(12);

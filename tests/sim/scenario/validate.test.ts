@@ -591,6 +591,13 @@ const BROKEN: BrokenCase[] = [
     path: 'events[0].source.quote',
     message: 'needs the "quote"',
   },
+  {
+    name: 'a counterfactual event that does not say what did not happen',
+    break: (s) => put(s, 'events[0].source', { kind: 'counterfactual' }),
+    path: 'events[0].source.reference',
+    message:
+      'a counterfactual needs a "reference" saying what is plausible and what did not happen',
+  },
 ];
 
 function broken(c: BrokenCase): unknown {

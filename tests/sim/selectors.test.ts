@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COUNTERFACTUAL_LABEL,
+  createGame,
+  headlineText,
+  reduce,
+  selectNews,
+  selectTurnEvents,
+  selectTurnStory,
+  type GameState,
+  type Order,
+} from '../../src/sim';
+import { ukraine } from '../support/scenario';
+
+const sc = ukraine();
+
+function play(state: GameState, order: Order): GameState {
+  const { state: next, error } = reduce(sc, state, order);
+  expect(error).toBeNull();
+  return next;
+}
+
+/** One turn in which a facilitator injects a counterfactual event and a real one. */
+function injectedTurn(): GameState {
+  let state = createGame(sc, { seed: 'counterfactual', humans: [] });
+  state = play(state, { type: 'facilitator/eventInjected', event: 'gridCyberattack' });
+  state = play(state, { type: 'facilitator/eventInjected', event: 'intelligenceLeak' });
+  return play(state, { type: 'turn/ended' });
+}
+
+describe('events that did not happen', () => {
+  const state = injectedTurn();
+  const report = state.reports[0]!;
+
+  it('are marked in the turn’s headlines and in the news, and real events are not', () => {
+    const events = selectTurnEvents(sc, report);
+    expect(events.find((e) => e.event === 'gridCyberattack')?.counterfactual).toBe(true);
+    expect(events.find((e) => e.event === 'intelligenceLeak')?.counterfactual).toBe(false);
+    const news = selectNews(sc, state).map(headlineText);
+    expect(news).toContain(`${sc.events.gridCyberattack!.headline} (${COUNTERFACTUAL_LABEL})`);
+    expect(news).toContain(sc.events.intelligenceLeak!.headline);
+  });
+
+  it('carry the label in the turn story that the text view and the printed report show', () => {
+    const story = selectTurnStory(sc, report).join('\n');
+    expect(story).toContain(
+      `Event: ${sc.events.gridCyberattack!.headline} (plausible, did not happen)`,
+    );
+    expect(story).toContain(`Event: ${sc.events.intelligenceLeak!.headline}\n`);
+  });
+});
