@@ -91,6 +91,13 @@ export class GameController {
   /** Set when the game on screen was opened from a share link: it is not autosaved over yours. */
   fromLink: { hash: string } | null = null;
 
+  /**
+   * How the game in `session` is played, fixed when it starts and kept with its save: the seat to
+   * show when no orders are due (the debrief's "you"), the dyad partner, facilitator mode. The
+   * title's own choices are only for a new game.
+   */
+  private played: { role: string; dyad: boolean; facilitator: boolean } | null = null;
+
   constructor(sc: CompiledScenario, freshSeed: () => string, link: string | null = null) {
     this.sc = sc;
     this.ui = {
@@ -111,8 +118,8 @@ export class GameController {
       facilitator: null,
     };
     this.ui.seats = [this.ui.role];
-    if (link && this.openLink(link)) return;
-    this.restoreSave();
+    if (!link || !this.openLink(link)) this.restoreSave();
+    this.ui = this.consistent(this.ui);
   }
 
   /** A share link pasted into the address bar of a page that is already open. */
@@ -141,24 +148,20 @@ export class GameController {
     const record = decoded.value;
     this.session = { state: replayed.value.state, record };
     this.fromLink = { hash: replayed.value.hash };
-    this.ui.role = record.humans[0] ?? this.ui.role;
-    this.ui.seed = record.seed;
-    this.ui.screen = replayed.value.state.phase === 'over' ? 'debrief' : 'crisis';
+    this.played = { role: record.humans[0] ?? this.ui.role, dyad: false, facilitator: false };
+    this.ui = { ...this.ui, ...this.seating() };
     const verified = record.finalHash ? ' It matches the hash in the link.' : '';
     this.ui.notice = `A shared game, replayed from its link: final-state hash ${replayed.value.hash}.${verified} Your own saved game is untouched.`;
     return true;
   }
 
+  /** Loads the autosave; the title's choices stay as they are (they are for a new game). */
   private restoreSave(): void {
     const saved = readSave(this.sc);
     if (saved.kind === 'ok') {
-      const { state, record } = saved.saved.session;
-      // In hot seat, the seat whose orders are still to come.
-      this.ui.role = record.humans.find((h) => !state.submitted[h]) ?? saved.saved.role;
-      this.ui.seats = [...record.humans];
-      this.ui.hotSeat = this.ui.seats.length > 1;
-      this.session = saved.saved.session;
-      this.ui.seed = saved.saved.session.record.seed;
+      const { role, dyad, facilitator, session } = saved.saved;
+      this.session = session;
+      this.played = { role, dyad, facilitator };
     } else if (saved.kind === 'error') {
       clearSave();
       this.ui.notice = `${saved.message} A new game can be started.`;
@@ -172,8 +175,73 @@ export class GameController {
 
   private update(patch: Partial<UiState>): void {
     const screenChanged = patch.screen !== undefined && patch.screen !== this.ui.screen;
-    this.ui = { ...this.ui, ...patch, ...(screenChanged ? { focus: null } : {}) };
+    this.ui = this.consistent({ ...this.ui, ...patch, ...(screenChanged ? { focus: null } : {}) });
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * The game in `session` as it is played — its roles, seats, seed, partner and clock — and the
+   * screen it resumes on: the debrief when it is over; in hot seat the hand-over to the seat whose
+   * orders are due (nobody sees another's crisis room); otherwise that seat's crisis room.
+   */
+  private seating(): Partial<UiState> {
+    const session = this.session;
+    const played = this.played;
+    if (!session || !played) return {};
+    const { state, record } = session;
+    const due = state.humans.find((h) => !state.submitted[h]);
+    const over = state.phase === 'over';
+    const clock = record.clock ?? 0;
+    return {
+      screen: over ? 'debrief' : record.humans.length > 1 ? 'pass' : 'crisis',
+      role: (!over && due) || played.role,
+      seats: [...record.humans],
+      hotSeat: record.humans.length > 1,
+      seed: record.seed,
+      dyad: played.dyad,
+      facilitator:
+        clock > 0 || played.facilitator
+          ? { minutes: clock, secondsLeft: clock * 60, paused: true, injecting: false }
+          : null,
+      draft: [],
+      rationale: '',
+      why: null,
+    };
+  }
+
+  /**
+   * Defence in depth: no screen opens without what it needs — a game, a viewer, a seat whose
+   * orders are due — so however the state got there, the player is never left without a way on.
+   */
+  private consistent(ui: UiState): UiState {
+    const state = this.state;
+    if (ui.screen === 'title') return ui;
+    if (ui.screen === 'viewer') return this.viewer ? ui : { ...ui, screen: 'title' };
+    if (!state) return { ...ui, screen: 'title' };
+    if (ui.screen === 'resolution' && state.reports.length > 0) return ui;
+    if (state.phase === 'over') return ui.screen === 'debrief' ? ui : { ...ui, screen: 'debrief' };
+    if (ui.screen === 'debrief' || ui.screen === 'resolution')
+      return this.consistent({ ...ui, screen: 'crisis' });
+    const due = state.humans.filter((h) => !state.submitted[h]);
+    if (due.length === 0) {
+      return {
+        ...ui,
+        screen: 'title',
+        notice:
+          state.humans.length === 0
+            ? 'Every side in that game is played by the computer: there is no seat to take. It can be stepped through in the replay viewer.'
+            : 'That game is waiting for no one: every side has given its orders but the turn never ended. Start a new game, or open its record in the replay viewer.',
+      };
+    }
+    if (due.includes(ui.role)) return ui;
+    // Not this role's turn to give orders: hand over to the seat whose orders are due.
+    return {
+      ...ui,
+      role: due[0]!,
+      draft: [],
+      rationale: '',
+      screen: ui.screen === 'briefing' || state.humans.length === 1 ? ui.screen : 'pass',
+    };
   }
 
   get state(): GameState | null {
@@ -182,6 +250,19 @@ export class GameController {
 
   get hasSavedGame(): boolean {
     return this.session !== null;
+  }
+
+  /** The game "Continue" resumes and how it is played (for the title screen). */
+  get savedGame(): {
+    record: GameRecord;
+    state: GameState;
+    dyad: boolean;
+    facilitator: boolean;
+  } | null {
+    const session = this.session;
+    const played = this.played;
+    if (!session || !played) return null;
+    return { ...session, dyad: played.dyad, facilitator: played.facilitator };
   }
 
   chooseRole(role: string): void {
@@ -371,6 +452,11 @@ export class GameController {
     const seed = this.ui.seed || 'brink';
     const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];
     this.session = startSession(this.sc, seed, seats, this.ui.facilitator?.minutes || undefined);
+    this.played = {
+      role: seats[0]!,
+      dyad: this.ui.dyad,
+      facilitator: this.ui.facilitator !== null,
+    };
     this.previous = null;
     this.save();
     this.update({
@@ -385,10 +471,11 @@ export class GameController {
     });
   }
 
+  /** Resumes the saved game exactly as it was played, whatever the title is set to. */
   continueGame(): void {
     if (!this.session) return;
-    const screen: Screen = this.session.state.phase === 'over' ? 'debrief' : 'crisis';
-    this.update({ screen, notice: null, overlay: null });
+    this.previous = null;
+    this.update({ ...this.seating(), notice: null, overlay: null });
   }
 
   showBriefing(): void {
@@ -606,14 +693,12 @@ export class GameController {
     }
     this.fromLink = null;
     this.session = branched.value;
+    this.played = { role, dyad: false, facilitator: false };
     this.previous = null;
     this.viewer = null;
     this.save();
     this.update({
-      role,
-      seed: branched.value.record.seed,
-      screen: branched.value.state.phase === 'over' ? 'debrief' : 'crisis',
-      draft: [],
+      ...this.seating(),
       notice: `A new game branched from turn ${viewer.turns} of the replayed one. You play ${this.sc.roles[role]!.name}.`,
     });
   }
@@ -645,6 +730,8 @@ export class GameController {
   }
 
   private save(): void {
-    if (this.session && !this.fromLink) writeSave(this.ui.role, this.session);
+    const played = this.played;
+    if (this.session && played && !this.fromLink)
+      writeSave(this.ui.role, this.session, { dyad: played.dyad, facilitator: played.facilitator });
   }
 }

@@ -8,6 +8,7 @@ import { setController, currentModel, scrollRequests } from './app';
 import { GameController } from './controller';
 import { DomLayer } from './dom/layer';
 import { installKeys } from './keys';
+import type { CanvasControl } from './scenes/ScreenScene';
 import { clockText, randomSeed } from './view/screens';
 
 export interface BrinkApi {
@@ -17,6 +18,8 @@ export interface BrinkApi {
   hash(): string | null;
   screen(): string;
   shareLink(): string | null;
+  /** The canvas buttons a pointer can press now, with where they are drawn (1600 × 1000). */
+  controls(): CanvasControl[];
 }
 
 declare global {
@@ -95,7 +98,7 @@ async function start(): Promise<void> {
     if (clock) clock.textContent = clockText(controller);
   });
 
-  const { startPhaser } = await import('./phaser-game');
+  const { canvasControls, startPhaser } = await import('./phaser-game');
   const game = startPhaser(document.getElementById('game')!);
   window.brink = {
     state: () =>
@@ -105,6 +108,7 @@ async function start(): Promise<void> {
     hash: () => controller.hash(),
     screen: () => controller.ui.screen,
     shareLink: () => controller.shareLink(location.href),
+    controls: () => canvasControls(game),
   };
 }
 

@@ -6,7 +6,7 @@ import { CrisisScene } from './scenes/CrisisScene';
 import { DebriefScene } from './scenes/DebriefScene';
 import { PassScene } from './scenes/PassScene';
 import { ResolutionScene } from './scenes/ResolutionScene';
-import { HEIGHT, WIDTH } from './scenes/ScreenScene';
+import { HEIGHT, ScreenScene, WIDTH, type CanvasControl } from './scenes/ScreenScene';
 import { TitleScene } from './scenes/TitleScene';
 import { ViewerScene } from './scenes/ViewerScene';
 
@@ -32,4 +32,10 @@ export function startPhaser(parent: HTMLElement): Phaser.Game {
       ViewerScene,
     ],
   });
+}
+
+/** The buttons a pointer can press on the canvas now, in canvas pixels (read by the e2e tests). */
+export function canvasControls(game: Phaser.Game): CanvasControl[] {
+  const scene = game.scene.getScenes(true)[0];
+  return scene instanceof ScreenScene ? scene.pressable() : [];
 }

@@ -1,10 +1,17 @@
-// Autosave: the game record (plus the player's role) in localStorage. Restoring replays the record
-// through the core, so a reload resumes exactly; anything unreadable is reported, never trusted.
+// Autosave: the game record, the player's role and how the game is played (a dyad partner,
+// facilitator mode) in localStorage. Restoring replays the record through the core, so a reload
+// resumes exactly; anything unreadable is reported, never trusted.
 import { parseRecord, replay, type CompiledScenario, type Session } from '../sim';
 
 const SAVE_KEY = 'brink.save';
 
-export interface SavedGame {
+/** How a game is played beyond its record; a save without it (older Brink) means neither. */
+export interface PlayMode {
+  dyad: boolean;
+  facilitator: boolean;
+}
+
+export interface SavedGame extends PlayMode {
   role: string;
   session: Session;
 }
@@ -12,9 +19,13 @@ export interface SavedGame {
 export type LoadResult =
   { kind: 'none' } | { kind: 'ok'; saved: SavedGame } | { kind: 'error'; message: string };
 
-export function writeSave(role: string, session: Session): void {
+export function writeSave(role: string, session: Session, mode: PlayMode): void {
   try {
-    localStorage.setItem(SAVE_KEY, JSON.stringify({ role, record: session.record }));
+    const { dyad, facilitator } = mode;
+    localStorage.setItem(
+      SAVE_KEY,
+      JSON.stringify({ role, dyad, facilitator, record: session.record }),
+    );
   } catch {
     // Storage full or disabled: the game goes on; only the autosave is lost.
   }
@@ -52,7 +63,12 @@ export function readSave(sc: CompiledScenario): LoadResult {
       message: 'The saved game is incomplete (it does not say which role you play).',
     };
   }
-  const { role, record: raw } = data as { role: string; record: unknown };
+  const {
+    role,
+    record: raw,
+    dyad,
+    facilitator,
+  } = data as Record<string, unknown> & { role: string };
   const parsed = parseRecord(raw);
   if (!parsed.ok)
     return { kind: 'error', message: `The saved game is damaged: ${parsed.errors[0]!.message}` };
@@ -70,6 +86,11 @@ export function readSave(sc: CompiledScenario): LoadResult {
     };
   return {
     kind: 'ok',
-    saved: { role, session: { state: replayed.value.state, record: parsed.value } },
+    saved: {
+      role,
+      dyad: dyad === true,
+      facilitator: facilitator === true,
+      session: { state: replayed.value.state, record: parsed.value },
+    },
   };
 }

@@ -231,3 +231,47 @@ export async function expectNamedButtons(page: Page, where: string): Promise<voi
   }
   await expect(layer.getByRole('heading', { level: 1 }), `${where}: one h1`).toHaveCount(1);
 }
+
+/** The canvas buttons a pointer can press now (none while the text view covers the canvas). */
+export const canvasControls = (page: Page) => page.evaluate(() => window.brink.controls());
+
+/**
+ * Clicks a canvas button with the mouse, where it is drawn: the canvas is scaled to fit the page,
+ * so its 1600 × 1000 coordinates are mapped onto the canvas element's box first. One round trip to
+ * find it (the page answers slowly while the canvas renders), one to click.
+ */
+export async function clickCanvas(page: Page, id: string): Promise<void> {
+  const at = await page.evaluate((wanted) => {
+    const target = window.brink.controls().find((c) => c.id === wanted);
+    const box = document.querySelector('#game canvas')?.getBoundingClientRect();
+    if (!target || !box) return null;
+    const scale = box.width / 1600;
+    return {
+      x: box.x + (target.x + target.w / 2) * scale,
+      y: box.y + (target.y + target.h / 2) * scale,
+    };
+  }, id);
+  expect(at, `a canvas button "${id}" to press`).not.toBeNull();
+  await page.mouse.click(at!.x, at!.y);
+}
+
+/**
+ * Where a click on the first element matching `selector` would land, if it reaches it: scrolled
+ * into view, and the element at its centre is it or inside it (nothing covers it). Null if not.
+ */
+export async function reachable(
+  page: Page,
+  selector: string,
+): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((css) => {
+    const element = document.querySelector(css);
+    if (!(element instanceof HTMLElement)) return null;
+    element.scrollIntoView({ block: 'center' });
+    const box = element.getBoundingClientRect();
+    if (box.width < 2 || box.height < 2) return null;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    return hit && element.contains(hit) ? { x, y } : null;
+  }, selector);
+}

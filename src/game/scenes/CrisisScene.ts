@@ -137,15 +137,18 @@ export class CrisisScene extends ScreenScene {
         textStyle(15, PALETTE.text, { wordWrap: { width: METERS.w - 32 }, lineSpacing: 6 }),
       ),
     );
-    layer.add(
-      this.add
-        .text(
-          METERS.x + METERS.w - 16,
-          METERS.y + METERS.h - 12,
-          'Escape closes',
-          textStyle(14, PALETTE.muted),
-        )
-        .setOrigin(1, 1),
+    const close: Control = {
+      id: 'close-why',
+      label: 'Close this panel',
+      short: 'Close',
+      key: 'Esc',
+      run: () => c.showWhy(null),
+    };
+    this.drawButton(
+      layer,
+      close,
+      { x: METERS.x + METERS.w - 136, y: METERS.y + METERS.h - 46, w: 120, h: 34 },
+      14,
     );
   }
 
@@ -176,18 +179,11 @@ export class CrisisScene extends ScreenScene {
         );
       });
     });
-    const orders = this.controlsOf('turn');
-    this.drawButton(layer, orders[0]!, { x: 1200, y: CARDS_Y, w: 380, h: 38 }, 16);
-    orders
-      .slice(1)
-      .forEach((control, i) =>
-        this.drawButton(layer, control, { x: 1200 + i * 193, y: CARDS_Y + 44, w: 187, h: 32 }, 13),
-      );
+    const [endTurn, ...orders] = this.controlsOf('turn');
+    this.drawButton(layer, endTurn!, { x: 1200, y: CARDS_Y, w: 380, h: 38 }, 16);
+    this.drawRow(layer, orders, { x: 1200, y: CARDS_Y + 44, w: 380, h: 32 }, 13);
     this.drawFacilitator(layer);
-    const help = this.controlsOf('help');
-    help.forEach((control, i) =>
-      this.drawButton(layer, control, { x: 1200 + i * 128, y: CARDS_Y + 82, w: 122, h: 32 }, 13),
-    );
+    this.drawRow(layer, this.controlsOf('help'), { x: 1200, y: CARDS_Y + 82, w: 380, h: 32 }, 13);
   }
 
   /** The facilitator's clock and injects; the list of events to inject opens over the map. */

@@ -20,6 +20,13 @@ export interface Rect {
   h: number;
 }
 
+/** A button a pointer can press on the canvas now, and where it is drawn (for the e2e tests). */
+export interface CanvasControl extends Rect {
+  id: string;
+  label: string;
+  disabled: boolean;
+}
+
 export function textStyle(
   size: number,
   colour: number = PALETTE.text,
@@ -43,6 +50,8 @@ export abstract class ScreenScene extends Phaser.Scene {
     string,
     { box: Phaser.GameObjects.Rectangle; control: Control }
   >();
+  /** The buttons of the open overlay: the only ones a pointer can reach while it is open. */
+  private readonly overlayButtons = new Set<string>();
 
   /** Where the text column goes; scenes with pictures make it smaller. */
   protected textArea(): Rect {
@@ -122,6 +131,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     ]);
     this.drawnFocus = c.ui.focus;
     this.buttons.clear();
+    this.overlayButtons.clear();
     // With the text view over the canvas, clicks belong to it alone.
     this.input.enabled = !getController().ui.textView;
     this.layer?.destroy();
@@ -227,11 +237,31 @@ export abstract class ScreenScene extends Phaser.Scene {
         this.add.text(area.x, y, group.heading, textStyle(19, PALETTE.sky, { fontStyle: 'bold' })),
       );
       y += 30;
-      for (const control of group.controls) {
-        y += this.drawButton(layer, control, { x: area.x, y, w: area.w, h: this.rowHeight() }) + 6;
+      if (group.inline) {
+        y += this.drawRow(layer, group.controls, { x: area.x, y, w: area.w, h: this.rowHeight() });
+      } else {
+        for (const control of group.controls) {
+          y +=
+            this.drawButton(layer, control, { x: area.x, y, w: area.w, h: this.rowHeight() }) + 6;
+        }
       }
       y += 10;
     }
+  }
+
+  /** Small buttons side by side across `at` (their short labels). Returns the height used. */
+  protected drawRow(
+    layer: Phaser.GameObjects.Container,
+    controls: Control[],
+    at: Rect,
+    fontSize = 15,
+  ): number {
+    const gap = 6;
+    const w = (at.w - gap * (controls.length - 1)) / controls.length;
+    controls.forEach((control, i) =>
+      this.drawButton(layer, control, { x: at.x + i * (w + gap), y: at.y, w, h: at.h }, fontSize),
+    );
+    return at.h + gap;
   }
 
   /** One canvas button: state shown by words and marks as well as colour. Returns its height. */
@@ -300,9 +330,16 @@ export abstract class ScreenScene extends Phaser.Scene {
         textStyle(30, PALETTE.text, { fontStyle: 'bold' }),
       ),
     );
-    layer.add(
-      this.add.text(WIDTH - 80, 66, 'Escape closes', textStyle(18, PALETTE.muted)).setOrigin(1, 0),
-    );
+    // A pointer cannot reach anything under the overlay: its own button closes it.
+    const close: Control = {
+      id: 'close-overlay',
+      label: `Close the ${kind === 'glossary' ? 'glossary' : 'key map'}`,
+      short: 'Close',
+      key: 'Esc',
+      run: () => getController().openOverlay(null),
+    };
+    this.drawButton(layer, close, { x: WIDTH - 240, y: 56, w: 160, h: 40 });
+    this.overlayButtons.add(close.id);
     let x = 80;
     let y = 120;
     const columnWidth = kind === 'glossary' ? 700 : 600;
@@ -322,6 +359,23 @@ export abstract class ScreenScene extends Phaser.Scene {
         y = 120;
       }
     }
+  }
+
+  /** The buttons a pointer can press now: none under the text view, only the overlay's over it. */
+  pressable(): CanvasControl[] {
+    if (!this.input.enabled) return [];
+    const overlay = getController().ui.overlay !== null;
+    return [...this.buttons.values()]
+      .filter(({ box, control }) => box.active && (!overlay || this.overlayButtons.has(control.id)))
+      .map(({ box, control }) => ({
+        id: control.id,
+        label: control.label,
+        disabled: control.disabled === true,
+        x: box.x,
+        y: box.y,
+        w: box.width,
+        h: box.height,
+      }));
   }
 
   protected controlsOf(groupId: string): Control[] {

@@ -22,6 +22,8 @@ export interface ControlGroup {
   id: string;
   heading: string;
   controls: Control[];
+  /** Drawn on the canvas as one row of small buttons (short labels), not one button a line. */
+  inline?: boolean;
 }
 
 export interface Section {

@@ -70,6 +70,7 @@ function helpGroup(c: GameController): ControlGroup {
   return {
     id: 'help',
     heading: 'Help',
+    inline: true,
     controls: [
       {
         id: 'glossary',
@@ -101,88 +102,122 @@ function titleScreen(c: GameController): ScreenModel {
   const s = c.sc.scenario;
   const roles = s.roles.filter((r) => r.playable);
   const role = c.sc.roles[c.ui.role]!;
-  const game: Control[] = [
+  const names = (ids: readonly string[]) => ids.map((r) => c.sc.roles[r]?.name ?? r).join(', ');
+  const seats = c.ui.hotSeat ? c.ui.seats : [c.ui.role];
+  const saved = savedGameText(c);
+  const sections: Section[] = [
+    { id: 'summary', heading: 'The crisis', lines: [s.summary] },
     {
-      id: 'new-game',
-      label: 'Start a new game',
-      detail: `as ${c.ui.hotSeat ? c.ui.seats.map((r) => c.sc.roles[r]!.name).join(', ') : role.name}, seed "${c.ui.seed}"`,
-      key: 'N',
-      run: () => c.newGame(),
+      id: 'role',
+      heading: `${saved ? 'A new game' : 'Your role'}: ${names(seats)}`,
+      lines: [role.leader, role.briefing],
+    },
+    {
+      id: 'seed',
+      heading: saved ? 'Seed for a new game' : 'Seed',
+      lines: [`"${c.ui.seed}" — the same seed and the same orders always give the same game.`],
     },
   ];
-  if (c.hasSavedGame) {
-    const state = c.state!;
-    const where = state.phase === 'over' ? 'finished' : `turn ${state.turn}`;
-    const playing = c.sc.roles[c.session!.record.humans[0] ?? '']?.name ?? '';
-    game.unshift({
-      id: 'continue',
-      label: 'Continue the saved game',
-      detail: `${playing}, ${where}`,
-      key: 'C',
-      run: () => c.continueGame(),
-    });
+  const groups: ControlGroup[] = [];
+  if (saved) {
+    sections.unshift(saved.section);
+    groups.push({ id: 'saved', heading: 'Your saved game', controls: [saved.control] });
   }
-  game.push({
-    id: 'new-seed',
-    label: 'New random seed',
-    key: 'R',
-    run: () => c.setSeed(randomSeed()),
-  });
+  const newGame = saved ? 'New game: ' : '';
+  groups.push(
+    {
+      id: 'roles',
+      heading: `${newGame}${c.ui.hotSeat ? 'choose every role people play' : 'choose your role'}`,
+      controls: roles.map((r, i) => ({
+        id: `role-${r.id}`,
+        label: r.name,
+        detail: r.leader,
+        key: String(i + 1),
+        pressed: c.ui.hotSeat ? c.ui.seats.includes(r.id) : r.id === c.ui.role,
+        run: () => c.chooseRole(r.id),
+      })),
+    },
+    {
+      id: 'mode',
+      heading: saved ? 'New game: players' : 'Players',
+      controls: [
+        {
+          id: 'dyad',
+          label: 'Dyad: two players share each role',
+          detail: 'the second player confirms each turn’s orders; disagreements go in the debrief',
+          key: 'Y',
+          pressed: c.ui.dyad,
+          run: () => c.toggleDyad(),
+        },
+        {
+          id: 'hot-seat',
+          label: 'Hot seat: several roles on this screen',
+          detail: c.ui.hotSeat
+            ? `playing: ${names(c.ui.seats)} — each gives hidden orders in turn`
+            : 'choose it, then pick every role people will play',
+          key: 'H',
+          pressed: c.ui.hotSeat,
+          run: () => c.toggleHotSeat(),
+        },
+      ],
+    },
+    {
+      id: 'game',
+      heading: saved ? 'New game' : 'Game',
+      controls: [
+        {
+          id: 'new-game',
+          label: 'Start a new game',
+          detail: `as ${names(seats)}, seed "${c.ui.seed}"${saved ? ' — it replaces the saved game' : ''}`,
+          key: 'N',
+          run: () => c.newGame(),
+        },
+        { id: 'new-seed', label: 'New random seed', key: 'R', run: () => c.setSeed(randomSeed()) },
+      ],
+    },
+    { id: 'class', heading: 'Classroom', controls: classroomControls(c) },
+    helpGroup(c),
+  );
   return {
     screen: 'title',
     title: s.title,
     subtitle: `${formatDate(s.startDate)} · ${s.turns} weekly turns`,
-    sections: [
-      { id: 'summary', heading: 'The crisis', lines: [s.summary] },
-      { id: 'role', heading: `Your role: ${role.name}`, lines: [role.leader, role.briefing] },
-      {
-        id: 'seed',
-        heading: 'Seed',
-        lines: [`"${c.ui.seed}" — the same seed and the same orders always give the same game.`],
-      },
-    ],
-    groups: [
-      {
-        id: 'roles',
-        heading: 'Choose your role',
-        controls: roles.map((r, i) => ({
-          id: `role-${r.id}`,
-          label: r.name,
-          detail: r.leader,
-          key: String(i + 1),
-          pressed: c.ui.hotSeat ? c.ui.seats.includes(r.id) : r.id === c.ui.role,
-          run: () => c.chooseRole(r.id),
-        })),
-      },
-      {
-        id: 'mode',
-        heading: 'Players',
-        controls: [
-          {
-            id: 'dyad',
-            label: 'Dyad: two players share each role',
-            detail:
-              'the second player confirms each turn’s orders; disagreements go in the debrief',
-            key: 'Y',
-            pressed: c.ui.dyad,
-            run: () => c.toggleDyad(),
-          },
-          {
-            id: 'hot-seat',
-            label: 'Hot seat: several roles on this screen',
-            detail: c.ui.hotSeat
-              ? `playing: ${c.ui.seats.map((r) => c.sc.roles[r]!.name).join(', ')} — each gives hidden orders in turn`
-              : 'choose it, then pick every role people will play',
-            key: 'H',
-            pressed: c.ui.hotSeat,
-            run: () => c.toggleHotSeat(),
-          },
-        ],
-      },
-      { id: 'game', heading: 'Game', controls: game },
-      { id: 'class', heading: 'Classroom', controls: classroomControls(c) },
-      helpGroup(c),
-    ],
+    sections,
+    groups,
+  };
+}
+
+/** What the title says about the saved game: it resumes as it was played, whatever is chosen. */
+function savedGameText(c: GameController): { section: Section; control: Control } | null {
+  const saved = c.savedGame;
+  if (!saved) return null;
+  const { record, state } = saved;
+  const who = record.humans.map((r) => c.sc.roles[r]?.name ?? r).join(', ');
+  const how = [
+    ...(record.humans.length > 1 ? ['hot seat'] : []),
+    ...(saved.dyad ? ['dyad'] : []),
+    ...(saved.facilitator
+      ? [record.clock ? `facilitator, ${record.clock} minutes a turn` : 'facilitator']
+      : []),
+  ];
+  const where =
+    state.phase === 'over' ? 'finished' : `turn ${state.turn} of ${c.sc.scenario.turns}`;
+  const detail = `as ${who}${how.length ? ` (${how.join(', ')})` : ''}, ${where}, seed "${record.seed}"`;
+  return {
+    section: {
+      id: 'saved',
+      heading: `Your saved game: ${who}, ${where}`,
+      lines: [
+        `"Continue the saved game" resumes it exactly as it was saved: ${detail}. The role, players, seed and classroom choices on this screen are for a new game.`,
+      ],
+    },
+    control: {
+      id: 'continue',
+      label: 'Continue the saved game',
+      detail,
+      key: 'C',
+      run: () => c.continueGame(),
+    },
   };
 }
 
@@ -369,6 +404,13 @@ function crisisScreen(c: GameController): ScreenModel {
         key: 'M',
         pressed: c.ui.allMeters,
         run: () => c.toggleMeters(),
+      },
+      {
+        id: 'title',
+        label: 'Back to the title screen (the game is saved)',
+        short: 'Title',
+        key: 'Q',
+        run: () => c.backToTitle(),
       },
     ],
   });
