@@ -1,0 +1,171 @@
+// The model card is prose a teacher reads; these tests hold the numbers it quotes to the numbers
+// the game plays by, so the two cannot drift apart again (model review 2026-11, section 4).
+import { describe, expect, it } from 'vitest';
+import {
+  createGame,
+  reduce,
+  thaw,
+  type CompiledScenario,
+  type Condition,
+  type GameState,
+  type Order,
+  type TurnReport,
+} from '../../../src/sim';
+import { signalCredibility } from '../../../src/sim/rules';
+import { ukraine } from '../../support/scenario';
+
+const sc = ukraine();
+
+/** The thresholds an action's `requires` sets: `turn` for turnGte, else the variable's `gte`. */
+function gates(actionId: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const walk = (c: Condition | undefined): void => {
+    if (!c) return;
+    if ('all' in c) c.all.forEach(walk);
+    else if ('turnGte' in c && c.turnGte !== undefined) out.turn = c.turnGte;
+    else if ('var' in c && c.gte !== undefined) out[c.var] = c.gte;
+  };
+  walk(sc.actions[actionId]?.requires);
+  return out;
+}
+
+/**
+ * Every number the card quotes, read from where the game keeps it: the general rules from the
+ * compiled scenario (its `rules` block, or the values built in for first-format scenarios), the
+ * gates from the actions' requirements, the preferences from the roles' objectives. If these
+ * numbers move, repoint this one helper.
+ */
+function modelNumbers(scenario: CompiledScenario) {
+  const rules = scenario.rules;
+  const recognition = gates('russia.recogniseRepublics');
+  const incursion = gates('russia.limitedIncursion');
+  const invasion = gates('russia.fullInvasion');
+  const ukraine = scenario.roles.ukraine!.objectives.find((o) => 'endings' in o.measure)!.measure;
+  const endings = 'endings' in ukraine ? ukraine.endings : {};
+  return {
+    signalCostly: rules.signalCostly,
+    signalCheap: rules.signalCheap,
+    signalFullBelow: rules.signalFullBelow,
+    costlyAt: (credibility: number) => signalCredibility(rules, 'costly', credibility),
+    redLineBacked: rules.redLineBacked,
+    audienceCost: rules.audienceCost,
+    recognition: [recognition.turn, recognition.readiness],
+    incursion: [incursion.russianForces, incursion.readiness],
+    invasion: [invasion.russianForces, invasion.readiness, invasion.belarusForces],
+    ukraine: endings,
+  };
+}
+
+const numbers = modelNumbers(sc);
+
+function card(subject: string): string {
+  const entry = sc.scenario.modelCard.find((m) => m.subject === subject);
+  expect(entry, `the model card has no entry "${subject}"`).toBeDefined();
+  return entry!.explanation;
+}
+
+/** The numbers a pattern captures in a card entry; fails if the card no longer says it. */
+function quoted(text: string, pattern: RegExp): number[] {
+  const match = pattern.exec(text);
+  expect(match, `the card no longer says ${pattern}`).not.toBeNull();
+  return match!.slice(1).map((n) => Number(n.replace(/,/g, '')));
+}
+
+describe('the model card quotes the numbers the game plays by', () => {
+  it('signals: what costly and cheap signals add, and where returns start to diminish', () => {
+    const text = card('Signals');
+    expect(quoted(text, /costly signal \([^)]*\) adds (\d+) points/)).toEqual([
+      numbers.signalCostly,
+    ]);
+    expect(quoted(text, /cheap talk \([^)]*\) adds (\d+)/)).toEqual([numbers.signalCheap]);
+    expect(quoted(text, /each full 10 points of credibility above (\d+)/)).toEqual([
+      numbers.signalFullBelow,
+    ]);
+    const [first, at, second, at2] = quoted(text, /adds (\d+) at (\d+) and (\d+) at (\d+)/);
+    expect(numbers.costlyAt(at!)).toBe(first);
+    expect(numbers.costlyAt(at2!)).toBe(second);
+  });
+
+  it('red lines: what backing or breaking one is worth', () => {
+    const text = card('Red lines and audience costs');
+    expect(quoted(text, /adds (\d+) points of deterrence credibility/)).toEqual([
+      numbers.redLineBacked,
+    ]);
+    expect(
+      quoted(text, /costs (\d+) points of deterrence credibility and, for the US, (\d+) points/),
+    ).toEqual([numbers.audienceCost, numbers.audienceCost]);
+  });
+
+  it('the war gates: recognition, a limited incursion and a full invasion', () => {
+    const text = card('The war gates');
+    expect(quoted(text, /breakaway regions needs turn (\d+) and readiness (\d+)/)).toEqual(
+      numbers.recognition,
+    );
+    expect(quoted(text, /limited incursion needs ([\d,]+),000 troops and readiness (\d+)/)).toEqual(
+      numbers.incursion,
+    );
+    expect(
+      quoted(
+        text,
+        /full invasion needs ([\d,]+),000 troops, readiness (\d+) and ([\d,]+),000 troops in Belarus/,
+      ),
+    ).toEqual(numbers.invasion);
+  });
+
+  it('Ukraine: how it scores a deal, a standoff and the wars', () => {
+    const text = card('Objectives: Ukraine, Russia and Belarus');
+    const { ukraine } = numbers;
+    expect(quoted(text, /negotiated deal at (\d+)/)).toEqual([ukraine.negotiatedDeEscalation]);
+    expect(quoted(text, /managed standoff at (\d+)/)).toEqual([ukraine.managedStandoff]);
+    expect(
+      quoted(
+        text,
+        /frozen conflict scores (\d+), a limited incursion (\d+) and a full invasion (\d+)/,
+      ),
+    ).toEqual([ukraine.frozenConflict, ukraine.limitedIncursion, ukraine.fullInvasion]);
+  });
+});
+
+describe('the red-line test the card describes', () => {
+  const all = ['us', 'eu', 'ukraine', 'russia'];
+
+  function turn(state: GameState, orders: Record<string, string[]>): GameState {
+    let next = state;
+    for (const role of all) {
+      const order: Order = { type: 'orders/submitted', role, actions: orders[role] ?? [] };
+      const result = reduce(sc, next, order);
+      expect(result.error, `${role}: ${orders[role]?.join(', ')}`).toBeNull();
+      next = result.state;
+    }
+    const ended = reduce(sc, next, { type: 'turn/ended' });
+    expect(ended.error).toBeNull();
+    return ended.state;
+  }
+
+  const redLineChanges = (report: TurnReport) =>
+    report.changes.filter(
+      (c) => c.cause.rule === 'redLineBroken' || c.cause.rule === 'redLineBacked',
+    );
+
+  it('is not set off by escalation short of war, and costs what the card says when war comes unanswered', () => {
+    expect(card('Red lines and audience costs')).toMatch(
+      /tested only in a turn when Russia climbs a stage of war/,
+    );
+    let state = createGame(sc, { seed: 'red-line', humans: all });
+    // Turn 1: the US draws its red line while Russia attacks Ukraine's grid (class 12, no war).
+    state = turn(state, { us: ['us.threatSevereSanctions'], russia: ['russia.cyberGrid'] });
+    expect(sc.actions['russia.cyberGrid']!.escalationClass).toBeGreaterThanOrEqual(12);
+    expect(state.redLines.map((r) => r.role)).toEqual(['us']);
+    expect(redLineChanges(state.reports[0]!)).toEqual([]);
+    // Turn 2: Russia crosses into Ukraine and the US answers with nothing costly.
+    const ready = thaw(state);
+    ready.vars.russianForces = numbers.incursion[0]!;
+    ready.vars.readiness = numbers.incursion[1]!;
+    state = turn(ready, { russia: ['russia.limitedIncursion'] });
+    const broken = redLineChanges(state.reports[1]!);
+    expect(broken.map((c) => [c.key, c.delta, c.cause.rule])).toEqual([
+      ['deterrenceCredibility', -numbers.audienceCost, 'redLineBroken'],
+      ['supportUS', -numbers.audienceCost, 'redLineBroken'],
+    ]);
+  });
+});
