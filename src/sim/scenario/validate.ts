@@ -5,6 +5,7 @@
 // warnings flag content that runs but is probably not what the author meant.
 import { parseIsoDate } from '../calendar';
 import { RULE_IDS, RULE_SPECS } from './rules';
+import { MAX_ACTIONS_PER_ORDER, MAX_ID, tooLong } from '../record/limits';
 import type { Fault, Result } from '../result';
 import {
   ESCALATION_CLASSES,
@@ -59,6 +60,21 @@ export const MAX_NESTING = 100;
 /** Bound on every number: far beyond anything meaningful, far below floating-point trouble. */
 const LIMIT = 1_000_000;
 const MAX_LIST = 10_000;
+/** Names, labels, headlines: one line on a screen. Ids and references: MAX_ID. */
+const MAX_SHORT_TEXT = 200;
+/** Descriptions, briefings and the like: far more than any screen shows. */
+const MAX_PROSE = 10_000;
+/** AI weights, in tenths of a point of score per point a variable moves. */
+const MAX_AI_VALUE = 1_000;
+/** Escalation aversion, the value of capital, and an action's bias, in tenths. */
+const MAX_AI_FACTOR = 100;
+const MAX_AI_NOISE = 1_000;
+/** Chance points per ten points of a variable: 1000 moves a 0–1 flag's chance by 100. */
+const MAX_PER_TEN = 1_000;
+/** A chance's base, before its terms (which may pull it back into 0–100) and its clamp. */
+const MAX_CHANCE_BASE = 1_000;
+/** Political capital, costs and an objective's weight. */
+const MAX_CAPITAL = 1_000;
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const TURN_KEY = /^[1-9][0-9]*$/;
 /** The clamp `chanceOf` applies when a chance gives no min or max. */
@@ -258,15 +274,26 @@ function has(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
-const text: Check = (value, path, faults) => {
-  if (typeof value !== 'string') faults.error(path, `must be text, not ${show(value)}`);
-  else if (value.trim() === '') faults.error(path, 'must not be empty');
-};
+/** Text that is not blank and at most `max` characters long. */
+function textUpTo(max: number, mayBeEmpty = false): Check {
+  return (value, path, faults) => {
+    if (typeof value !== 'string') {
+      faults.error(path, `must be text${mayBeEmpty ? ' (it may be "")' : ''}, not ${show(value)}`);
+    } else if (value.length > max) {
+      faults.error(path, tooLong(value, max));
+    } else if (!mayBeEmpty && value.trim() === '') {
+      faults.error(path, 'must not be empty');
+    }
+  };
+}
 
-const textOrEmpty: Check = (value, path, faults) => {
-  if (typeof value !== 'string')
-    faults.error(path, `must be text (it may be ""), not ${show(value)}`);
-};
+/** Prose: a description, a briefing, a quotation. */
+const text = textUpTo(MAX_PROSE);
+/** A name, a label, a headline. */
+const shortText = textUpTo(MAX_SHORT_TEXT);
+/** The id of something defined elsewhere in the scenario (checked to exist in pass 2). */
+const reference = textUpTo(MAX_ID);
+const textOrEmpty = textUpTo(MAX_SHORT_TEXT, true);
 
 const flag: Check = (value, path, faults) => {
   if (typeof value !== 'boolean') faults.error(path, `must be true or false, not ${show(value)}`);
@@ -274,6 +301,7 @@ const flag: Check = (value, path, faults) => {
 
 const identifier: Check = (value, path, faults) => {
   if (typeof value !== 'string' || value === '') return text(value, path, faults);
+  if (value.length > MAX_ID) return faults.error(path, tooLong(value, MAX_ID));
   if (!ID_PATTERN.test(value)) {
     faults.error(
       path,
@@ -366,7 +394,7 @@ interface ConditionKind {
 }
 
 const CONDITION_KINDS: readonly ConditionKind[] = [
-  { keys: ['var'], check: () => shape({ var: text }, { gte: number(), lte: number() }) },
+  { keys: ['var'], check: () => shape({ var: reference }, { gte: number(), lte: number() }) },
   {
     keys: ['turnGte', 'turnLte'],
     check: () => shape({}, { turnGte: integer(), turnLte: integer() }),
@@ -377,9 +405,9 @@ const CONDITION_KINDS: readonly ConditionKind[] = [
   },
   {
     keys: ['actionTaken'],
-    check: () => shape({ actionTaken: text }, { byTurnsAgo: integer(0) }),
+    check: () => shape({ actionTaken: reference }, { byTurnsAgo: integer(0) }),
   },
-  { keys: ['eventHappened'], check: () => shape({ eventHappened: text }) },
+  { keys: ['eventHappened'], check: () => shape({ eventHappened: reference }) },
   { keys: ['all'], check: (depth) => shape({ all: list(condition(depth + 1)) }) },
   { keys: ['any'], check: (depth) => shape({ any: list(condition(depth + 1)) }) },
   { keys: ['not'], check: (depth) => shape({ not: condition(depth + 1) }) },
@@ -417,7 +445,7 @@ function condition(depth: number): Check {
 
 const CONDITION = condition(0);
 
-const VARIABLE_EFFECT = shape({ var: text, amount: integer() }, { delay: integer(1) });
+const VARIABLE_EFFECT = shape({ var: reference, amount: integer() }, { delay: integer(1) });
 const INTEL_EFFECT = shape({ intel: integer(1), who: oneOf(INTEL_RECIPIENTS) });
 
 const effect: Check = (value, path, faults) => {
@@ -434,22 +462,24 @@ const effect: Check = (value, path, faults) => {
 const EFFECTS = list(effect);
 
 const CHANCE = shape(
-  { base: integer() },
+  { base: integer(-MAX_CHANCE_BASE, MAX_CHANCE_BASE) },
   {
-    terms: list(shape({ var: text, pivot: integer(), perTen: integer() })),
+    terms: list(
+      shape({ var: reference, pivot: integer(), perTen: integer(-MAX_PER_TEN, MAX_PER_TEN) }),
+    ),
     min: integer(0, 100),
     max: integer(0, 100),
   },
 );
 
-const ROLL = shape({ label: text, chance: CHANCE, success: EFFECTS, failure: EFFECTS });
+const ROLL = shape({ label: shortText, chance: CHANCE, success: EFFECTS, failure: EFFECTS });
 
 const SOURCE = shape({ kind: oneOf(SOURCE_KINDS) }, { quote: text, reference: text, url: text });
 
 const VARIABLE = shape(
   {
     id: identifier,
-    name: text,
+    name: shortText,
     description: text,
     min: integer(),
     max: integer(),
@@ -457,17 +487,17 @@ const VARIABLE = shape(
     unit: textOrEmpty,
     group: oneOf(VARIABLE_GROUPS),
   },
-  { drift: shape({ target: integer(), tenths: integer(0, 10) }), labels: list(text) },
+  { drift: shape({ target: integer(), tenths: integer(0, 10) }), labels: list(shortText) },
 );
 
 const ACTION = shape(
   {
     id: identifier,
-    role: text,
+    role: reference,
     track: oneOf(TRACKS),
-    name: text,
+    name: shortText,
     description: text,
-    cost: integer(0),
+    cost: integer(0, MAX_CAPITAL),
     goldstein: number(-10, 10),
     escalationClass: oneOf(ESCALATION_CLASSES),
     signal: oneOf(SIGNAL_KINDS),
@@ -480,15 +510,15 @@ const ACTION = shape(
     once: flag,
     cooldown: integer(1),
     warStage: integer(1),
-    ai: shape({}, { kind: oneOf(AI_KINDS), bias: number() }),
+    ai: shape({}, { kind: oneOf(AI_KINDS), bias: number(-MAX_AI_FACTOR, MAX_AI_FACTOR) }),
   },
 );
 
 const EVENT = shape(
   {
     id: identifier,
-    name: text,
-    headline: text,
+    name: shortText,
+    headline: shortText,
     description: text,
     goldstein: number(-10, 10),
     escalationClass: oneOf(ESCALATION_CLASSES),
@@ -508,20 +538,21 @@ const EVENT = shape(
 const ENDING = shape(
   {
     id: identifier,
-    name: text,
+    name: shortText,
     description: text,
     when: CONDITION,
-    causes: list(text),
+    causes: list(reference),
     tone: oneOf(TONES),
   },
   { atDeadline: flag },
 );
 
 const VARIABLE_MEASURE = shape(
-  { var: text, better: oneOf(DIRECTIONS) },
+  { var: reference, better: oneOf(DIRECTIONS) },
   { from: number(), to: number() },
 );
-const ENDINGS_MEASURE = shape({ endings: record(number()) });
+/** An ending's worth to an objective, 0–100 like every objective's value. */
+const ENDINGS_MEASURE = shape({ endings: record(number(0, 100)) });
 
 const measure: Check = (value, path, faults) => {
   const byEndings = isObject(value) && has(value, 'endings');
@@ -530,38 +561,44 @@ const measure: Check = (value, path, faults) => {
 
 const ROLE = shape({
   id: identifier,
-  name: text,
-  leader: text,
+  name: shortText,
+  leader: shortText,
   side: oneOf(SIDES),
   playable: flag,
-  colour: text,
-  capital: shape({ start: integer(0), perTurn: integer(), max: integer(0) }),
-  maxActionsPerTurn: integer(1),
+  colour: shortText,
+  capital: shape({
+    start: integer(0, MAX_CAPITAL),
+    perTurn: integer(-MAX_CAPITAL, MAX_CAPITAL),
+    max: integer(0, MAX_CAPITAL),
+  }),
+  // A record holds at most this many actions in one set of orders.
+  maxActionsPerTurn: integer(1, MAX_ACTIONS_PER_ORDER),
   objectives: list(
-    shape({ id: identifier, text: text, weight: integer(1), measure }),
+    shape({ id: identifier, text: shortText, weight: integer(1, MAX_CAPITAL), measure }),
     0,
     'objective',
   ),
   victoryScore: number(0, 100),
   ai: shape({
-    values: record(number()),
-    escalationAversion: number(),
-    capitalValue: number(),
-    noise: integer(0),
+    values: record(number(-MAX_AI_VALUE, MAX_AI_VALUE)),
+    // Negative: an appetite for escalation.
+    escalationAversion: number(-MAX_AI_FACTOR, MAX_AI_FACTOR),
+    capitalValue: number(0, MAX_AI_FACTOR),
+    noise: integer(0, MAX_AI_NOISE),
   }),
   estimatesIntent: flag,
   briefing: text,
 });
 
 const RUNG = shape(
-  { level: integer(1), name: text, kahn: text, minTension: number() },
+  { level: integer(1), name: shortText, kahn: shortText, minTension: number() },
   { minWarStage: integer(1) },
 );
 
 const HIDDEN_INTENT = shape(
   {
     id: oneOf(HIDDEN_PARAMETERS),
-    name: text,
+    name: shortText,
     description: text,
     min: integer(),
     max: integer(),
@@ -600,15 +637,15 @@ const RULES: Check = (() => {
 })();
 
 const BRIEFING_SECTION = shape({
-  heading: text,
+  heading: shortText,
   paragraphs: list(shape({ text: text, sources: list(SOURCE, 1, 'source') }), 1, 'paragraph'),
 });
 
 const SCENARIO = shape(
   {
     id: identifier,
-    version: text,
-    title: text,
+    version: shortText,
+    title: shortText,
     summary: text,
     startDate: isoDate,
     turns: integer(1, MAX_TURNS),
@@ -620,12 +657,12 @@ const SCENARIO = shape(
     actions: list(ACTION, 1, 'action'),
     events: list(EVENT),
     endings: list(ENDING, 1, 'ending'),
-    historical: record(record(list(text))),
+    historical: record(record(list(reference))),
     briefing: list(BRIEFING_SECTION),
-    glossary: list(shape({ term: text, definition: text })),
+    glossary: list(shape({ term: shortText, definition: text })),
     discussionQuestions: list(text),
-    whatHappened: list(shape({ date: text, text: text, source: text })),
-    modelCard: list(shape({ subject: text, explanation: text, sources: list(text) })),
+    whatHappened: list(shape({ date: shortText, text: text, source: text })),
+    modelCard: list(shape({ subject: shortText, explanation: text, sources: list(text) })),
   },
   // Editors find the schema through this key; the engine ignores it.
   { $schema: text, compatibleWith: list(shape({ version: text, hash: text })), rules: RULES },
@@ -876,6 +913,13 @@ function checkActions(ctx: Context): void {
   ctx.scenario.actions.forEach((action, i) => {
     const path = at('actions', i);
     refer(ctx, at(path, 'role'), action.role, 'role', ctx.roles);
+    const role = ctx.roles.get(action.role);
+    if (role && action.cost > role.capital.max) {
+      ctx.faults.warn(
+        at(path, 'cost'),
+        `costs ${action.cost}, but ${role.name} never has more than ${role.capital.max} political capital`,
+      );
+    }
     checkEffects(ctx, action.effects, at(path, 'effects'));
     if (action.roll) checkRoll(ctx, action.roll, at(path, 'roll'));
     if (action.requires) checkCondition(ctx, action.requires, at(path, 'requires'), 'error');
@@ -1022,9 +1066,16 @@ function checkSource(ctx: Context, source: Source, path: string): void {
 function checkEffects(ctx: Context, effects: readonly Effect[], path: string): void {
   const turns = ctx.scenario.turns;
   effects.forEach((e, i) => {
-    if ('intel' in e) return;
     const effectPath = at(path, i);
+    if ('intel' in e) return checkIntel(ctx, e.intel, at(effectPath, 'intel'));
     refer(ctx, at(effectPath, 'var'), e.var, 'variable', ctx.variables);
+    const v = ctx.variables.get(e.var);
+    if (v && Math.abs(e.amount) > v.max - v.min) {
+      ctx.faults.error(
+        at(effectPath, 'amount'),
+        `${e.amount} is more than ${quote(v.id)} can move: at most ${v.max - v.min} either way (its range is ${v.min} to ${v.max})`,
+      );
+    }
     if (e.delay !== undefined && e.delay > turns) {
       ctx.faults.error(
         at(effectPath, 'delay'),
@@ -1032,6 +1083,18 @@ function checkEffects(ctx: Context, effects: readonly Effect[], path: string): v
       );
     }
   });
+}
+
+/** Intelligence narrows estimates by points: never by more than the widest parameter spans. */
+function checkIntel(ctx: Context, intel: number, path: string): void {
+  const spans = ctx.scenario.hiddenIntent.map((spec) => spec.max - spec.min);
+  const widest = Math.max(...spans);
+  if (spans.length > 0 && intel > widest) {
+    ctx.faults.error(
+      path,
+      `must be at most ${widest}, the widest hidden parameter's range, not ${intel}`,
+    );
+  }
 }
 
 function checkRoll(ctx: Context, roll: Roll, path: string): void {
@@ -1042,7 +1105,15 @@ function checkRoll(ctx: Context, roll: Roll, path: string): void {
 
 function checkChance(ctx: Context, chance: Chance, path: string): void {
   chance.terms?.forEach((term, i) => {
-    refer(ctx, at(at(at(path, 'terms'), i), 'var'), term.var, 'variable', ctx.variables);
+    const termPath = at(at(path, 'terms'), i);
+    refer(ctx, at(termPath, 'var'), term.var, 'variable', ctx.variables);
+    const v = ctx.variables.get(term.var);
+    if (v && (term.pivot < v.min || term.pivot > v.max)) {
+      ctx.faults.error(
+        at(termPath, 'pivot'),
+        `must lie in ${quote(v.id)}'s range (from ${v.min} to ${v.max}), not ${term.pivot}`,
+      );
+    }
   });
   const min = chance.min ?? DEFAULT_CHANCE_MIN;
   const max = chance.max ?? DEFAULT_CHANCE_MAX;
@@ -1092,6 +1163,10 @@ function checkCondition(ctx: Context, cond: Condition, path: string, severity: S
   checkLeafReferences(ctx, cond, path);
   const problem = leafProblem(ctx, cond, path);
   if (problem) ctx.faults.add(severity, problem.path, problem.message);
+  // A bound that always holds runs, but is seldom what the author meant.
+  else
+    for (const bound of alwaysTrue(ctx, cond, path).bounds)
+      ctx.faults.warn(bound.path, bound.message);
 }
 
 function checkLeafReferences(ctx: Context, cond: Leaf, path: string): void {
@@ -1107,14 +1182,38 @@ function checkLeafReferences(ctx: Context, cond: Leaf, path: string): void {
   }
 }
 
-/** Why a single comparison can never hold, or null. Unknown names are reported elsewhere. */
-function leafProblem(ctx: Context, cond: Leaf, path: string): Problem | null {
-  const turns = ctx.scenario.turns;
+/** A comparison's bounds and the values its subject can take: for variables, rungs and turns. */
+interface Reach {
+  readonly keys: readonly [string, string];
+  readonly gte: number | undefined;
+  readonly lte: number | undefined;
+  readonly low: number;
+  readonly high: number;
+  readonly subject: string;
+}
+
+function reachOf(ctx: Context, cond: Leaf): Reach | null {
   if ('var' in cond) {
     const v = ctx.variables.get(cond.var);
     if (!v) return null;
-    return outOfReach(path, ['gte', 'lte'], cond.gte, cond.lte, v.min, v.max, quote(v.id));
+    const subject = quote(v.id);
+    return { keys: ['gte', 'lte'], gte: cond.gte, lte: cond.lte, low: v.min, high: v.max, subject };
   }
+  if ('actionTaken' in cond || 'eventHappened' in cond) return null;
+  if ('rungGte' in cond || 'rungLte' in cond) {
+    const high = ctx.scenario.rungs.length;
+    const { rungGte: gte, rungLte: lte } = cond;
+    return { keys: ['rungGte', 'rungLte'], gte, lte, low: 1, high, subject: 'the rung' };
+  }
+  // Only the turn comparison is left; `in` cannot narrow between two all-optional shapes.
+  const { turnGte: gte, turnLte: lte } = cond as { turnGte?: number; turnLte?: number };
+  const high = ctx.scenario.turns;
+  return { keys: ['turnGte', 'turnLte'], gte, lte, low: 1, high, subject: 'the turn' };
+}
+
+/** Why a single comparison can never hold, or null. Unknown names are reported elsewhere. */
+function leafProblem(ctx: Context, cond: Leaf, path: string): Problem | null {
+  const turns = ctx.scenario.turns;
   if ('actionTaken' in cond) {
     if (cond.byTurnsAgo === undefined || cond.byTurnsAgo < turns) return null;
     return {
@@ -1122,33 +1221,12 @@ function leafProblem(ctx: Context, cond: Leaf, path: string): Problem | null {
       message: `${cond.byTurnsAgo} turns ago can never hold: the game has ${turns} turns`,
     };
   }
-  if ('eventHappened' in cond) return null;
-  if ('rungGte' in cond || 'rungLte' in cond) {
-    const rungs = ctx.scenario.rungs.length;
-    return outOfReach(
-      path,
-      ['rungGte', 'rungLte'],
-      cond.rungGte,
-      cond.rungLte,
-      1,
-      rungs,
-      'the rung',
-    );
-  }
-  // Only the turn comparison is left; `in` cannot narrow between two all-optional shapes.
-  const turn = cond as { turnGte?: number; turnLte?: number };
-  return outOfReach(path, ['turnGte', 'turnLte'], turn.turnGte, turn.turnLte, 1, turns, 'the turn');
+  const reach = reachOf(ctx, cond);
+  return reach && outOfReach(path, reach);
 }
 
-function outOfReach(
-  path: string,
-  keys: readonly [string, string],
-  gte: number | undefined,
-  lte: number | undefined,
-  low: number,
-  high: number,
-  subject: string,
-): Problem | null {
+function outOfReach(path: string, reach: Reach): Problem | null {
+  const { keys, gte, lte, low, high, subject } = reach;
   const [gteKey, lteKey] = keys;
   if (gte !== undefined && lte !== undefined && gte > lte) {
     return { path, message: `${subject} at least ${gte} and at most ${lte} can never both hold` };
@@ -1168,6 +1246,31 @@ function outOfReach(
   return null;
 }
 
+/**
+ * The bounds of a comparison that hold whatever the state (`gte` at or below the lowest value,
+ * `lte` at or above the highest), and whether that is every bound it has.
+ */
+function alwaysTrue(ctx: Context, cond: Leaf, path: string): { bounds: Problem[]; all: boolean } {
+  const reach = reachOf(ctx, cond);
+  if (!reach) return { bounds: [], all: false };
+  const { keys, gte, lte, low, high, subject } = reach;
+  const bounds: Problem[] = [];
+  if (gte !== undefined && gte <= low) {
+    bounds.push({
+      path: at(path, keys[0]),
+      message: `${subject} at least ${gte} always holds: ${subject} never goes below ${low}`,
+    });
+  }
+  if (lte !== undefined && lte >= high) {
+    bounds.push({
+      path: at(path, keys[1]),
+      message: `${subject} at most ${lte} always holds: ${subject} never goes above ${high}`,
+    });
+  }
+  const given = (gte === undefined ? 0 : 1) + (lte === undefined ? 0 : 1);
+  return { bounds, all: given > 0 && bounds.length === given };
+}
+
 function neverHolds(ctx: Context, cond: Condition): boolean {
   if ('all' in cond) return cond.all.some((c) => neverHolds(ctx, c));
   if ('any' in cond) return cond.any.every((c) => neverHolds(ctx, c));
@@ -1180,5 +1283,5 @@ function alwaysHolds(ctx: Context, cond: Condition): boolean {
   if ('all' in cond) return cond.all.every((c) => alwaysHolds(ctx, c));
   if ('any' in cond) return cond.any.some((c) => alwaysHolds(ctx, c));
   if ('not' in cond) return neverHolds(ctx, cond.not);
-  return false;
+  return alwaysTrue(ctx, cond, '').all;
 }
