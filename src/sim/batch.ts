@@ -1,5 +1,5 @@
 // Whole games played by bots and the AI on the plain-object path, for simulate, balance and bench.
-import { botOrders, type BotName } from './bots';
+import { botOrders, type BotName, type Plan } from './bots';
 import { createGame, reducePlain } from './engine';
 import { restoreRng, seedRng } from './rng';
 import type { CompiledScenario } from './scenario/compile';
@@ -25,8 +25,18 @@ export interface PlayedGame {
   orders: Order[];
 }
 
+export interface PlayOptions {
+  /** Turns of the historical bot's plan to play instead of the scenario's (see bots.ts). */
+  plan?: Plan;
+}
+
 /** Plays one game to its end. Roles without a policy (or with "ai") are played by the AI. */
-export function playGame(sc: CompiledScenario, seed: string, policies: Policies): PlayedGame {
+export function playGame(
+  sc: CompiledScenario,
+  seed: string,
+  policies: Policies,
+  options: PlayOptions = {},
+): PlayedGame {
   const humans = sc.roleOrder.filter((r) => policies[r] !== undefined && policies[r] !== 'ai');
   const state = createGame(sc, { seed, humans });
   const botRng = restoreRng(seedRng(`${seed}/bots`));
@@ -39,7 +49,11 @@ export function playGame(sc: CompiledScenario, seed: string, policies: Policies)
   while (state.phase === 'orders') {
     for (const role of humans) {
       const bot = policies[role] as Exclude<BotName, 'ai'>;
-      give({ type: 'orders/submitted', role, actions: botOrders(sc, state, role, bot, botRng) });
+      give({
+        type: 'orders/submitted',
+        role,
+        actions: botOrders(sc, state, role, bot, botRng, options.plan),
+      });
     }
     give({ type: 'turn/ended' });
   }

@@ -1,23 +1,17 @@
 // Scripted players for batch runs and balance tests. Each gives legal, affordable orders for a
 // role from what that role can see; "ai" means the role is left to the built-in AI.
 import { scoreAction } from './ai';
+import type { BotName } from './bot-names';
 import type { CompiledScenario } from './scenario/compile';
 import type { Action, Track } from './scenario/types';
 import type { GameState } from './state';
 import type { Rng } from './rng';
 import { isAvailable } from './rules';
 
-export const BOTS = [
-  'ai',
-  'dove',
-  'hawk',
-  'sanctions-first',
-  'deterrence-first',
-  'random',
-  'greedy',
-  'historical',
-] as const;
-export type BotName = (typeof BOTS)[number];
+export { BOTS, isBotName, type BotName } from './bot-names';
+
+/** Role → turn → action ids, as in a scenario's `historical` part. */
+export type Plan = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 
 export const BOT_DESCRIPTIONS: Record<BotName, string> = {
   ai: 'the built-in AI: weighs gains, costs, escalation risk and offers, with seeded noise',
@@ -30,10 +24,6 @@ export const BOT_DESCRIPTIONS: Record<BotName, string> = {
   historical: 'what the real government did that week, where the scenario records it',
 };
 
-export function isBotName(name: string): name is BotName {
-  return (BOTS as readonly string[]).includes(name);
-}
-
 export function legalActions(sc: CompiledScenario, state: GameState, role: string): Action[] {
   return (sc.actionsByRole[role] ?? []).filter((a) => isAvailable(sc, state, a));
 }
@@ -44,6 +34,8 @@ export function botOrders(
   roleId: string,
   bot: Exclude<BotName, 'ai'>,
   rng: Rng,
+  /** For the historical bot: turns that replace the scenario's plan (a calibration line's). */
+  plan?: Plan,
 ): string[] {
   const role = sc.roles[roleId]!;
   const legal = legalActions(sc, state, roleId);
@@ -73,7 +65,9 @@ export function botOrders(
       ranked = shuffle(legal, rng).slice(0, 1 + rng.below(role.maxActionsPerTurn));
       break;
     case 'historical': {
-      const planned = sc.scenario.historical[roleId]?.[String(state.turn)] ?? [];
+      const turn = String(state.turn);
+      const override = plan?.[roleId]?.[turn];
+      const planned = override ?? sc.scenario.historical[roleId]?.[turn] ?? [];
       ranked = planned
         .map((id) => sc.actions[id])
         .filter((a): a is Action => !!a && legal.includes(a));

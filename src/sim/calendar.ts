@@ -57,3 +57,20 @@ export function formatDate(iso: string): string {
   const d = parseIsoDate(iso);
   return d ? `${d.day} ${MONTH_NAMES[d.month]} ${d.year}` : iso;
 }
+
+/**
+ * The turn whose days hold `iso`, when turn 1 starts on `start` and each lasts `daysPerTurn`
+ * days; null outside turns 1 to `turns`. ISO dates compare as text.
+ */
+export function turnOfDate(
+  start: string,
+  daysPerTurn: number,
+  turns: number,
+  iso: string,
+): number | null {
+  if (!parseIsoDate(iso) || iso < start) return null;
+  for (let turn = 1; turn <= turns; turn++) {
+    if (iso < addDays(start, turn * daysPerTurn)) return turn;
+  }
+  return null;
+}

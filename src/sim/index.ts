@@ -13,7 +13,15 @@ export {
   type NewGameOptions,
 } from './engine';
 export { chooseOrders, scoreAction, quickWinChance } from './ai';
-export { BOTS, BOT_DESCRIPTIONS, botOrders, isBotName, legalActions, type BotName } from './bots';
+export {
+  BOTS,
+  BOT_DESCRIPTIONS,
+  botOrders,
+  isBotName,
+  legalActions,
+  type BotName,
+  type Plan,
+} from './bots';
 export {
   playGame,
   summarize,
@@ -22,6 +30,7 @@ export {
   type GameSummary,
   type Policies,
   type PlayedGame,
+  type PlayOptions,
 } from './batch';
 export { canonicalJson, hashJson, hashString } from './hash';
 export { RECORD_FORMAT, type GameRecord } from './record/types';
@@ -53,7 +62,7 @@ export { restoreRng, seedRng, type Rng } from './rng';
 export { formatFaults, type Fault, type Result } from './result';
 export * from './selectors';
 export * from './luck';
-export { addDays, formatDate, parseIsoDate } from './calendar';
+export { addDays, formatDate, parseIsoDate, turnOfDate } from './calendar';
 export {
   classDifferences,
   describeClassDifference,

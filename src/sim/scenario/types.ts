@@ -1,6 +1,7 @@
 import type { Rules } from './rules';
 // The shape of a scenario file (scenarios/*.json). The JSON Schema beside the scenario mirrors
 // these types for editors; `validateScenario` checks meaning and cross-references.
+import type { BotName } from '../bot-names';
 
 export const TRACKS = ['diplomacy', 'sanctions', 'deterrence'] as const;
 export type Track = (typeof TRACKS)[number];
@@ -244,6 +245,58 @@ export interface ModelCardEntry {
   sources: string[];
 }
 
+/** A share of games in percent: inclusive bounds, or "more than". */
+export interface PercentRange {
+  atLeast?: number;
+  atMost?: number;
+  moreThan?: number;
+}
+
+/** What history says the baseline line should produce (`brink calibrate` checks each). */
+export interface CalibrationTargets {
+  /** The ending that should be the most likely single ending. */
+  mostLikelyEnding?: string;
+  /** Ending id → the share of games it should have. */
+  endingShares?: Record<string, PercentRange>;
+  /** The median turn of the invasion ending lies within `withinTurns` of the turn holding `date`. */
+  invasionMedian?: { date: string; withinTurns: number };
+  /** The share of war games in which the breakaway regions were recognised before the war. */
+  recognitionFirst?: PercentRange;
+}
+
+/** Which way a line is expected to move a measure, against the baseline. */
+export const DIRECTIONS = ['higher', 'lower'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+/** The measure that adds up every war ending, beside the endings' own shares. */
+export const ANY_WAR = 'anyWar';
+
+/** One line of play: who plays each role, and for the historical bot which turns differ. */
+export interface CalibrationLine {
+  id: string;
+  name: string;
+  description: string;
+  /** Role → bot; roles not named are played by the AI. */
+  policies: Record<string, BotName>;
+  /** Role → turn → action ids, replacing those turns of the scenario's `historical` plan. */
+  plan?: Record<string, Record<string, string[]>>;
+  /** Ending id or "anyWar" → the way the literature says this line moves it from the baseline. */
+  expected?: Record<string, Direction>;
+  /** The reference behind `expected`, in full. */
+  citation?: string;
+  targets?: CalibrationTargets;
+}
+
+/** How often the model reproduces history: lines of play measured by `brink calibrate`. */
+export interface Calibration {
+  /** The line the others are compared with: the real Western policy. */
+  baseline: string;
+  /** The endings that count as war ("anyWar", and the games recognition-first is taken over). */
+  warEndings: string[];
+  /** The ending whose median week is measured: the full-scale invasion. */
+  invasionEnding: string;
+  lines: CalibrationLine[];
+}
+
 export interface Scenario {
   id: string;
   version: string;
@@ -273,6 +326,8 @@ export interface Scenario {
    * taken changed): their records, links and saves open here. A test replays records of each.
    */
   compatibleWith?: { version: string; hash: string }[];
+  /** Lines of play that `brink calibrate` measures against history (not in the content hash). */
+  calibration?: Calibration;
   /** The model's general numbers with their reasons; absent in first-format scenarios. */
   rules?: Rules;
 }

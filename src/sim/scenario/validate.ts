@@ -26,6 +26,7 @@ import {
   type Source,
   type Variable,
 } from './types';
+import { calibrationShape, checkCalibration } from './validate-calibration';
 
 /** Variables the engine's own rules read and write: every scenario must define them. */
 export const REQUIRED_VARIABLES = [
@@ -641,6 +642,18 @@ const BRIEFING_SECTION = shape({
   paragraphs: list(shape({ text: text, sources: list(SOURCE, 1, 'source') }), 1, 'paragraph'),
 });
 
+const CALIBRATION = calibrationShape({
+  shape,
+  list,
+  record,
+  oneOf,
+  number,
+  integer,
+  text,
+  identifier,
+  isoDate,
+});
+
 const SCENARIO = shape(
   {
     id: identifier,
@@ -665,7 +678,12 @@ const SCENARIO = shape(
     modelCard: list(shape({ subject: shortText, explanation: text, sources: list(text) })),
   },
   // Editors find the schema through this key; the engine ignores it.
-  { $schema: text, compatibleWith: list(shape({ version: text, hash: text })), rules: RULES },
+  {
+    $schema: text,
+    compatibleWith: list(shape({ version: text, hash: text })),
+    rules: RULES,
+    calibration: CALIBRATION,
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -700,7 +718,13 @@ function checkMeaning(scenario: Scenario, faults: Faults): void {
   checkActions(ctx);
   checkEvents(ctx);
   checkEndings(ctx);
-  checkHistorical(ctx);
+  checkPlan(ctx, scenario.historical, 'historical');
+  checkCalibration(ctx, {
+    at,
+    quote,
+    didYouMean,
+    checkPlan: (plan, path) => checkPlan(ctx, plan, path),
+  });
   checkSources(ctx);
 }
 
@@ -1000,10 +1024,11 @@ function checkEndings(ctx: Context): void {
   }
 }
 
-function checkHistorical(ctx: Context): void {
+/** What roles did, by turn: the scenario's `historical` plan, or a calibration line's. */
+function checkPlan(ctx: Context, plan: Scenario['historical'], planPath: string): void {
   const { faults, scenario } = ctx;
-  for (const [roleId, byTurn] of Object.entries(scenario.historical)) {
-    const rolePath = at('historical', roleId);
+  for (const [roleId, byTurn] of Object.entries(plan)) {
+    const rolePath = at(planPath, roleId);
     refer(ctx, rolePath, roleId, 'role', ctx.roles);
     const role = ctx.roles.get(roleId);
     for (const [turn, ids] of Object.entries(byTurn)) {
