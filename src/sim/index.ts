@@ -32,6 +32,7 @@ export {
   type PlayedGame,
   type PlayOptions,
 } from './batch';
+export * from './calibrate';
 export { canonicalJson, hashJson, hashString } from './hash';
 export { RECORD_FORMAT, type GameRecord } from './record/types';
 export { parseRecord } from './record/parse';
