@@ -1,6 +1,7 @@
 // The `brink` command line: dispatches to one module per command. Every failure ends as a one-line
 // `brink: …` message and an exit status (2 for a bad command line), never a stack trace.
 import { benchCommand } from './bench';
+import { calibrateCommand } from './calibrate';
 import { CliError, usageError, wordFileError } from './errors';
 import { replayCommand } from './replay';
 import { simulateCommand } from './simulate';
@@ -12,6 +13,7 @@ Commands:
   validate [FILE…]           check scenario files (all of scenarios/ by default)
   simulate [options]         play many games with bots or the AI and report how they ended
   replay FILE                replay and verify a game record, and tell it turn by turn
+  calibrate [options]        measure how often the model reproduces history
   bench [options]            measure simulation speed
   help                       show this
 
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, (args: readonly string[]) => Promise<number>> = {
   validate: validateCommand,
   simulate: simulateCommand,
   replay: replayCommand,
+  calibrate: calibrateCommand,
   bench: benchCommand,
 };
 

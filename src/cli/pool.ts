@@ -1,11 +1,12 @@
-// Runs a batch of games inline or across worker threads. Work goes out in small chunks to whichever
+// Runs numbered games inline or across worker threads. Work goes out in small chunks to whichever
 // worker is free; results are put back in game order, so the output is the same for any worker count.
+// `runBatch` is simulate's and bench's batch; `runGames` takes any work split the same way.
 import type { CompiledScenario, GameSummary } from '../sim';
 import { CliError } from './errors';
 import { playGames, type BatchJob } from './games';
 import { startTypeScriptWorker } from './threads';
 
-export interface BatchOptions extends BatchJob {
+export interface PoolOptions {
   runs: number;
   workers: number;
   /** Called with the number of games finished so far, after each chunk. */
@@ -16,21 +17,49 @@ export interface BatchOptions extends BatchJob {
   alwaysThreads?: boolean;
 }
 
+export interface BatchOptions extends BatchJob, PoolOptions {}
+
+/** Games 0 to runs − 1, played here by `play` or in threads by `entry` (see pool-worker.ts). */
+export interface Work<Job, Result> {
+  entry: URL;
+  /** What each thread starts from: data only, copied to the thread (functions cannot be). */
+  job: Job;
+  /** Plays games `start` to `end − 1` on this thread, one result each. */
+  play: (start: number, end: number) => Result[];
+}
+
 export type ToWorker = { type: 'play'; chunk: number; start: number; end: number };
-export type FromWorker =
+export type FromWorker<Result = GameSummary> =
   | { type: 'ready' }
-  | { type: 'played'; chunk: number; summaries: GameSummary[] }
+  | { type: 'played'; chunk: number; summaries: Result[] }
   | { type: 'failed'; message: string; exitCode: 1 | 2 };
 
 const WORKER_ENTRY = new URL('./simulate-worker.ts', import.meta.url);
 
 export function runBatch(sc: CompiledScenario, options: BatchOptions): Promise<GameSummary[]> {
-  const chunks = chunksOf(options.runs, options.workers);
-  if (options.workers <= 1 && !options.alwaysThreads)
-    return Promise.resolve(runInline(sc, options, chunks));
-  return runInWorkers(options, chunks);
+  const job: BatchJob = {
+    scenarioText: options.scenarioText,
+    scenarioFile: options.scenarioFile,
+    seed: options.seed,
+    policies: options.policies,
+    ...(options.recordsDir ? { recordsDir: options.recordsDir } : {}),
+  };
+  return runGames(options, {
+    entry: WORKER_ENTRY,
+    job,
+    play: (start, end) => playGames(sc, options, start, end),
+  });
 }
 
+export function runGames<Job, Result>(
+  options: PoolOptions,
+  work: Work<Job, Result>,
+): Promise<Result[]> {
+  const chunks = chunksOf(options.runs, options.workers);
+  if (options.workers <= 1 && !options.alwaysThreads)
+    return Promise.resolve(runInline(options, work, chunks));
+  return runInWorkers(options, work, chunks);
+}
 /** Enough chunks for an even spread and a smooth progress bar, few enough to keep messages cheap. */
 function chunksOf(runs: number, workers: number): [number, number][] {
   const size = Math.max(1, Math.min(250, Math.ceil(runs / (Math.max(1, workers) * 20))));
@@ -40,38 +69,36 @@ function chunksOf(runs: number, workers: number): [number, number][] {
   return chunks;
 }
 
-function runInline(
-  sc: CompiledScenario,
-  options: BatchOptions,
+function runInline<Result>(
+  options: PoolOptions,
+  work: Work<unknown, Result>,
   chunks: [number, number][],
-): GameSummary[] {
+): Result[] {
   options.onStarted?.();
-  const summaries: GameSummary[] = [];
+  const results: Result[] = [];
   for (const [start, end] of chunks) {
-    summaries.push(...playGames(sc, options, start, end));
+    results.push(...work.play(start, end));
     options.onProgress?.(end);
   }
-  return summaries;
+  return results;
 }
 
-function runInWorkers(options: BatchOptions, chunks: [number, number][]): Promise<GameSummary[]> {
+function runInWorkers<Job, Result>(
+  options: PoolOptions,
+  work: Work<Job, Result>,
+  chunks: [number, number][],
+): Promise<Result[]> {
   const count = Math.min(options.workers, chunks.length);
-  // Only the job goes to the workers: the callbacks stay here (functions cannot be cloned).
-  const job: BatchJob = {
-    scenarioText: options.scenarioText,
-    scenarioFile: options.scenarioFile,
-    seed: options.seed,
-    policies: options.policies,
-    ...(options.recordsDir ? { recordsDir: options.recordsDir } : {}),
-  };
-  const results: GameSummary[][] = [];
+  const results: Result[][] = [];
   let next = 0;
   let ready = 0;
   let done = 0;
   let settled = false;
 
   return new Promise((resolve, reject) => {
-    const workers = Array.from({ length: count }, () => startTypeScriptWorker(WORKER_ENTRY, job));
+    const workers = Array.from({ length: count }, () =>
+      startTypeScriptWorker(work.entry, work.job),
+    );
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
@@ -86,7 +113,7 @@ function runInWorkers(options: BatchOptions, chunks: [number, number][]): Promis
       workers[index]!.postMessage(message);
     };
     workers.forEach((worker, index) => {
-      worker.on('message', (message: FromWorker) => {
+      worker.on('message', (message: FromWorker<Result>) => {
         switch (message.type) {
           case 'ready':
             // Start together once all are up, so a timed run measures play, not start-up.

@@ -12,7 +12,7 @@ import { aggregate, formatCsv, formatReport } from './report';
 import { findScenario } from './scenarios';
 
 export const DEFAULT_SCENARIO = 'ukraine-2021';
-const PROGRESS_FROM = 2_000;
+export const PROGRESS_FROM = 2_000;
 
 export const SIMULATE_USAGE = `Usage: brink simulate [--scenario ID|FILE] [--runs N] [--seed S] [--policy ROLE=BOT …]
                       [--json | --csv] [--records DIR] [--workers K]
