@@ -40,6 +40,10 @@ export class CrisisScene extends ScreenScene {
     return { x: 0, y: 0, w: 0, h: 0 };
   }
 
+  protected override cover(covered: boolean): void {
+    this.mapLayer?.setVisible(!covered);
+  }
+
   protected override drawPictures(layer: Phaser.GameObjects.Container): void {
     const c = getController();
     const state = c.state!;

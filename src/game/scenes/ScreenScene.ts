@@ -71,6 +71,9 @@ export abstract class ScreenScene extends Phaser.Scene {
   /** Draws the scene's own pictures into `layer` (maps, meters, charts). */
   protected drawPictures(_layer: Phaser.GameObjects.Container): void {}
 
+  /** Scenes that keep pictures between redraws hide them while the text view covers the canvas. */
+  protected cover(_covered: boolean): void {}
+
   create(): void {
     this.cameras.main.setBackgroundColor(PALETTE.background);
     const controller = getController();
@@ -136,8 +139,16 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.input.enabled = !getController().ui.textView;
     this.layer?.destroy();
     this.textPanel?.destroy();
+    this.textPanel = null;
     const layer = this.add.container(0, 0);
     this.layer = layer;
+    // Nothing on the canvas can be seen under the text view: draw nothing there, so the page
+    // answers faster; the screen is drawn again when the text view closes.
+    this.cover(c.ui.textView);
+    if (c.ui.textView) {
+      this.textCamera?.setVisible(false);
+      return;
+    }
     this.drawHeader(layer);
     this.drawPictures(layer);
     this.drawText();
