@@ -13,13 +13,19 @@ export { displayPath };
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
 export const SCHEMA_FILE = join(SCENARIO_DIR, 'scenario.schema.json');
 
-/** Every scenario file in a folder, schemas left out, in name order. */
+/** Earlier versions of the scenarios, kept so their games still replay. */
+export const ARCHIVE_DIR = join(SCENARIO_DIR, 'archive');
+
+/** Every scenario file in a folder, schemas left out, in name order (the archive after them). */
 export function scenarioFiles(dir = SCENARIO_DIR): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
-    .sort()
-    .map((name) => join(dir, name));
+  const inFolder = (folder: string) =>
+    existsSync(folder)
+      ? readdirSync(folder)
+          .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+          .sort()
+          .map((name) => join(folder, name))
+      : [];
+  return dir === SCENARIO_DIR ? [...inFolder(dir), ...inFolder(ARCHIVE_DIR)] : inFolder(dir);
 }
 
 /** The most a JavaScript string holds, about 512 MB: larger files cannot be read as text. */

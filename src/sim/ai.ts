@@ -15,6 +15,11 @@ import { isAvailable, lockReason, signalStrength, tensionPush } from './rules';
 import type { RuleValues } from './scenario/rules';
 
 const LOGGED_ALTERNATIVES = 2;
+/**
+ * The seeded random term as the log has always named it (it is part of recorded states); players
+ * read it as "other considerations" (selectors.ts).
+ */
+export const NOISE_TERM = 'unpredictability';
 /** The value key of narrower intelligence estimates in a role's AI values. */
 export const INTEL_VALUE = 'intel';
 
@@ -138,7 +143,7 @@ export function chooseOrders(
   for (const o of [...chosen, ...rest]) {
     const terms: AiTerm[] = [];
     scoreAction(sc, state, role, o.action, terms);
-    if (o.noise !== 0) terms.push({ term: 'unpredictability', value: o.noise });
+    if (o.noise !== 0) terms.push({ term: NOISE_TERM, value: o.noise });
     considered.push({ action: o.action.id, score: o.score, terms });
   }
   // A hard gate is worth logging when it stopped a move the AI would otherwise have wanted.
@@ -372,7 +377,8 @@ function lookAhead(
     const own = warCalculus(sc, state, stage, null);
     return term(terms, 'gives up a larger war within reach', -Math.max(0, best - own));
   }
-  return 0;
+  // Recognition: worth what the larger war gains by having its pretext prepared.
+  return term(terms, 'prepares the pretext for a larger war within reach', Math.trunc(best / 2));
 }
 
 function offerValue(state: GameState, role: Role): number {

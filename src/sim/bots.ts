@@ -6,6 +6,7 @@ import type { CompiledScenario } from './scenario/compile';
 import type { Action, Track } from './scenario/types';
 import type { GameState } from './state';
 import type { Rng } from './rng';
+import { holds } from './conditions';
 import { isAvailable } from './rules';
 
 export { BOTS, isBotName, type BotName } from './bot-names';
@@ -68,9 +69,12 @@ export function botOrders(
       const turn = String(state.turn);
       const override = plan?.[roleId]?.[turn];
       const planned = override ?? sc.scenario.historical[roleId]?.[turn] ?? [];
+      // A planned order with a condition (sanctions only once Russia has moved, as in 2022)
+      // waits for it; a calibration line's own turns are played as written.
+      const when = override ? {} : (sc.scenario.historicalWhen ?? {});
       ranked = planned
         .map((id) => sc.actions[id])
-        .filter((a): a is Action => !!a && legal.includes(a));
+        .filter((a): a is Action => !!a && legal.includes(a) && holds(sc, state, when[a.id]));
       break;
     }
   }

@@ -12,7 +12,7 @@ export {
   type Engine,
   type NewGameOptions,
 } from './engine';
-export { chooseOrders, scoreAction, quickWinChance } from './ai';
+export { chooseOrders, scoreAction, quickWinChance, NOISE_TERM } from './ai';
 export {
   BOTS,
   BOT_DESCRIPTIONS,

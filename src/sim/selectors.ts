@@ -1,5 +1,6 @@
 // Everything the UI and the command line show, derived from the state. No outcome is computed
 // outside the core: these read, they never decide.
+import { NOISE_TERM } from './ai';
 import { addDays, formatDate } from './calendar';
 import { chanceOf, currentRung } from './conditions';
 import { CAPITAL_PREFIX } from './ledger';
@@ -393,7 +394,10 @@ export function describeAiOption(sc: CompiledScenario, option: AiOption): string
   const terms = [...option.terms]
     .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
     .slice(0, 4)
-    .map((t) => `${t.term}: ${t.value > 0 ? '+' : ''}${(t.value / 10).toFixed(1)}`)
+    .map(
+      (t) =>
+        `${t.term === NOISE_TERM ? 'other considerations' : t.term}: ${t.value > 0 ? '+' : ''}${(t.value / 10).toFixed(1)}`,
+    )
     .join(', ');
   const head = option.blocked
     ? `${name} ruled out (${option.blocked.replace(/\.$/, '')})`

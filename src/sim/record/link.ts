@@ -5,7 +5,9 @@ import * as lzModule from 'lz-string';
 import type { Result } from '../result';
 import type { CompiledScenario } from '../scenario/compile';
 import type { Order } from '../state';
+import { VERSION_PATTERN } from './limits';
 import { parseRecord, shownValue } from './parse';
+import { EARLIER_VERSIONS } from './replay';
 import type { GameRecord } from './types';
 
 // lz-string is CommonJS: Node's ESM loader puts its functions under `default`, bundlers at the top.
@@ -138,7 +140,7 @@ export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRec
     return fail(`The link is a game of scenario ${shownValue(id)}, not "${sc.scenario.id}".`);
   if (typeof hash !== 'string' || !sc.hashes.includes(hash)) {
     return fail(
-      `The link was made with ${sc.scenario.id} version ${shownValue(scenarioVersion)} (hash ${shownValue(hash)}); this is version ${sc.scenario.version} (hash ${sc.hash}).`,
+      `The link was made with ${sc.scenario.id} version ${typeof scenarioVersion === 'string' && VERSION_PATTERN.test(scenarioVersion) ? scenarioVersion : shownValue(scenarioVersion)} (hash ${shownValue(hash)}); this is version ${sc.scenario.version} (hash ${sc.hash}). ${EARLIER_VERSIONS}`,
     );
   }
   if (!Array.isArray(humans) || !Array.isArray(orders))

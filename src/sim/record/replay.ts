@@ -10,6 +10,10 @@ export function hashState(state: GameState): string {
   return hashJson(state);
 }
 
+/** Where a game of an earlier scenario version can still be replayed. */
+export const EARLIER_VERSIONS =
+  'Earlier versions are kept in the scenarios/archive folder, and `brink replay` replays their games.';
+
 /** A live game: its state and the record that reproduces it. */
 export interface Session {
   readonly state: GameState;
@@ -96,7 +100,7 @@ export function replay(
     return fail(
       'scenario.hash',
       `This record was made with ${record.scenario.id} version ${record.scenario.version} (content hash ${record.scenario.hash}); ` +
-        `the scenario here is version ${s.version} (hash ${sc.hash}). A game can only be reproduced with the scenario it was played in.`,
+        `the scenario here is version ${s.version} (hash ${sc.hash}). A game can only be reproduced with the scenario it was played in. ${EARLIER_VERSIONS}`,
     );
   }
   const unknown = record.humans.filter((h) => !sc.roles[h]);

@@ -18,6 +18,7 @@ const PROSE_PARTS = new Set([
   'modelCard',
   // The historical bot's plan steers batch runs, not replays: records hold the orders themselves.
   'historical',
+  'historicalWhen',
   'compatibleWith',
   'calibration',
   'lessonKit',

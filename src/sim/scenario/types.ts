@@ -316,6 +316,8 @@ export interface Scenario {
   endings: Ending[];
   /** What each role really did, by turn, for the "historical" bot. */
   historical: Record<string, Record<string, string[]>>;
+  /** Conditions on planned historical orders: an order waits until its condition holds. */
+  historicalWhen?: Record<string, Condition>;
   briefing: BriefingSection[];
   glossary: { term: string; definition: string }[];
   discussionQuestions: string[];

@@ -683,6 +683,7 @@ const SCENARIO = shape(
     compatibleWith: list(shape({ version: text, hash: text })),
     rules: RULES,
     calibration: CALIBRATION,
+    historicalWhen: record(CONDITION),
   },
 );
 
@@ -719,6 +720,11 @@ function checkMeaning(scenario: Scenario, faults: Faults): void {
   checkEvents(ctx);
   checkEndings(ctx);
   checkPlan(ctx, scenario.historical, 'historical');
+  for (const [id, cond] of Object.entries(scenario.historicalWhen ?? {})) {
+    const path = at('historicalWhen', id);
+    refer(ctx, path, id, 'action', ctx.actions);
+    checkCondition(ctx, cond, path, 'error');
+  }
   checkCalibration(ctx, {
     at,
     quote,
@@ -1050,6 +1056,23 @@ function checkPlan(ctx: Context, plan: Scenario['historical'], planPath: string)
           );
         }
         if (ids.indexOf(id) !== j) faults.warn(path, `${quote(id)} is listed twice on this turn`);
+      });
+      ids.forEach((id, j) => {
+        const action = ctx.actions.get(id);
+        if (!action || (action.cooldown === undefined && !action.once)) return;
+        // The plan's own earlier order of the same action, too recent to allow this one.
+        const earlier = Object.entries(byTurn).find(
+          ([t, other]) =>
+            Number(t) < Number(turn) &&
+            other.includes(id) &&
+            (action.once || Number(turn) - Number(t) < action.cooldown!),
+        );
+        if (earlier) {
+          faults.warn(
+            at(turnPath, j),
+            `${quote(id)} cannot be given again on turn ${turn}: it was planned on turn ${earlier[0]} and ${action.once ? 'can be done once' : `has a cooldown of ${action.cooldown} turns`}`,
+          );
+        }
       });
       if (role && ids.length > role.maxActionsPerTurn) {
         faults.warn(

@@ -1,15 +1,24 @@
-// Games played before a scenario changed still open: records and links of every version the
-// shipped scenario declares compatible replay to the final hash they carry, and prose edits leave
-// the scenario hash alone while a change to a number does not.
+// Games played before a scenario changed still open: records and links of 1.0.0 replay to the
+// final hash they carry with the archived 1.0.1 file (which declares 1.0.0 compatible), the
+// current version refuses them with a message naming the version they need, and prose edits
+// leave the scenario hash alone while a change to a number does not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, parseRecord, replay } from '../../../src/sim';
+import { decodeRecord, parseRecord, replay, type Scenario } from '../../../src/sim';
 import { loadScenario } from '../../../src/sim/scenario/load';
 import { ukraine } from '../../support/scenario';
 
 const sc = ukraine();
 const FIXTURES = join(import.meta.dirname, '../../fixtures/records');
+const ARCHIVED = loadScenario(
+  readFileSync(
+    join(import.meta.dirname, '../../../scenarios/archive/ukraine-2021-1.0.1.json'),
+    'utf8',
+  ),
+);
+if (!ARCHIVED.ok) throw new Error('the archived scenario does not load');
+const archived = ARCHIVED.value;
 
 describe('games from earlier versions of the scenario', () => {
   const records = JSON.parse(
@@ -19,8 +28,20 @@ describe('games from earlier versions of the scenario', () => {
     .trim()
     .split('\n');
 
-  it('the shipped scenario declares version 1.0.0 compatible', () => {
-    expect(sc.scenario.compatibleWith?.map((c) => c.version)).toContain('1.0.0');
+  it('the archived 1.0.1 scenario declares version 1.0.0 compatible', () => {
+    expect(archived.scenario.compatibleWith?.map((c) => c.version)).toContain('1.0.0');
+  });
+
+  it('the current version refuses them, naming the version they were played with', () => {
+    const parsed = parseRecord(records[0]);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const replayed = replay(sc, parsed.value);
+    expect(replayed.ok).toBe(false);
+    if (!replayed.ok) expect(replayed.errors[0]!.message).toMatch(/version 1\.0\.0/);
+    const decoded = decodeRecord(sc, links[0]!);
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) expect(decoded.errors[0]!.message).toMatch(/version 1\.0\.0/);
   });
 
   it.each(records.map((r, i) => [i, r] as const))(
@@ -30,7 +51,7 @@ describe('games from earlier versions of the scenario', () => {
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) return;
       expect(parsed.value.scenario.version).toBe('1.0.0');
-      const replayed = replay(sc, parsed.value);
+      const replayed = replay(archived, parsed.value);
       expect(replayed.ok && replayed.value.hash).toBe(parsed.value.finalHash);
     },
   );
@@ -38,10 +59,10 @@ describe('games from earlier versions of the scenario', () => {
   it.each(links.map((l, i) => [i, l] as const))(
     'share link %i of version 1.0.0 replays to its final hash',
     (_i, link) => {
-      const decoded = decodeRecord(sc, link);
+      const decoded = decodeRecord(archived, link);
       expect(decoded.ok).toBe(true);
       if (!decoded.ok) return;
-      const replayed = replay(sc, decoded.value);
+      const replayed = replay(archived, decoded.value);
       expect(replayed.ok && replayed.value.hash).toBe(decoded.value.finalHash);
     },
   );
@@ -52,7 +73,7 @@ describe('the scenario hash', () => {
     join(import.meta.dirname, '../../../scenarios/ukraine-2021.json'),
     'utf8',
   );
-  const hashOf = (edit: (data: Record<string, any>) => void) => {
+  const hashOf = (edit: (data: Scenario) => void) => {
     const data = JSON.parse(text);
     edit(data);
     const loaded = loadScenario(data);
@@ -61,21 +82,21 @@ describe('the scenario hash', () => {
   };
 
   it('ignores prose: briefings, the glossary, descriptions, headlines, sources, the model card', () => {
-    const edits: ((d: Record<string, any>) => void)[] = [
-      (d) => (d.briefing[0].paragraphs[0].text += ' (typo fixed)'),
-      (d) => (d.glossary[0].definition = 'A clearer definition.'),
-      (d) => (d.actions[0].description = 'Reworded.'),
-      (d) => (d.events[0].headline = 'Another headline'),
-      (d) => (d.modelCard[0].explanation = 'Explained better.'),
-      (d) => (d.roles[0].briefing = 'A longer role brief.'),
-      (d) => (d.whatHappened[0].text = 'Said more exactly.'),
+    const edits: ((d: Scenario) => void)[] = [
+      (d) => (d.briefing[0]!.paragraphs[0]!.text += ' (typo fixed)'),
+      (d) => (d.glossary[0]!.definition = 'A clearer definition.'),
+      (d) => (d.actions[0]!.description = 'Reworded.'),
+      (d) => (d.events[0]!.headline = 'Another headline'),
+      (d) => (d.modelCard[0]!.explanation = 'Explained better.'),
+      (d) => (d.roles[0]!.briefing = 'A longer role brief.'),
+      (d) => (d.whatHappened[0]!.text = 'Said more exactly.'),
     ];
     for (const edit of edits) expect(hashOf(edit)).toBe(sc.hash);
   });
 
   it('changes with anything that changes a game', () => {
-    expect(hashOf((d) => (d.actions[0].cost += 1))).not.toBe(sc.hash);
-    expect(hashOf((d) => (d.variables[0].initial += 1))).not.toBe(sc.hash);
-    expect(hashOf((d) => (d.variables[0].name = 'Renamed'))).not.toBe(sc.hash);
+    expect(hashOf((d) => (d.actions[0]!.cost += 1))).not.toBe(sc.hash);
+    expect(hashOf((d) => (d.variables[0]!.initial += 1))).not.toBe(sc.hash);
+    expect(hashOf((d) => (d.variables[0]!.name = 'Renamed'))).not.toBe(sc.hash);
   });
 });
