@@ -27,6 +27,7 @@ import { CHECK_WORDS, mainVariables } from './compare';
 import { append, button, columnHeads, el, pageNav, shortened, shortText, sourceLink } from './dom';
 import { openText, type Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
+import { lessonKit } from './lesson-kit';
 import { startPage } from './scenario';
 
 const ARTICLE = 'News article of 30 December 2021 (the scenario’s seed)';
@@ -80,6 +81,11 @@ function cover(sc: CompiledScenario): HTMLElement {
         'Everyone reads the briefing. Each team gets the role card of the side it plays; any role without a team is played by the computer.',
       ),
       el('li', null, 'The glossary and the questions can go to everyone.'),
+      el(
+        'li',
+        null,
+        'The lesson kit plans a 45-minute lesson: the plan, core questions and quiz answers are for the teacher; the quiz and each team’s private brief are pages to hand out.',
+      ),
       el(
         'li',
         null,
@@ -465,12 +471,17 @@ class PrintPage {
   private readonly status = el('p', { class: 'status', attrs: { role: 'status' } });
   private readonly reportArea = el('div', { class: 'reports' });
   private readonly pack: HTMLElement;
+  private readonly lesson: HTMLElement;
   private readonly model: HTMLElement;
   private readonly answers: HTMLElement;
   private readonly choices = {
     report: checkbox('include-report', 'Game report'),
     reasoning: checkbox('include-reasoning', 'The computer’s reasoning in the game report'),
     pack: checkbox('include-pack', 'Teacher pack: briefing, role cards, glossary, questions'),
+    lesson: checkbox(
+      'include-lesson',
+      'Lesson kit: plan, core questions, quiz and answers, private briefs, bibliography',
+    ),
     model: checkbox('include-model', 'About the model (for the teacher)'),
     answers: checkbox('include-answers', '“What actually happened” (for the debrief)'),
   };
@@ -492,6 +503,7 @@ class PrintPage {
       glossary(sc),
       questions(sc),
     );
+    this.lesson = lessonKit(sc);
     this.model = modelCard(sc);
     this.answers = whatHappened(sc);
     for (const box of Object.values(this.choices)) {
@@ -505,7 +517,15 @@ class PrintPage {
     root.replaceChildren(
       pageNav('print'),
       this.controls(),
-      el('main', { class: 'printable' }, this.reportArea, this.pack, this.model, this.answers),
+      el(
+        'main',
+        { class: 'printable' },
+        this.reportArea,
+        this.pack,
+        this.lesson,
+        this.model,
+        this.answers,
+      ),
     );
     window.addEventListener('hashchange', () => this.loadFromUrl());
     this.loadFromUrl();
@@ -572,6 +592,7 @@ class PrintPage {
     // With a game to report, the report is what is wanted; the pack stays one tick away.
     const packFirst = !reports.some((r) => r.outcome.status !== 'failed');
     this.choices.pack.input.checked = packFirst;
+    this.choices.lesson.input.checked = packFirst;
     this.choices.model.input.checked = packFirst;
     this.choices.answers.input.checked = packFirst;
     const bad = reports.filter((r) => r.outcome.status === 'failed').length;
@@ -585,6 +606,7 @@ class PrintPage {
     this.reportArea.hidden = !this.choices.report.input.checked || this.reports.length === 0;
     this.reportArea.classList.toggle('show-reasoning', this.choices.reasoning.input.checked);
     this.pack.hidden = !this.choices.pack.input.checked;
+    this.lesson.hidden = !this.choices.lesson.input.checked;
     this.model.hidden = !this.choices.model.input.checked;
     this.answers.hidden = !this.choices.answers.input.checked;
   }

@@ -245,6 +245,46 @@ export interface ModelCardEntry {
   sources: string[];
 }
 
+/** A reference a teacher can look up: who, when, what, where it appeared, and an address. */
+export interface BibliographyEntry {
+  authors: string;
+  /** The year, with the day for news ("2022, 18 February"), or "n.d." for an undated page. */
+  year: string;
+  /** The title; in square brackets when it describes an untitled or unknown-titled item. */
+  title: string;
+  /** Publisher, journal with volume and pages, or the site that carries it. */
+  publishedIn: string;
+  url?: string;
+  /** What it is used for here, in one line. */
+  note?: string;
+}
+
+/** A 45-minute lesson around the scenario, printed in the teacher pack (prose only). */
+export interface LessonKit {
+  minutes: number;
+  /** Who it is for and what it needs, in one line. */
+  audience: string;
+  /** What students will be able to do afterwards. */
+  objectives: string[];
+  /** What the teacher prepares before the lesson. */
+  preparation: string[];
+  /** The lesson minute by minute: what the teacher and the students do in each step. */
+  runSheet: { start: number; end: number; step: string; teacher: string; students: string }[];
+  /** The debrief's questions, each with notes and where its evidence is in the game's own logs. */
+  coreQuestions: { question: string; notes: string; evidence: string[] }[];
+  /** Asked before and after the lesson; `answer` is the index of the right choice. */
+  quiz: { question: string; choices: string[]; answer: number; explanation: string }[];
+  /** A private page for each playable role's team. */
+  roleBriefs: {
+    role: string;
+    paragraphs: string[];
+    aims: string[];
+    watch: string[];
+    sources: string[];
+  }[];
+  bibliography: { heading: string; entries: BibliographyEntry[] }[];
+}
+
 /** A share of games in percent: inclusive bounds, or "more than". */
 export interface PercentRange {
   atLeast?: number;
@@ -323,6 +363,8 @@ export interface Scenario {
   discussionQuestions: string[];
   whatHappened: TimelineEntry[];
   modelCard: ModelCardEntry[];
+  /** A 45-minute lesson for the teacher pack (not in the content hash). */
+  lessonKit?: LessonKit;
   /**
    * Earlier versions whose games this one replays exactly (only prose or the way the hash is
    * taken changed): their records, links and saves open here. A test replays records of each.

@@ -26,6 +26,7 @@ import {
   type Source,
   type Variable,
 } from './types';
+import { checkLessonKit, lessonKitShape } from './validate-lesson-kit';
 import { calibrationShape, checkCalibration } from './validate-calibration';
 
 /** Variables the engine's own rules read and write: every scenario must define them. */
@@ -654,6 +655,8 @@ const CALIBRATION = calibrationShape({
   isoDate,
 });
 
+const LESSON_KIT = lessonKitShape({ shape, list, integer, text });
+
 const SCENARIO = shape(
   {
     id: identifier,
@@ -682,6 +685,7 @@ const SCENARIO = shape(
     $schema: text,
     compatibleWith: list(shape({ version: text, hash: text })),
     rules: RULES,
+    lessonKit: LESSON_KIT,
     calibration: CALIBRATION,
     historicalWhen: record(CONDITION),
   },
@@ -732,6 +736,7 @@ function checkMeaning(scenario: Scenario, faults: Faults): void {
     checkPlan: (plan, path) => checkPlan(ctx, plan, path),
   });
   checkSources(ctx);
+  checkLessonKit(ctx, { at, quote, didYouMean });
 }
 
 function uniqueById<T extends { id: string }>(
