@@ -84,6 +84,11 @@ export function safeUrl(text: string): string | null {
   }
 }
 
+/** The small heading above a printed page's title that says what the page is and who it is for. */
+export function kicker(text: string): HTMLElement {
+  return el('p', { class: 'kicker' }, text);
+}
+
 /** A source address, shown in full (so it prints) and a link when it is a web address. */
 export function sourceLink(address: string): HTMLElement {
   const url = safeUrl(address);

@@ -3,13 +3,9 @@
 // the game, the quiz for students and, on its own page, its answer key, a private brief for each
 // team, and the bibliography. Each part starts a printed page, so it can be handed out alone.
 import type { BibliographyEntry, CompiledScenario, LessonKit } from '../sim';
-import { columnHeads, el, sourceLink } from './dom';
+import { columnHeads, el, kicker, sourceLink } from './dom';
 
 const LETTERS = 'ABCDEFGH';
-
-function kicker(text: string): HTMLElement {
-  return el('p', { class: 'kicker' }, text);
-}
 
 function page(className: string, id: string, ...children: (HTMLElement | null)[]): HTMLElement {
   return el('section', { class: `${className} kit-page new-page`, id }, ...children);

@@ -24,17 +24,23 @@ import {
 } from '../sim';
 import { escalationChart } from './chart';
 import { CHECK_WORDS, mainVariables } from './compare';
-import { append, button, columnHeads, el, pageNav, shortened, shortText, sourceLink } from './dom';
+import {
+  append,
+  button,
+  columnHeads,
+  el,
+  kicker,
+  pageNav,
+  shortened,
+  shortText,
+  sourceLink,
+} from './dom';
 import { openText, type Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { lessonKit } from './lesson-kit';
 import { startPage } from './scenario';
 
 const ARTICLE = 'News article of 30 December 2021 (the scenario’s seed)';
-
-function kicker(text: string): HTMLElement {
-  return el('p', { class: 'kicker' }, text);
-}
 
 function sourceItem(source: Source): HTMLElement {
   if (source.kind === 'article') {

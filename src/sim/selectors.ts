@@ -5,7 +5,7 @@ import { addDays, formatDate } from './calendar';
 import { chanceOf, currentRung } from './conditions';
 import { CAPITAL_PREFIX } from './ledger';
 import type { CompiledScenario } from './scenario/compile';
-import type { Action, Effect, ObjectiveMeasure, Track } from './scenario/types';
+import type { Action, Effect, GameEvent, ObjectiveMeasure, Track } from './scenario/types';
 import type { AiOption, Cause, Change, GameState, TurnReport } from './state';
 import { lockReason } from './rules';
 
@@ -43,10 +43,7 @@ export function describeCause(sc: CompiledScenario, cause: Cause, key: string): 
   const action = cause.action ? sc.actions[cause.action] : undefined;
   const event = cause.event ? sc.events[cause.event] : undefined;
   const role = cause.role ? (sc.roles[cause.role]?.name ?? cause.role) : '';
-  const eventName =
-    event?.source?.kind === 'counterfactual'
-      ? `${event.name} (${COUNTERFACTUAL_LABEL})`
-      : event?.name;
+  const eventName = event && marked(event.name, isCounterfactual(event));
   const act = action ? `${role}: ${action.name}` : (eventName ?? 'an unknown cause');
   const roll = cause.roll
     ? ` — ${(action ?? event)?.roll?.label ?? 'roll'} ${cause.roll.success ? 'succeeded' : 'failed'} (chance ${cause.roll.chance}%)`
@@ -290,9 +287,17 @@ export interface NewsItem extends EventHeadline {
   date: string;
 }
 
+function isCounterfactual(event: GameEvent | undefined): boolean {
+  return event?.source?.kind === 'counterfactual';
+}
+
+function marked(text: string, counterfactual: boolean): string {
+  return counterfactual ? `${text} (${COUNTERFACTUAL_LABEL})` : text;
+}
+
 /** A headline as every page words it: a counterfactual carries its label. */
 export function headlineText(e: EventHeadline): string {
-  return e.counterfactual ? `${e.headline} (${COUNTERFACTUAL_LABEL})` : e.headline;
+  return marked(e.headline, e.counterfactual);
 }
 
 /** The headlines of one resolved turn's events, each marked if it did not really happen. */
@@ -302,7 +307,7 @@ export function selectTurnEvents(sc: CompiledScenario, report: TurnReport): Even
     return {
       event: id,
       headline: e?.headline ?? id,
-      counterfactual: e?.source?.kind === 'counterfactual',
+      counterfactual: isCounterfactual(e),
     };
   });
 }
