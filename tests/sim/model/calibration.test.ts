@@ -14,13 +14,33 @@ const line = (id: string) => calibration.lines.find((l) => l.id === id)!;
 
 describe('calibration against history', () => {
   const baseline = line(calibration.baseline);
+  let measured: ReturnType<typeof calibrate>['lines'][number] | undefined;
+  /** The real line over 2,000 games, measured once for the tests that read it. */
+  const real = () => (measured ??= calibrate(sc, calibration, [baseline], 'brink', RUNS).lines[0]!);
 
   it('the real Western line meets every target over 2,000 games', () => {
-    const report = calibrate(sc, calibration, [baseline], 'brink', RUNS);
-    const targets = report.lines[0]!.targets!;
+    const targets = real().targets!;
     expect(targets.length).toBe(4);
     for (const target of targets)
       expect(target, JSON.stringify(target)).toMatchObject({ met: true });
+  });
+
+  it('the model card publishes the figures measured', () => {
+    const measured = real();
+    const card = sc.scenario.modelCard.find((m) => m.subject === 'Calibration against history');
+    expect(card).toBeDefined();
+    const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+    const full = measured.endings.find((e) => e.id === calibration.invasionEnding)!;
+    expect(card!.explanation).toContain(
+      `a full-scale invasion ends ${percent(full.share)} of games`,
+    );
+    expect(card!.explanation).toContain(
+      `the median full invasion comes in turn ${measured.invasion.medianTurn}`,
+    );
+    expect(card!.explanation).toContain(
+      `recognition of the breakaway regions comes first in ${percent(measured.recognitionFirst.share!)} of war games`,
+    );
+    expect(card!.explanation).toContain(`version ${sc.scenario.version}`);
   });
 
   it.each(['earlyDeterrence', 'talksOnly'])(

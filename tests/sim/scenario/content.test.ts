@@ -120,6 +120,21 @@ describe('the Ukraine 2021 scenario', () => {
     ]);
   });
 
+  // Scheduled events against the real timeline: each falls in the week that holds its date.
+  it.each([
+    ['genevaDialogue', '2022-01-10'],
+    ['nrcMeeting', '2022-01-12'],
+    ['oscePermanentCouncil', '2022-01-13'],
+    ['forcesArriveBelarus', '2022-01-17'],
+    ['moreBattalionGroups', '2022-02-05'],
+    ['unionResolve', '2022-02-10'],
+    ['bidenAddress', '2022-02-15'],
+    ['munichConference', '2022-02-19'],
+  ])('schedules %s in the week of %s', (id, date) => {
+    const days = (Date.parse(date) - Date.parse(s.startDate)) / 86_400_000;
+    expect(sc.events[id]?.turn).toBe(Math.floor(days / s.daysPerTurn) + 1);
+  });
+
   it('cites published sources, never notes that do not ship with the game', () => {
     const citations = [
       ...s.briefing.flatMap((b) => b.paragraphs.flatMap((p) => p.sources.map((x) => x.reference))),
