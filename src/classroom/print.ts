@@ -11,7 +11,9 @@ import {
   selectDate,
   selectEnding,
   selectIntel,
+  describeVictoryRule,
   selectScores,
+  verdictOf,
   selectSeries,
   selectTurningPoints,
   selectTurnStory,
@@ -174,7 +176,7 @@ function roleCard(sc: CompiledScenario, role: Role): HTMLElement {
     el(
       'p',
       { class: 'needed' },
-      `Your score is the weighted average of these objectives, out of 100. You meet your objectives with ${role.victoryScore} or more.`,
+      `Your score is the weighted average of these objectives, out of 100. ${describeVictoryRule(sc, role.id)}`,
     ),
     el(
       'p',
@@ -317,7 +319,7 @@ function scoresPart(sc: CompiledScenario, record: GameRecord, state: GameState):
           el('td', null, human(s.role) ? 'the group' : 'the computer'),
           el('td', { class: 'num' }, s.score),
           el('td', { class: 'num' }, sc.roles[s.role]?.victoryScore ?? ''),
-          el('td', null, s.victory ? '✔ met' : 'not met'),
+          el('td', null, s.victory ? '✔ met' : verdictOf(s)),
         ),
       ),
     ),

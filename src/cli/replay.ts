@@ -11,6 +11,7 @@ import {
   replay,
   selectEnding,
   selectScores,
+  verdictOf,
   selectTurnStory,
   type ClassCode,
   type CompiledScenario,
@@ -238,11 +239,7 @@ function story({ sc, record, state }: Checked): string[] {
   lines.push('', ...endingLines(sc, state), '', 'Scores');
   lines.push(
     ...table(
-      selectScores(sc, state).map((s) => [
-        s.name,
-        String(s.score),
-        s.victory ? 'objectives met' : 'objectives not met',
-      ]),
+      selectScores(sc, state).map((s) => [s.name, String(s.score), `objectives ${verdictOf(s)}`]),
       [0, 2],
     ),
   );

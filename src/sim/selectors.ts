@@ -328,7 +328,25 @@ export interface RoleScore {
   name: string;
   score: number;
   victory: boolean;
+  /** Not met, but partly: the objective the role names for it reached its mark. */
+  partial: boolean;
   objectives: { id: string; text: string; weight: number; value: number }[];
+}
+
+/** How a role meets its objectives, in a sentence for briefings and printed role cards. */
+export function describeVictoryRule(sc: CompiledScenario, roleId: string): string {
+  const role = sc.roles[roleId];
+  if (!role) return '';
+  const met = `You meet your objectives with a score of ${role.victoryScore} or more out of 100.`;
+  const mark = role.partialSuccess;
+  const objective = mark && role.objectives.find((o) => o.id === mark.objective);
+  if (!mark || !objective) return met;
+  return `${met} Short of that, you partly meet them if "${objective.text}" scores ${mark.atLeast} or more.`;
+}
+
+/** "met", "partly met" or "not met". */
+export function verdictOf(score: Pick<RoleScore, 'victory' | 'partial'>): string {
+  return score.victory ? 'met' : score.partial ? 'partly met' : 'not met';
 }
 
 function measure(sc: CompiledScenario, state: GameState, m: ObjectiveMeasure): number {
@@ -354,13 +372,13 @@ export function selectScores(sc: CompiledScenario, state: GameState): RoleScore[
       return { id: o.id, text: o.text, weight: o.weight, value };
     });
     const score = weights > 0 ? Math.trunc(total / weights) : 0;
-    return {
-      role: role.id,
-      name: role.name,
-      score,
-      victory: score >= role.victoryScore,
-      objectives,
-    };
+    const victory = score >= role.victoryScore;
+    const mark = role.partialSuccess;
+    const partial =
+      !victory &&
+      mark !== undefined &&
+      (objectives.find((o) => o.id === mark.objective)?.value ?? 0) >= mark.atLeast;
+    return { role: role.id, name: role.name, score, victory, partial, objectives };
   });
 }
 

@@ -12,7 +12,9 @@ import {
   selectMeters,
   selectNews,
   selectPending,
+  describeVictoryRule,
   selectScores,
+  verdictOf,
   selectTurnEvents,
   selectTurnStory,
   selectTurningPoints,
@@ -260,7 +262,7 @@ function briefingScreen(c: GameController): ScreenModel {
     lines: [
       role.briefing,
       ...role.objectives.map((o) => `${o.text.replace(/\.$/, '')} (weight ${o.weight}).`),
-      `You meet your objectives with a score of ${role.victoryScore} or more out of 100.`,
+      describeVictoryRule(c.sc, role.id),
     ],
   });
   return {
@@ -709,7 +711,7 @@ function debriefScreen(c: GameController): ScreenModel {
     },
     {
       id: 'score',
-      heading: `Your score: ${mine.score} of 100 — ${mine.victory ? 'objectives met' : 'objectives not met'}`,
+      heading: `Your score: ${mine.score} of 100 — objectives ${verdictOf(mine)}`,
       lines: mine.objectives.map(
         (o) => `${o.text.replace(/\.$/, '')}: ${o.value}/100 (weight ${o.weight})`,
       ),
@@ -717,7 +719,7 @@ function debriefScreen(c: GameController): ScreenModel {
     {
       id: 'scores',
       heading: 'Every side',
-      lines: scores.map((s) => `${s.name}: ${s.score} (${s.victory ? 'met' : 'not met'})`),
+      lines: scores.map((s) => `${s.name}: ${s.score} (${verdictOf(s)})`),
     },
     ...luckSection(c),
     {

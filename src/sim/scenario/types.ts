@@ -197,6 +197,11 @@ export interface Role {
   objectives: Objective[];
   /** Score at or above which the role counts as having met its objectives. */
   victoryScore: number;
+  /**
+   * Short of that, the role's objectives count as partly met when this objective scores at least
+   * `atLeast` (for the West: the war was avoided, even without a deal).
+   */
+  partialSuccess?: { objective: string; atLeast: number };
   ai: AiProfile;
   /** Sees Russia's hidden intent only as estimates (true for every role but Russia and Belarus). */
   estimatesIntent: boolean;

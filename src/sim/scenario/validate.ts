@@ -561,36 +561,39 @@ const measure: Check = (value, path, faults) => {
   (byEndings ? ENDINGS_MEASURE : VARIABLE_MEASURE)(value, path, faults);
 };
 
-const ROLE = shape({
-  id: identifier,
-  name: shortText,
-  leader: shortText,
-  side: oneOf(SIDES),
-  playable: flag,
-  colour: shortText,
-  capital: shape({
-    start: integer(0, MAX_CAPITAL),
-    perTurn: integer(-MAX_CAPITAL, MAX_CAPITAL),
-    max: integer(0, MAX_CAPITAL),
-  }),
-  // A record holds at most this many actions in one set of orders.
-  maxActionsPerTurn: integer(1, MAX_ACTIONS_PER_ORDER),
-  objectives: list(
-    shape({ id: identifier, text: shortText, weight: integer(1, MAX_CAPITAL), measure }),
-    0,
-    'objective',
-  ),
-  victoryScore: number(0, 100),
-  ai: shape({
-    values: record(number(-MAX_AI_VALUE, MAX_AI_VALUE)),
-    // Negative: an appetite for escalation.
-    escalationAversion: number(-MAX_AI_FACTOR, MAX_AI_FACTOR),
-    capitalValue: number(0, MAX_AI_FACTOR),
-    noise: integer(0, MAX_AI_NOISE),
-  }),
-  estimatesIntent: flag,
-  briefing: text,
-});
+const ROLE = shape(
+  {
+    id: identifier,
+    name: shortText,
+    leader: shortText,
+    side: oneOf(SIDES),
+    playable: flag,
+    colour: shortText,
+    capital: shape({
+      start: integer(0, MAX_CAPITAL),
+      perTurn: integer(-MAX_CAPITAL, MAX_CAPITAL),
+      max: integer(0, MAX_CAPITAL),
+    }),
+    // A record holds at most this many actions in one set of orders.
+    maxActionsPerTurn: integer(1, MAX_ACTIONS_PER_ORDER),
+    objectives: list(
+      shape({ id: identifier, text: shortText, weight: integer(1, MAX_CAPITAL), measure }),
+      0,
+      'objective',
+    ),
+    victoryScore: number(0, 100),
+    ai: shape({
+      values: record(number(-MAX_AI_VALUE, MAX_AI_VALUE)),
+      // Negative: an appetite for escalation.
+      escalationAversion: number(-MAX_AI_FACTOR, MAX_AI_FACTOR),
+      capitalValue: number(0, MAX_AI_FACTOR),
+      noise: integer(0, MAX_AI_NOISE),
+    }),
+    estimatesIntent: flag,
+    briefing: text,
+  },
+  { partialSuccess: shape({ objective: identifier, atLeast: integer(0, 100) }) },
+);
 
 const RUNG = shape(
   { level: integer(1), name: shortText, kahn: shortText, minTension: number() },
@@ -839,7 +842,16 @@ function checkRoles(ctx: Context): void {
       );
     }
     const objectivesPath = at(path, 'objectives');
-    uniqueById(role.objectives, objectivesPath, 'objective', faults);
+    const objectives = uniqueById(role.objectives, objectivesPath, 'objective', faults);
+    if (role.partialSuccess) {
+      refer(
+        ctx,
+        at(at(path, 'partialSuccess'), 'objective'),
+        role.partialSuccess.objective,
+        'objective',
+        objectives,
+      );
+    }
     role.objectives.forEach((objective, j) => {
       checkMeasure(ctx, objective.measure, at(at(objectivesPath, j), 'measure'));
     });

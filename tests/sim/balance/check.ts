@@ -6,9 +6,13 @@ import { ukraine } from '../../support/scenario';
 /** DESIGN §3: over thousands of seeds, no fixed sequence of orders wins most games. */
 export const BALANCE_SEEDS = 2000;
 
+/** Issue 7: some sensible strategy (any bot but `random`) meets the role's objectives this often. */
+export const ACHIEVABLE = 0.25;
+
 export function expectNoFixedBotWinsMost(role: string): void {
   const sc = ukraine();
   const rates: string[] = [];
+  let best = 0;
   for (const bot of FIXED_BOTS) {
     const cell = balanceCell(sc, role, bot, BALANCE_SEEDS, 'balance');
     rates.push(`${bot} ${((cell.victories / cell.games) * 100).toFixed(1)}%`);
@@ -16,5 +20,7 @@ export function expectNoFixedBotWinsMost(role: string): void {
       cell.victories / cell.games,
       `${role} played by ${bot}: ${rates.join(', ')}`,
     ).toBeLessThan(0.5);
+    if (bot !== 'random') best = Math.max(best, cell.victories / cell.games);
   }
+  expect(best, `${role}: ${rates.join(', ')}`).toBeGreaterThanOrEqual(ACHIEVABLE);
 }

@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { BALANCE_SEEDS, expectNoFixedBotWinsMost } from './check';
 
-it(`no fixed bot playing eu meets its objectives in most of ${BALANCE_SEEDS} games`, () => {
+it(`no fixed bot playing eu meets its objectives in most of ${BALANCE_SEEDS} games, and one meets them in at least a quarter`, () => {
   expectNoFixedBotWinsMost('eu');
 });
