@@ -32,9 +32,9 @@ import {
   type GroupRow,
 } from './compare';
 import { button, columnHeads, download, el, nameText, pageNav, shortened, shortText } from './dom';
-import { nameOpenings, openText } from './entries';
+import { nameOpenings } from './entries';
 import { openFiles, type NamedGame } from './files';
-import { startPage } from './scenario';
+import { startPage, type ScenarioVersions } from './scenario';
 
 interface Game extends NamedGame {
   /** Stable while the game is loaded, whatever is removed around it. */
@@ -82,10 +82,15 @@ class ClassView {
     },
   });
 
+  /** The current version: the table's columns and the chart's scale. Each game has its own too. */
+  private readonly sc: CompiledScenario;
+
   constructor(
-    private readonly sc: CompiledScenario,
+    private readonly versions: ScenarioVersions,
     root: HTMLElement,
   ) {
+    this.sc = versions.current;
+    const sc = this.sc;
     this.exportButton = button('Export CSV', () => this.exportCsv(), { id: 'export-csv' });
     this.clearButton = button('Clear all', () => this.clear(), { id: 'clear-all' });
     this.pickSelect.addEventListener('change', () => {
@@ -126,7 +131,7 @@ class ClassView {
   }
 
   private loadSection(): HTMLElement {
-    const add = button('Add pasted games', () => this.addPasted(), { id: 'add-pasted' });
+    const add = button('Add pasted games', () => void this.addPasted(), { id: 'add-pasted' });
     return el(
       'section',
       { class: 'load no-print', attrs: { 'aria-labelledby': 'load-heading' } },
@@ -207,24 +212,24 @@ class ClassView {
   }
 
   private async addFiles(files: File[]): Promise<void> {
-    const games = await openFiles(this.sc, files);
+    const games = await openFiles(this.versions, files);
     this.add(
       games.map((g) => ({ id: this.nextId++, ...g })),
       `${files.length} file${files.length === 1 ? '' : 's'}`,
     );
   }
 
-  private addPasted(): void {
+  private async addPasted(): Promise<void> {
     const text = this.pasteBox.value;
     if (!text.trim()) {
       this.status.textContent = 'Paste share links or game records into the box first.';
       this.pasteBox.focus();
       return;
     }
-    const openings = openText(this.sc, text);
+    this.pasteBox.value = '';
+    const openings = await this.versions.open(text);
     const names = nameOpenings(openings, { pastedBefore: this.pasted });
     this.pasted += openings.length;
-    this.pasteBox.value = '';
     this.add(
       openings.map((o, i) => ({ id: this.nextId++, name: names[i]!, ...o })),
       'the pasted text',
@@ -256,12 +261,30 @@ class ClassView {
     this.render();
   }
 
+  /**
+   * Played games that share a seed, in groups: only games of one scenario version face the same
+   * dice and the same rules, so each version is grouped apart.
+   */
+  private seedGroups(): { seed: string; group: Played[] }[] {
+    const games = this.games.filter(played);
+    return [...new Set(games.map((g) => g.sc))].flatMap((sc) => {
+      const same = games.filter((g) => g.sc === sc);
+      return sharedSeeds(same, (g) => g.outcome.state.seed).map(({ seed, members }) => ({
+        seed,
+        group: members.map((i) => same[i]!),
+      }));
+    });
+  }
+
+  /** The version a game was played with, when it is an earlier one than this page's. */
+  private earlierVersion(game: Game): string | null {
+    return game.record && game.sc !== this.sc ? game.record.scenario.version : null;
+  }
+
   /** The first-divergence phrase of each played game that shares its seed with another. */
   private divergences(): Map<number, string> {
     const out = new Map<number, string>();
-    const games = this.games.filter(played);
-    for (const { members } of sharedSeeds(games, (g) => g.outcome.state.seed)) {
-      const group = members.map((i) => games[i]!);
+    for (const { group } of this.seedGroups()) {
       partings(group.map((g) => turnsOf(g.outcome.state))).forEach((p, i) => {
         if (p) out.set(group[i]!.id, describeDivergence(p.divergence, group[p.other]!.name));
       });
@@ -271,7 +294,7 @@ class ClassView {
 
   private rows(): GroupRow[] {
     const divergence = this.divergences();
-    return this.games.map((g) => groupRow(this.sc, g, divergence.get(g.id) ?? '', this.classCode));
+    return this.games.map((g) => groupRow(g.sc, g, divergence.get(g.id) ?? '', this.classCode));
   }
 
   private exportCsv(): void {
@@ -312,6 +335,10 @@ class ClassView {
     const counts = { matches: 0, noHash: 0, failed: 0 };
     for (const r of rows) counts[r.status]++;
     const differ = rows.filter((r) => r.classCheck?.length).length;
+    const earlier = [...new Set(this.games.map((g) => this.earlierVersion(g)))].filter(
+      (v) => v !== null,
+    );
+    const earlierCount = this.games.filter((g) => this.earlierVersion(g) !== null).length;
     const roles = sc.scenario.roles;
     const head = el(
       'tr',
@@ -340,6 +367,9 @@ class ClassView {
           (this.classCode
             ? `; ${differ} differ from the class code.`
             : '. A hash shows a record is consistent, not how it was played: enter the class code to check each set-up.'),
+        earlierCount
+          ? ` ${earlierCount} ${earlierCount === 1 ? 'was' : 'were'} played with an earlier version of the scenario (${earlier.join(', ')}; this page’s is ${sc.scenario.version}) and ${earlierCount === 1 ? 'is' : 'are'} replayed, named and scored with ${earlierCount === 1 ? 'that version' : 'those versions'}.`
+          : '',
       ),
       el(
         'div',
@@ -364,7 +394,12 @@ class ClassView {
     const tr = el(
       'tr',
       { attrs: { 'data-status': row.status, ...(flagged(row) ? { 'data-flagged': '' } : {}) } },
-      el('th', { class: 'group', attrs: { scope: 'row' } }, groupName(row.name, index + 1)),
+      el(
+        'th',
+        { class: 'group', attrs: { scope: 'row' } },
+        groupName(row.name, index + 1),
+        this.versionNote(game),
+      ),
       el(
         'td',
         null,
@@ -383,7 +418,13 @@ class ClassView {
     } else {
       tr.append(el('td', null, row.ending), el('td', { class: 'num' }, row.turn ?? ''));
       const humans = game.record?.humans ?? [];
-      for (const s of row.scores) {
+      for (const role of sc.scenario.roles) {
+        // By role id: an earlier version may list its roles differently.
+        const s = row.scores.find((score) => score.role === role.id);
+        if (!s) {
+          tr.append(el('td', { class: 'num' }, '—'));
+          continue;
+        }
         const cell = el('td', { class: 'num' }, String(s.score), s.victory ? ' ✔' : '');
         if (humans.includes(s.role)) cell.classList.add('human');
         cell.setAttribute(
@@ -428,11 +469,19 @@ class ClassView {
     return tr;
   }
 
+  /** Under a game's name, the earlier version it was played with (nothing for the current one). */
+  private versionNote(game: Game): HTMLElement | null {
+    const version = this.earlierVersion(game);
+    return version === null
+      ? null
+      : el('span', { class: 'version-note' }, `played with version ${version}`);
+  }
+
   private reportLink(game: Game): HTMLElement | null {
     if (!game.record || !played(game)) return null;
     let code: string;
     try {
-      code = encodeRecord(this.sc, game.record);
+      code = encodeRecord(game.sc, game.record);
     } catch {
       return null;
     }
@@ -490,7 +539,7 @@ class ClassView {
     }
     const series: Series[] = games.map((g) => ({
       name: g.name,
-      values: selectSeries(this.sc, g.outcome.state, 'tension'),
+      values: selectSeries(g.sc, g.outcome.state, 'tension'),
       note: this.endingNote(g),
     }));
     this.charted = { games, series };
@@ -545,14 +594,13 @@ class ClassView {
 
   private endingNote(g: Played): string {
     const state = g.outcome.state;
-    const ending = selectEnding(this.sc, state);
+    const ending = selectEnding(g.sc, state);
     const text = ending ? `${ending.name}, turn ${ending.turn}` : `unfinished, turn ${state.turn}`;
     return g.outcome.status === 'noHash' ? `${text} (no hash to check)` : text;
   }
 
   private divergenceSection(): HTMLElement {
-    const games = this.games.filter(played);
-    const groups = sharedSeeds(games, (g) => g.outcome.state.seed);
+    const groups = this.seedGroups();
     const section = el(
       'section',
       { attrs: { 'aria-labelledby': 'divergence-heading' } },
@@ -573,19 +621,14 @@ class ClassView {
       );
       return section;
     }
-    for (const { seed, members } of groups) {
-      section.append(
-        this.seedGroup(
-          seed,
-          members.map((i) => games[i]!),
-        ),
-      );
-    }
+    for (const { seed, group } of groups) section.append(this.seedGroup(seed, group));
     return section;
   }
 
   private seedGroup(seed: string, group: Played[]): HTMLElement {
-    const sc = this.sc;
+    // Every game of a seed group was played with the same version.
+    const sc = group[0]!.sc;
+    const version = this.earlierVersion(group[0]!);
     const turns = group.map((g) => turnsOf(g.outcome.state));
     const parts = partings(turns);
     const partBody = el('tbody');
@@ -636,7 +679,11 @@ class ClassView {
     return el(
       'div',
       { class: 'seed-group' },
-      el('h3', null, `Seed “${shortened(seed)}” — ${group.length} games`),
+      el(
+        'h3',
+        null,
+        `Seed “${shortened(seed)}” — ${group.length} games${version ? ` played with version ${version}` : ''}`,
+      ),
       el(
         'div',
         { class: 'table-scroll' },
@@ -677,12 +724,12 @@ class ClassView {
     }
     const report = (g: Played) => g.outcome.state.reports.find((r) => r.turn === d.turn);
     const parts = d.roles.map((role) => {
-      const a = ordersOf(this.sc, report(mine), role);
-      const b = ordersOf(this.sc, report(other), role);
+      const a = ordersOf(mine.sc, report(mine), role);
+      const b = ordersOf(mine.sc, report(other), role);
       return el(
         'span',
         { class: 'differed' },
-        el('strong', null, `${this.sc.roles[role]?.name ?? role}:`),
+        el('strong', null, `${mine.sc.roles[role]?.name ?? role}:`),
         ` ${a} here; ${b} in ${other.name}.`,
       );
     });
@@ -714,4 +761,4 @@ function ordersOf(sc: CompiledScenario, report: TurnReport | undefined, role: st
   return orders?.byAi ? `${text} (by the AI)` : text;
 }
 
-startPage('The class view cannot start', (sc, root) => new ClassView(sc, root));
+startPage('The class view cannot start', (versions, root) => new ClassView(versions, root));

@@ -1,15 +1,19 @@
 // Games a teacher brings to the class view or the print page: pasted text or file contents are
 // split into entries (share links and record JSON), each parsed and replayed through the core.
 // Nothing here trusts its input, and nothing throws: every fault becomes a message for its row.
+// Each game opens with the scenario version it was played with, when the page has it: the current
+// one, or an earlier one (scenarios/archive/) given as `earlier`.
 import {
   decodeRecord,
   formatFaults,
   LINK_KEY,
+  linkScenario,
   parseRecord,
   replay,
   type CompiledScenario,
   type GameRecord,
   type GameState,
+  type Result,
 } from '../sim';
 
 /** One piece of pasted text or file: a share link (or its bare code), or JSON. */
@@ -78,11 +82,32 @@ function linkChunk(line: string): Chunk {
   return { kind: 'link', text: words[at]!, ...(label ? { label } : {}) };
 }
 
-/** A chunk opened into records: a JSON array gives several, anything else one. */
-export type Opened = { ok: true; record: GameRecord } | { ok: false; message: string };
+/**
+ * The version that replays games of this scenario hash: the current one when it can (so a game it
+ * refuses gets its clear message), else an earlier one that can.
+ */
+export function scenarioFor(
+  sc: CompiledScenario,
+  earlier: readonly CompiledScenario[],
+  hash: string | undefined,
+): CompiledScenario {
+  if (hash === undefined || sc.hashes.includes(hash)) return sc;
+  return earlier.find((e) => e.hashes.includes(hash)) ?? sc;
+}
 
-export function openChunk(sc: CompiledScenario, chunk: Chunk): Opened[] {
-  if (chunk.kind === 'link') return [opened(decodeRecord(sc, chunk.text))];
+/** A chunk opened into records (each with the version to replay it with): a JSON array gives several, anything else one. */
+export type Opened =
+  { ok: true; record: GameRecord; sc: CompiledScenario } | { ok: false; message: string };
+
+export function openChunk(
+  sc: CompiledScenario,
+  chunk: Chunk,
+  earlier: readonly CompiledScenario[] = [],
+): Opened[] {
+  if (chunk.kind === 'link') {
+    const version = scenarioFor(sc, earlier, linkScenario(chunk.text)?.hash);
+    return [opened(version, decodeRecord(version, chunk.text))];
+  }
   let data: unknown;
   try {
     data = JSON.parse(chunk.text);
@@ -96,14 +121,22 @@ export function openChunk(sc: CompiledScenario, chunk: Chunk): Opened[] {
   }
   if (Array.isArray(data)) {
     if (data.length === 0) return [{ ok: false, message: 'An empty list: no game in it.' }];
-    return data.map((item) => opened(parseRecord(item)));
+    return data.map((item) => openedRecord(sc, earlier, parseRecord(item)));
   }
-  return [opened(parseRecord(data))];
+  return [openedRecord(sc, earlier, parseRecord(data))];
 }
 
-function opened(result: ReturnType<typeof parseRecord>): Opened {
+function openedRecord(
+  sc: CompiledScenario,
+  earlier: readonly CompiledScenario[],
+  result: Result<GameRecord>,
+): Opened {
+  return opened(result.ok ? scenarioFor(sc, earlier, result.value.scenario.hash) : sc, result);
+}
+
+function opened(sc: CompiledScenario, result: Result<GameRecord>): Opened {
   return result.ok
-    ? { ok: true, record: result.value }
+    ? { ok: true, record: result.value, sc }
     : { ok: false, message: oneLine(formatFaults(result.errors)) };
 }
 
@@ -137,16 +170,22 @@ export interface Opening {
   chunk: Chunk;
   record: GameRecord | null;
   outcome: Verification;
+  /** The version it was replayed with, for its names and scores; the current one if none fits. */
+  sc: CompiledScenario;
 }
 
-const failed = (chunk: Chunk, message: string): Opening => ({
-  chunk,
-  record: null,
-  outcome: { status: 'failed', message },
-});
-
 /** Opens and replays every game in a text (a file's contents or what was pasted). */
-export function openText(sc: CompiledScenario, text: string): Opening[] {
+export function openText(
+  sc: CompiledScenario,
+  text: string,
+  earlier: readonly CompiledScenario[] = [],
+): Opening[] {
+  const failed = (chunk: Chunk, message: string): Opening => ({
+    chunk,
+    record: null,
+    outcome: { status: 'failed', message },
+    sc,
+  });
   const whole: Chunk = { kind: 'json', text: '' };
   if (text.length > MAX_TEXT) {
     return [failed(whole, `Too large to be a game record (${text.length} characters).`)];
@@ -154,12 +193,20 @@ export function openText(sc: CompiledScenario, text: string): Opening[] {
   const chunks = splitEntries(text);
   if (chunks.length === 0) return [failed(whole, 'Empty: there is no game in it.')];
   return chunks.flatMap((chunk) =>
-    openChunk(sc, chunk).map((item) =>
+    openChunk(sc, chunk, earlier).map((item) =>
       item.ok
-        ? { chunk, record: item.record, outcome: verify(sc, item.record) }
+        ? { chunk, record: item.record, outcome: verify(item.sc, item.record), sc: item.sc }
         : failed(chunk, item.message),
     ),
   );
+}
+
+/** Whether a game was made with a scenario hash that none of the versions it was opened with replays. */
+export function wantsAnotherVersion(opening: Opening): boolean {
+  const hash =
+    opening.record?.scenario.hash ??
+    (opening.chunk.kind === 'link' ? linkScenario(opening.chunk.text)?.hash : undefined);
+  return hash !== undefined && !opening.sc.hashes.includes(hash);
 }
 
 /**

@@ -37,10 +37,10 @@ import {
   shortText,
   sourceLink,
 } from './dom';
-import { openText, type Verification } from './entries';
+import type { Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { lessonKit } from './lesson-kit';
-import { startPage } from './scenario';
+import { startPage, type ScenarioVersions } from './scenario';
 
 const ARTICLE = 'News article of 30 December 2021 (the scenario’s seed)';
 
@@ -259,11 +259,21 @@ function whatHappened(sc: CompiledScenario): HTMLElement {
 
 // ——— The report of one game ———
 
-function reportFacts(sc: CompiledScenario, record: GameRecord | null, outcome: Verification) {
+function reportFacts(
+  sc: CompiledScenario,
+  record: GameRecord | null,
+  outcome: Verification,
+  current: CompiledScenario,
+) {
   const facts = el('dl', { class: 'facts' });
   const fact = (term: string, ...value: (string | HTMLElement)[]) =>
     append(facts, [el('dt', null, term), el('dd', null, ...value)]);
-  fact('Scenario', `${sc.scenario.title} (version ${sc.scenario.version})`);
+  fact(
+    'Scenario',
+    record && sc !== current
+      ? `${sc.scenario.title} (played with version ${record.scenario.version}, an earlier version than this page’s ${current.scenario.version}: replayed with the rules of version ${sc.scenario.version}, kept for its games)`
+      : `${sc.scenario.title} (version ${sc.scenario.version})`,
+  );
   if (record) {
     // Any legal seed whole (it wraps); a longer one, from before seeds had a limit, shortened.
     fact('Seed', el('code', null, shortText(record.seed, MAX_SEED)));
@@ -432,18 +442,15 @@ function storyPart(sc: CompiledScenario, state: GameState): HTMLElement[] {
   return [el('h2', null, 'Turn by turn'), ...turns];
 }
 
-function gameReport(
-  sc: CompiledScenario,
-  name: string,
-  record: GameRecord | null,
-  outcome: Verification,
-): HTMLElement {
+/** The report of one game, named and scored with the version it was replayed with. */
+function gameReport(current: CompiledScenario, game: NamedGame): HTMLElement {
+  const { sc, name, record, outcome } = game;
   const report = el(
     'article',
     { class: 'report new-page' },
     kicker('Game report'),
     el('h1', null, name),
-    reportFacts(sc, record, outcome),
+    reportFacts(sc, record, outcome, current),
   );
   if (outcome.status === 'failed' || !record) {
     report.append(
@@ -498,10 +505,16 @@ class PrintPage {
     attrs: { type: 'file', multiple: '', accept: '.json,.txt,application/json,text/plain' },
   });
 
+  private readonly sc: CompiledScenario;
+  /** Counts loads, so a slower load that a newer one overtook is not shown. */
+  private loads = 0;
+
   constructor(
-    private readonly sc: CompiledScenario,
+    private readonly versions: ScenarioVersions,
     root: HTMLElement,
   ) {
+    this.sc = versions.current;
+    const sc = this.sc;
     this.pack = el(
       'article',
       { class: 'pack', id: 'teacher-pack' },
@@ -535,8 +548,8 @@ class PrintPage {
         this.answers,
       ),
     );
-    window.addEventListener('hashchange', () => this.loadFromUrl());
-    this.loadFromUrl();
+    window.addEventListener('hashchange', () => void this.loadFromUrl());
+    void this.loadFromUrl();
   }
 
   private controls(): HTMLElement {
@@ -567,32 +580,35 @@ class PrintPage {
     );
   }
 
-  private loadFromUrl(): void {
+  private async loadFromUrl(): Promise<void> {
+    const load = ++this.loads;
     if (!location.hash.includes(`${LINK_KEY}=`)) {
       this.show([], '');
       return;
     }
-    const openings = openText(this.sc, location.hash);
+    const openings = await this.versions.open(location.hash);
+    if (load !== this.loads) return;
     this.show(
       openings.map((o) => ({
         name: o.record ? `Shared game, seed “${shortened(o.record.seed)}”` : 'Shared game',
         record: o.record,
         outcome: o.outcome,
+        sc: o.sc,
       })),
       'the link',
     );
   }
 
   private async loadFiles(files: File[]): Promise<void> {
-    const reports = await openFiles(this.sc, files);
+    const load = ++this.loads;
+    const reports = await openFiles(this.versions, files);
+    if (load !== this.loads) return;
     this.show(reports, files.length === 1 ? files[0]!.name : `${files.length} files`);
   }
 
   private show(reports: NamedGame[], from: string): void {
     this.reports = reports;
-    this.reportArea.replaceChildren(
-      ...reports.map((r) => gameReport(this.sc, r.name, r.record, r.outcome)),
-    );
+    this.reportArea.replaceChildren(...reports.map((r) => gameReport(this.sc, r)));
     const hasReport = reports.length > 0;
     this.choices.report.input.disabled = !hasReport;
     this.choices.reasoning.input.disabled = !hasReport;
@@ -625,4 +641,7 @@ function checkbox(id: string, text: string): { input: HTMLInputElement; label: H
   return { input, label: el('label', { attrs: { for: id } }, input, ` ${text}`) };
 }
 
-startPage('The printable material cannot be made', (sc, root) => new PrintPage(sc, root));
+startPage(
+  'The printable material cannot be made',
+  (versions, root) => new PrintPage(versions, root),
+);
