@@ -20,7 +20,15 @@ import {
   type GameState,
   type Session,
 } from '../sim';
-import { clearSave, readSave, writeSave } from './save';
+import {
+  discardUnopenedSave,
+  faultText,
+  readSave,
+  readUnopenedSaves,
+  setAsideSave,
+  writeSave,
+  type UnopenedSave,
+} from './save';
 
 export const SCREENS = [
   'title',
@@ -62,6 +70,8 @@ export interface UiState {
   rationale: string;
   /** Facilitator mode: a per-turn clock, pause, and events injected by the teacher. */
   facilitator: { minutes: number; secondsLeft: number; paused: boolean; injecting: boolean } | null;
+  /** Discarding a save that could not be opened waits for a second press. */
+  confirmDiscard: boolean;
 }
 
 type Listener = () => void;
@@ -98,6 +108,9 @@ export class GameController {
    */
   private played: { role: string; dyad: boolean; facilitator: boolean } | null = null;
 
+  /** Saves that could not be opened, kept aside (newest first) until downloaded or discarded. */
+  unopened: UnopenedSave[] = readUnopenedSaves();
+
   constructor(sc: CompiledScenario, freshSeed: () => string, link: string | null = null) {
     this.sc = sc;
     this.ui = {
@@ -116,6 +129,7 @@ export class GameController {
       dyad: false,
       rationale: '',
       facilitator: null,
+      confirmDiscard: false,
     };
     this.ui.seats = [this.ui.role];
     if (!link || !this.openLink(link)) this.restoreSave();
@@ -141,7 +155,7 @@ export class GameController {
     const decoded = decodeRecord(this.sc, link);
     const replayed = decoded.ok ? replay(this.sc, decoded.value) : decoded;
     if (!decoded.ok || !replayed.ok) {
-      const why = !replayed.ok ? replayed.errors[0]!.message : '';
+      const why = !replayed.ok ? faultText(replayed.errors) : '';
       this.ui.notice = `The shared link could not be opened. ${why} Your own saved game is untouched.`;
       return false;
     }
@@ -163,8 +177,11 @@ export class GameController {
       this.session = session;
       this.played = { role, dyad, facilitator };
     } else if (saved.kind === 'error') {
-      clearSave();
-      this.ui.notice = `${saved.message} A new game can be started.`;
+      const kept = setAsideSave(saved.text, saved.message, new Date().toISOString());
+      this.unopened = readUnopenedSaves();
+      this.ui.notice = kept
+        ? `${saved.message} It is kept, not deleted: download it or discard it on this screen. A new game can be started.`
+        : `${saved.message} It could not be kept aside (the browser's storage is full or off), so a new game will replace it.`;
     }
   }
 
@@ -175,7 +192,8 @@ export class GameController {
 
   private update(patch: Partial<UiState>): void {
     const screenChanged = patch.screen !== undefined && patch.screen !== this.ui.screen;
-    this.ui = this.consistent({ ...this.ui, ...patch, ...(screenChanged ? { focus: null } : {}) });
+    const fresh = screenChanged ? { focus: null, confirmDiscard: false } : {};
+    this.ui = this.consistent({ ...this.ui, ...patch, ...fresh });
     for (const listener of this.listeners) listener();
   }
 
@@ -613,24 +631,58 @@ export class GameController {
     this.update({ screen: 'title', overlay: null, why: null, notice: null });
   }
 
-  /** Opens a record (JSON text) or a share link in the viewer; a bad one leaves only a notice. */
+  /**
+   * Opens a record (JSON text), a share link, or a downloaded save (which holds a record) in the
+   * viewer; a bad one leaves only a notice.
+   */
   openRecordText(text: string, name: string): void {
     const trimmed = text.trim();
-    const parsed = trimmed.startsWith('{') ? parseRecord(trimmed) : decodeRecord(this.sc, trimmed);
+    const parsed = trimmed.startsWith('{')
+      ? parseRecord(recordOfSave(trimmed))
+      : decodeRecord(this.sc, trimmed);
     if (!parsed.ok) {
       this.notify(
-        `${name} could not be opened: ${parsed.errors[0]!.message} Your game is untouched.`,
+        `${name} could not be opened: ${faultText(parsed.errors)} Your game is untouched.`,
       );
       return;
     }
     const checked = replay(this.sc, parsed.value, { plain: true });
     if (!checked.ok) {
       this.notify(
-        `${name} could not be opened: ${checked.errors[0]!.message} Your game is untouched.`,
+        `${name} could not be opened: ${faultText(checked.errors)} Your game is untouched.`,
       );
       return;
     }
     this.openViewer(parsed.value, checked.value.hash, checked.value.state.reports.length);
+  }
+
+  /** The newest save that could not be opened, as a file to download (its text as it was). */
+  unopenedSaveFile(): { name: string; text: string } | null {
+    const save = this.unopened[0];
+    if (!save) return null;
+    return {
+      name: `brink-save-not-opened-${save.keptOn.slice(0, 10) || 'undated'}.json`,
+      text: save.text,
+    };
+  }
+
+  /** Deletes the newest save that could not be opened — on the second press, not the first. */
+  discardUnopenedSave(): void {
+    if (this.unopened.length === 0) return;
+    if (!this.ui.confirmDiscard) {
+      this.update({
+        confirmDiscard: true,
+        notice:
+          'Press "Discard" again to delete the save that could not be opened. It cannot be recovered afterwards.',
+      });
+      return;
+    }
+    this.unopened = discardUnopenedSave();
+    const more = this.unopened.length;
+    this.update({
+      confirmDiscard: false,
+      notice: `The save that could not be opened is deleted.${more ? ` ${more} more ${more > 1 ? 'are' : 'is'} kept.` : ''}`,
+    });
   }
 
   /** Steps through the current game from its first turn. */
@@ -688,7 +740,7 @@ export class GameController {
     }
     const branched = branchRecord(this.sc, viewer.record, viewer.turns);
     if (!branched.ok) {
-      this.notify(branched.errors[0]!.message);
+      this.notify(faultText(branched.errors));
       return;
     }
     this.fromLink = null;
@@ -733,5 +785,18 @@ export class GameController {
     const played = this.played;
     if (this.session && played && !this.fromLink)
       writeSave(this.ui.role, this.session, { dyad: played.dyad, facilitator: played.facilitator });
+  }
+}
+
+/** A downloaded save holds its record under `record`; anything else is taken as a record. */
+function recordOfSave(text: string): unknown {
+  try {
+    const data: unknown = JSON.parse(text);
+    const save = data as { role?: unknown; record?: unknown; format?: unknown };
+    return typeof data === 'object' && data !== null && save.format === undefined && save.record
+      ? save.record
+      : data;
+  } catch {
+    return text; // parseRecord reports it as not JSON
   }
 }

@@ -1,9 +1,26 @@
 // Autosave: the game record, the player's role and how the game is played (a dyad partner,
 // facilitator mode) in localStorage. Restoring replays the record through the core, so a reload
-// resumes exactly; anything unreadable is reported, never trusted.
-import { parseRecord, replay, type CompiledScenario, type Session } from '../sim';
+// resumes exactly; anything unreadable is reported, never trusted — and never thrown away: a save
+// that cannot be opened (damaged, or made by a newer Brink) is kept aside under its own key until
+// the player downloads or discards it, so a later version of Brink can still open it.
+import { parseRecord, replay, type CompiledScenario, type Fault, type Session } from '../sim';
+import { shownValue } from '../sim/record/parse';
 
 const SAVE_KEY = 'brink.save';
+/**
+ * Saves that could not be opened: a JSON list, newest first. A newer bad save does not replace an
+ * older one; both are kept, up to MAX_UNOPENED (beyond that the oldest goes), never the same text
+ * twice.
+ */
+const UNOPENED_KEY = 'brink.save.unopened';
+const MAX_UNOPENED = 5;
+
+/** A save kept aside: its text exactly as it was stored, when, and why it could not be opened. */
+export interface UnopenedSave {
+  keptOn: string;
+  reason: string;
+  text: string;
+}
 
 /** How a game is played beyond its record; a save without it (older Brink) means neither. */
 export interface PlayMode {
@@ -17,7 +34,22 @@ export interface SavedGame extends PlayMode {
 }
 
 export type LoadResult =
-  { kind: 'none' } | { kind: 'ok'; saved: SavedGame } | { kind: 'error'; message: string };
+  | { kind: 'none' }
+  | { kind: 'ok'; saved: SavedGame }
+  | { kind: 'error'; message: string; text: string };
+
+/**
+ * The first fault as words that name its field: a phrase gets its path in front ("seed must be
+ * text, not 5."); a sentence stands as it is (the core words those to stand alone).
+ */
+export function faultText(faults: readonly Fault[]): string {
+  const [first, ...rest] = faults;
+  if (!first) return '';
+  const { path, message } = first;
+  const text = path && /^[a-z]/.test(message) ? `${path} ${message}` : message;
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+  return `${text.replace(/\.$/, '')}${more}.`;
+}
 
 export function writeSave(role: string, session: Session, mode: PlayMode): void {
   try {
@@ -31,12 +63,57 @@ export function writeSave(role: string, session: Session, mode: PlayMode): void 
   }
 }
 
-export function clearSave(): void {
+/**
+ * Moves a save that could not be opened out of the way of new games into the kept list. Returns
+ * false when it could not be kept (storage full or off): then it stays where it was.
+ */
+export function setAsideSave(text: string, reason: string, keptOn: string): boolean {
+  const kept = readUnopenedSaves().filter((s) => s.text !== text);
+  const list = [{ keptOn, reason, text }, ...kept].slice(0, MAX_UNOPENED);
   try {
+    localStorage.setItem(UNOPENED_KEY, JSON.stringify(list));
     localStorage.removeItem(SAVE_KEY);
+    return true;
   } catch {
-    // Nothing to clear.
+    return false;
   }
+}
+
+const isUnopened = (value: unknown): value is UnopenedSave =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['keptOn', 'reason', 'text'].every(
+    (key) => typeof (value as Record<string, unknown>)[key] === 'string',
+  );
+
+/** The saves kept aside, newest first. A damaged list is itself kept, as one entry. */
+export function readUnopenedSaves(): UnopenedSave[] {
+  let text: string | null;
+  try {
+    text = localStorage.getItem(UNOPENED_KEY);
+  } catch {
+    return [];
+  }
+  if (text === null) return [];
+  try {
+    const list: unknown = JSON.parse(text);
+    if (Array.isArray(list) && list.every(isUnopened)) return list;
+  } catch {
+    // Not JSON: kept below as it is.
+  }
+  return [{ keptOn: '', reason: 'The list of saves kept aside was itself damaged.', text }];
+}
+
+/** Deletes the newest kept save (the one the title screen offers). */
+export function discardUnopenedSave(): UnopenedSave[] {
+  const rest = readUnopenedSaves().slice(1);
+  try {
+    if (rest.length) localStorage.setItem(UNOPENED_KEY, JSON.stringify(rest));
+    else localStorage.removeItem(UNOPENED_KEY);
+  } catch {
+    // Storage off: nothing was kept to discard.
+  }
+  return rest;
 }
 
 export function readSave(sc: CompiledScenario): LoadResult {
@@ -47,43 +124,37 @@ export function readSave(sc: CompiledScenario): LoadResult {
     return { kind: 'none' };
   }
   if (text === null) return { kind: 'none' };
+  const error = (message: string): LoadResult => ({ kind: 'error', message, text: text! });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { kind: 'error', message: 'The saved game is not readable (it is not valid JSON).' };
+    return error('The saved game is not readable (it is not valid JSON).');
   }
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    typeof (data as { role?: unknown }).role !== 'string'
-  ) {
-    return {
-      kind: 'error',
-      message: 'The saved game is incomplete (it does not say which role you play).',
-    };
-  }
-  const {
-    role,
-    record: raw,
-    dyad,
-    facilitator,
-  } = data as Record<string, unknown> & { role: string };
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return error(
+      `The saved game is incomplete: it must be a JSON object, not ${shownValue(data)}.`,
+    );
+  const role: unknown = (data as Record<string, unknown>).role;
+  if (typeof role !== 'string')
+    return error(
+      `The saved game is incomplete: role must name the role you play, not ${shownValue(role)}.`,
+    );
+  const { record: raw, dyad, facilitator } = data as Record<string, unknown>;
+  if (raw === undefined) return error('The saved game is incomplete: record is missing.');
   const parsed = parseRecord(raw);
-  if (!parsed.ok)
-    return { kind: 'error', message: `The saved game is damaged: ${parsed.errors[0]!.message}` };
-  if (!sc.roles[role] || !parsed.value.humans.includes(role)) {
-    return {
-      kind: 'error',
-      message: `The saved game names a role this scenario does not have for you ("${role}").`,
-    };
+  if (!parsed.ok) {
+    // A format fault is most often a save from a newer Brink, not a damaged one.
+    const what = parsed.errors[0]?.path === 'format' ? 'could not be opened' : 'is damaged';
+    return error(`The saved game ${what}: ${faultText(parsed.errors)}`);
   }
+  if (!sc.roles[role] || !parsed.value.humans.includes(role))
+    return error(
+      `The saved game is damaged: role ${shownValue(role)} is not a role played by a person in it.`,
+    );
   const replayed = replay(sc, parsed.value);
   if (!replayed.ok)
-    return {
-      kind: 'error',
-      message: `The saved game cannot be restored: ${replayed.errors[0]!.message}`,
-    };
+    return error(`The saved game cannot be restored: ${faultText(replayed.errors)}`);
   return {
     kind: 'ok',
     saved: {

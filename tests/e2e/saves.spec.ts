@@ -1,6 +1,8 @@
 // The autosave: a reload resumes the exact game (same hash, same turn) and play goes on; a
-// damaged save is reported on the title screen, never trusted, never crashes the page, and a new
-// game can still be started.
+// damaged save (or one from a newer Brink) is reported on the title screen, naming the field at
+// fault, never trusted, never crashes the page, and never lost: it is kept aside under its own key,
+// offered as a download until the player discards it, and a new game can still be started.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   continueByKeyboard,
@@ -19,9 +21,49 @@ import {
 } from './support';
 
 const SAVE_KEY = 'brink.save';
+const UNOPENED_KEY = 'brink.save.unopened';
 
 const readSave = (page: Page) =>
   page.evaluate((key) => localStorage.getItem(key), SAVE_KEY) as Promise<string | null>;
+const readUnopened = (page: Page) =>
+  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]'), UNOPENED_KEY) as Promise<
+    { keptOn: string; reason: string; text: string }[]
+  >;
+
+/** Presses a DOM-layer button the keyboard way (the layer is hidden under the canvas). */
+async function press(page: Page, id: string): Promise<void> {
+  await control(page, id).focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Downloads the kept save from the title screen and returns the file's text. */
+async function downloadUnopened(page: Page): Promise<string> {
+  const download = page.waitForEvent('download');
+  await press(page, 'download-unopened');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^brink-save-not-opened-\d{4}-\d{2}-\d{2}\.json$/);
+  return readFileSync((await file.path())!, 'utf8');
+}
+
+/** Puts `text` in the save slot of a loaded page (once: later reloads do not plant it again). */
+async function plantSave(page: Page, text: string): Promise<void> {
+  if (page.url() === 'about:blank') await page.goto('/');
+  await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+    key: SAVE_KEY,
+    value: text,
+  });
+  await page.reload();
+  await waitReady(page);
+  await waitForScreen(page, 'title');
+}
+
+/** A genuine save of a game after one turn, as text. */
+async function genuineSave(page: Page, seed: string): Promise<string> {
+  await openGame(page);
+  await startByKeyboard(page, '1', seed);
+  await endTurnByKeyboard(page);
+  return (await readSave(page))!;
+}
 
 test('a reload offers the saved game and resumes it exactly', async ({ page }) => {
   const errors: string[] = [];
@@ -93,8 +135,11 @@ async function expectDamagedSaveHandled(
   await expect(page.locator('#announcer')).toContainText('The saved game');
   await expect(control(page, 'continue')).toHaveCount(0);
   expect(await gameState(page)).toBeNull();
-  // The damaged save is cleared, not kept around to fail again.
+  // The damaged save is out of the way of new games, but kept, exactly as it was, to download.
   expect(await readSave(page)).toBeNull();
+  expect((await readUnopened(page)).map((k) => k.text)).toEqual([text]);
+  await expect(page.locator('#dom-layer #section-unopened')).toContainText(says);
+  expect(await downloadUnopened(page)).toBe(text);
   await settle(page, 200);
   await screenshot(page, shot);
 
@@ -104,6 +149,8 @@ async function expectDamagedSaveHandled(
   await endTurnByKeyboard(page);
   expect((await gameState(page))!.reports).toHaveLength(1);
   expect(JSON.parse((await readSave(page))!).record.seed).toBe('e2e-after-damage');
+  // The new game's saves do not touch the kept one.
+  expect((await readUnopened(page)).map((k) => k.text)).toEqual([text]);
   expect(errors).toEqual([]);
 }
 
@@ -144,4 +191,79 @@ test('a well-formed save with a tampered order is reported and a new game starts
     'cannot be restored',
     'bad-save-tampered',
   );
+});
+
+test('a save from a newer Brink is kept through new games and reloads until discarded', async ({
+  page,
+}) => {
+  const save = JSON.parse(await genuineSave(page, 'e2e-newer'));
+  save.record.format = 99;
+  const text = JSON.stringify(save);
+  await plantSave(page, text);
+  const notice = page.locator('#dom-layer .notice');
+  await expect(notice).toContainText(
+    'The saved game could not be opened: The record is format 99, newer than this version of Brink understands',
+  );
+  await expect(notice).toContainText('It is kept, not deleted');
+  expect(await readSave(page)).toBeNull();
+
+  // A new game and a reload later, it is still offered, beside the new game's Continue.
+  await startByKeyboard(page, '2', 'e2e-newer-2');
+  await endTurnByKeyboard(page);
+  await page.reload();
+  await waitReady(page);
+  await waitForScreen(page, 'title');
+  await expect(control(page, 'continue')).toContainText('European Union');
+  await expect(page.locator('#dom-layer #section-unopened')).toContainText('format 99');
+  expect(await downloadUnopened(page)).toBe(text);
+
+  // Discarding asks for a second press; then it is gone for good.
+  await press(page, 'discard-unopened');
+  await expect(control(page, 'discard-unopened')).toHaveAttribute('aria-pressed', 'true');
+  expect(await readUnopened(page)).toHaveLength(1);
+  await press(page, 'discard-unopened');
+  await expect(notice).toContainText('is deleted');
+  await expect(control(page, 'download-unopened')).toHaveCount(0);
+  expect(await readUnopened(page)).toEqual([]);
+  await page.reload();
+  await waitReady(page);
+  await waitForScreen(page, 'title');
+  await expect(control(page, 'download-unopened')).toHaveCount(0);
+  await expect(control(page, 'continue')).toContainText('European Union');
+});
+
+test('a second save that cannot be opened is kept beside the first', async ({ page }) => {
+  await openGame(page);
+  await plantSave(page, 'first damaged save');
+  await plantSave(page, 'second damaged save');
+  expect((await readUnopened(page)).map((k) => k.text)).toEqual([
+    'second damaged save',
+    'first damaged save',
+  ]);
+  await expect(page.locator('#dom-layer #section-unopened')).toContainText('1 older one is kept');
+  expect(await downloadUnopened(page)).toBe('second damaged save');
+  await press(page, 'discard-unopened');
+  await press(page, 'discard-unopened');
+  await expect(page.locator('#dom-layer .notice')).toContainText('1 more is kept');
+  expect(await downloadUnopened(page)).toBe('first damaged save');
+});
+
+test('a damaged save names the field at fault, and a huge seed is refused without showing it', async ({
+  page,
+}) => {
+  const save = JSON.parse(await genuineSave(page, 'e2e-field'));
+  save.record.seed = 5;
+  await plantSave(page, JSON.stringify(save));
+  const notice = page.locator('#dom-layer .notice');
+  await expect(notice).toContainText('The saved game is damaged: seed must be text, not 5.');
+
+  save.record.seed = 'x'.repeat(100_000);
+  await plantSave(page, JSON.stringify(save));
+  await expect(notice).toContainText(
+    'The saved game is damaged: seed is 100000 characters long; at most 64 are allowed.',
+  );
+  expect(((await notice.textContent()) ?? '').length).toBeLessThan(400);
+  await expect(control(page, 'continue')).toHaveCount(0);
+  await settle(page, 200);
+  await screenshot(page, 'bad-save-huge-seed');
 });

@@ -76,6 +76,30 @@ describe('continuing a saved game', () => {
   });
 });
 
+describe('saves that cannot be opened', () => {
+  it('are kept aside, not deleted, and discarded only on a second press', () => {
+    localStorage.setItem('brink.save', '{"role":"us","record":{"format":99}}');
+    const c = controller();
+    expect(localStorage.getItem('brink.save')).toBeNull();
+    expect(c.unopened.map((u) => u.text)).toEqual(['{"role":"us","record":{"format":99}}']);
+    expect(c.ui.notice).toContain('could not be opened');
+    expect(c.unopenedSaveFile()?.text).toBe('{"role":"us","record":{"format":99}}');
+    c.discardUnopenedSave();
+    expect(c.unopened).toHaveLength(1);
+    c.discardUnopenedSave();
+    expect(c.unopened).toHaveLength(0);
+    expect(controller().unopened).toHaveLength(0);
+  });
+
+  it('a downloaded save opens in the replay viewer like a record', () => {
+    savedUsGame();
+    const c = controller();
+    c.openRecordText(localStorage.getItem('brink.save')!, 'save.json');
+    expect(c.ui.screen).toBe('viewer');
+    expect(c.viewer!.total).toBe(1);
+  });
+});
+
 describe('no screen without a way on', () => {
   it('a crisis room for a role the computer plays becomes the player’s own', () => {
     savedUsGame();

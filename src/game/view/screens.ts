@@ -120,16 +120,21 @@ function titleScreen(c: GameController): ScreenModel {
       lines: [`"${c.ui.seed}" — the same seed and the same orders always give the same game.`],
     },
   ];
+  const unopened = unopenedSaveText(c);
   const groups: ControlGroup[] = [];
-  if (saved) {
-    sections.unshift(saved.section);
-    groups.push({ id: 'saved', heading: 'Your saved game', controls: [saved.control] });
+  if (saved || unopened) {
+    if (unopened) sections.unshift(unopened.section);
+    if (saved) sections.unshift(saved.section);
+    groups.push({
+      id: 'saved',
+      heading: saved ? 'Your saved game' : 'A save that could not be opened',
+      controls: [...(saved ? [saved.control] : []), ...(unopened?.controls ?? [])],
+    });
   }
-  const newGame = saved ? 'New game: ' : '';
   groups.push(
     {
       id: 'roles',
-      heading: `${newGame}${c.ui.hotSeat ? 'choose every role people play' : 'choose your role'}`,
+      heading: `${saved ? 'New game — c' : 'C'}hoose ${c.ui.hotSeat ? 'every role people play' : 'your role'}`,
       controls: roles.map((r, i) => ({
         id: `role-${r.id}`,
         label: r.name,
@@ -141,7 +146,7 @@ function titleScreen(c: GameController): ScreenModel {
     },
     {
       id: 'mode',
-      heading: saved ? 'New game: players' : 'Players',
+      heading: saved ? 'New game — players' : 'Players',
       controls: [
         {
           id: 'dyad',
@@ -175,6 +180,13 @@ function titleScreen(c: GameController): ScreenModel {
           run: () => c.newGame(),
         },
         { id: 'new-seed', label: 'New random seed', key: 'R', run: () => c.setSeed(randomSeed()) },
+        {
+          id: 'open-record',
+          label: 'Open a game record file…',
+          detail: 'a record, a saved share link or a downloaded save; or drop the file on the page',
+          key: 'O',
+          run: () => document.getElementById('record-file')?.click(),
+        },
       ],
     },
     { id: 'class', heading: 'Classroom', controls: classroomControls(c) },
@@ -186,6 +198,50 @@ function titleScreen(c: GameController): ScreenModel {
     subtitle: `${formatDate(s.startDate)} · ${s.turns} weekly turns`,
     sections,
     groups,
+  };
+}
+
+/** A save that could not be opened: kept, not deleted, until it is downloaded or discarded. */
+function unopenedSaveText(c: GameController): { section: Section; controls: Control[] } | null {
+  const [newest, ...older] = c.unopened;
+  if (!newest) return null;
+  const file = c.unopenedSaveFile();
+  return {
+    section: {
+      id: 'unopened',
+      heading: 'A saved game that could not be opened',
+      lines: [
+        newest.reason,
+        'It is kept, not deleted. Download it to keep it as a file: a newer version of Brink may open it (drop the file on the page, or "Open a game record file…"). Discard it when it is no longer needed.',
+        ...(older.length
+          ? [
+              `${older.length} older one${older.length > 1 ? 's are' : ' is'} kept too; each comes up here in turn.`,
+            ]
+          : []),
+      ],
+    },
+    controls: [
+      {
+        id: 'download-unopened',
+        label: 'Download the save that could not be opened',
+        detail: file ? `as ${file.name}` : undefined,
+        key: 'D',
+        run: () => {
+          if (!file) return;
+          downloadFile(file.name, file.text);
+          c.notify(`The save that could not be opened is downloaded as ${file.name}.`);
+        },
+      },
+      {
+        id: 'discard-unopened',
+        label: c.ui.confirmDiscard
+          ? 'Really discard it? Press again to delete it'
+          : 'Discard the save that could not be opened',
+        detail: 'it cannot be recovered afterwards',
+        pressed: c.ui.confirmDiscard,
+        run: () => c.discardUnopenedSave(),
+      },
+    ],
   };
 }
 
@@ -904,14 +960,18 @@ function copyShareLink(c: GameController): void {
 function downloadRecord(c: GameController): void {
   const record = c.record();
   if (!record) return;
-  const blob = new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+  downloadFile(`brink-${record.scenario.id}-${record.seed}.json`, JSON.stringify(record, null, 2));
+  c.notify('The game record has been downloaded.');
+}
+
+/** Saves `text` as a file through the browser's download (no network). */
+function downloadFile(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = `brink-${record.scenario.id}-${record.seed}.json`;
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  c.notify('The game record has been downloaded.');
 }
