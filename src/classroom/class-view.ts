@@ -368,7 +368,7 @@ class ClassView {
             ? `; ${differ} differ from the class code.`
             : '. A hash shows a record is consistent, not how it was played: enter the class code to check each set-up.'),
         earlierCount
-          ? ` ${earlierCount} ${earlierCount === 1 ? 'was' : 'were'} played with an earlier version of the scenario (${earlier.join(', ')}; this page’s is ${sc.scenario.version}) and ${earlierCount === 1 ? 'is' : 'are'} replayed, named and scored with ${earlierCount === 1 ? 'that version' : 'those versions'}.`
+          ? ` ${earlierCount} ${earlierCount === 1 ? 'was' : 'were'} played with an earlier version of the scenario (${earlier.join(', ')}; this page’s is ${sc.scenario.version}): ${earlierCount === 1 ? 'it is' : 'they are'} replayed, named and scored with the version ${earlierCount === 1 ? 'it was' : 'they were'} played with.`
           : '',
       ),
       el(

@@ -286,7 +286,9 @@ function reportFacts(
   }
   if (outcome.status !== 'failed') {
     fact('Final hash', el('code', null, outcome.hash));
-    fact('Replay check', CHECK_WORDS[outcome.status].long);
+    // The class view's words first, so the report and the table say the same.
+    const words = CHECK_WORDS[outcome.status];
+    fact('Replay check', el('strong', null, `${words.short}.`), ` ${words.long}`);
   }
   return facts;
 }
