@@ -168,6 +168,12 @@ function term(terms: AiTerm[] | null, name: string, value: number): number {
   return value;
 }
 
+/** The risk of escalating, in tenths: the act's escalation class, the role's aversion, the tension. */
+function escalationRisk(state: GameState, role: Role, action: Action): number {
+  const tension = state.vars.tension ?? 0;
+  return -Math.trunc((action.escalationClass * role.ai.escalationAversion * (tension + 20)) / 120);
+}
+
 /** The score of one option in tenths, without noise; fills `terms` when given. */
 export function scoreAction(
   sc: CompiledScenario,
@@ -196,11 +202,7 @@ export function scoreAction(
       });
     }
   }
-  const tension = state.vars.tension ?? 0;
-  const risk = -Math.trunc(
-    (action.escalationClass * role.ai.escalationAversion * (tension + 20)) / 120,
-  );
-  total += term(terms, 'escalation risk', risk);
+  total += term(terms, 'escalation risk', escalationRisk(state, role, action));
   switch (action.ai?.kind) {
     case 'war':
       total += warCalculus(sc, state, action.warStage ?? 1, terms);
@@ -365,10 +367,7 @@ function lookAhead(
       null,
       Math.max(stage, state.vars.warStage ?? 0),
     );
-    value += Math.trunc(
-      -(larger.escalationClass * role.ai.escalationAversion * ((state.vars.tension ?? 0) + 20)) /
-        120,
-    );
+    value += escalationRisk(state, role, larger);
     for (let i = 0; i < wait; i++) value = Math.trunc((value * sc.rules.lookAheadDiscount) / 100);
     best = Math.max(best, value);
   }
