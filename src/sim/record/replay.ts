@@ -12,7 +12,7 @@ export function hashState(state: GameState): string {
 
 /** Where a game of an earlier scenario version can still be replayed. */
 export const EARLIER_VERSIONS =
-  'Earlier versions are kept in the scenarios/archive folder, and `brink replay` replays their games.';
+  'Games of earlier versions still replay in the class view (class.html), on the printed report page and with `brink replay`.';
 
 /** A live game: its state and the record that reproduces it. */
 export interface Session {
