@@ -8,7 +8,7 @@ import { setController, currentModel, scrollRequests } from './app';
 import { GameController } from './controller';
 import { DomLayer } from './dom/layer';
 import { installKeys } from './keys';
-import type { CanvasControl } from './scenes/ScreenScene';
+import type { CanvasControl, CanvasText } from './scenes/ScreenScene';
 import { clockText, randomSeed } from './view/screens';
 
 export interface BrinkApi {
@@ -20,6 +20,8 @@ export interface BrinkApi {
   shareLink(): string | null;
   /** The canvas buttons a pointer can press now, with where they are drawn (1600 × 1000). */
   controls(): CanvasControl[];
+  /** The texts drawn on the canvas now, with their bounds and wrap widths. */
+  texts(): CanvasText[];
 }
 
 declare global {
@@ -98,7 +100,7 @@ async function start(): Promise<void> {
     if (clock) clock.textContent = clockText(controller);
   });
 
-  const { canvasControls, startPhaser } = await import('./phaser-game');
+  const { canvasControls, canvasTexts, startPhaser } = await import('./phaser-game');
   const game = startPhaser(document.getElementById('game')!);
   window.brink = {
     state: () =>
@@ -109,6 +111,7 @@ async function start(): Promise<void> {
     screen: () => controller.ui.screen,
     shareLink: () => controller.shareLink(location.href),
     controls: () => canvasControls(game),
+    texts: () => canvasTexts(game),
   };
 }
 

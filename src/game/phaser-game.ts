@@ -6,7 +6,13 @@ import { CrisisScene } from './scenes/CrisisScene';
 import { DebriefScene } from './scenes/DebriefScene';
 import { PassScene } from './scenes/PassScene';
 import { ResolutionScene } from './scenes/ResolutionScene';
-import { HEIGHT, ScreenScene, WIDTH, type CanvasControl } from './scenes/ScreenScene';
+import {
+  HEIGHT,
+  ScreenScene,
+  WIDTH,
+  type CanvasControl,
+  type CanvasText,
+} from './scenes/ScreenScene';
 import { TitleScene } from './scenes/TitleScene';
 import { ViewerScene } from './scenes/ViewerScene';
 
@@ -38,4 +44,10 @@ export function startPhaser(parent: HTMLElement): Phaser.Game {
 export function canvasControls(game: Phaser.Game): CanvasControl[] {
   const scene = game.scene.getScenes(true)[0];
   return scene instanceof ScreenScene ? scene.pressable() : [];
+}
+
+/** The texts drawn on the canvas now, with their bounds (read by the e2e tests). */
+export function canvasTexts(game: Phaser.Game): CanvasText[] {
+  const scene = game.scene.getScenes(true)[0];
+  return scene instanceof ScreenScene ? scene.drawnTexts() : [];
 }

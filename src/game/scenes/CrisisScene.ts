@@ -9,10 +9,11 @@ import type { Control } from '../view/model';
 import { clockText, KEY_VARIABLES } from '../view/screens';
 import { drawMap, type MapData } from './map';
 import { drawMeters } from './meters';
-import { ScreenScene, textStyle, type Rect } from './ScreenScene';
+import { fitToHeight, HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
 const MAP: Rect = { x: 20, y: 110, w: 820, h: 512 };
-const METERS: Rect = { x: 860, y: 110, w: 720, h: 512 };
+// Under the header's notice: the caption, then the meters down to the cards.
+const METERS: Rect = { x: 860, y: HEADER_BOTTOM + 26, w: 720, h: 622 - HEADER_BOTTOM - 26 };
 const CARDS_Y = 640;
 const DETAIL: Rect = { x: 1200, y: 760, w: 380, h: 230 };
 
@@ -50,7 +51,7 @@ export class CrisisScene extends ScreenScene {
     // The map changes only when a turn resolves: keep it between redraws (it is the costly part).
     if (this.mapFor !== state || !this.mapLayer?.active) {
       this.mapLayer?.destroy();
-      this.mapLayer = this.add.container(0, 0).setDepth(-1);
+      this.mapLayer = this.add.container(0, 0).setDepth(-1).setName('map');
       drawMap(this, this.mapLayer, this.cache.json.get('map') as MapData | undefined, MAP, state);
       this.mapFor = state;
     }
@@ -164,7 +165,7 @@ export class CrisisScene extends ScreenScene {
       this.statusText(),
       textStyle(14, PALETTE.text, { wordWrap: { width: DETAIL.w }, lineSpacing: 3 }),
     );
-    layer.add(this.detail);
+    layer.add(fitToHeight(this.detail, DETAIL.h));
     const width = 380;
     ['track-diplomacy', 'track-sanctions', 'track-deterrence'].forEach((id, column) => {
       const group = this.model.groups.find((g) => g.id === id);
@@ -220,8 +221,11 @@ export class CrisisScene extends ScreenScene {
     const intel = this.model.sections.find((s) => s.id === 'intel');
     const news = this.model.sections.find((s) => s.id === 'news')?.lines.slice(0, 2) ?? [];
     const pending = this.model.sections.find((s) => s.id === 'pending')?.lines.slice(0, 2) ?? [];
+    // Each status line at most about two lines here (a 280-character reason would fill the box);
+    // the text view shows them whole.
+    const short = (line: string) => (line.length > 100 ? `${line.slice(0, 96)}…` : line);
     return [
-      ...lines,
+      ...lines.map(short),
       '',
       `${intel?.heading ?? ''}:`,
       ...(intel?.lines ?? []),
@@ -234,6 +238,6 @@ export class CrisisScene extends ScreenScene {
 
   protected override showDetail(control: Control): void {
     if (!this.detail?.active || !control.id.startsWith('action-')) return;
-    this.detail.setText(`${control.label}\n${control.detail ?? ''}`);
+    fitToHeight(this.detail.setText(`${control.label}\n${control.detail ?? ''}`), DETAIL.h);
   }
 }

@@ -4,7 +4,7 @@ import Phaser from 'phaser';
 import { selectSeries } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
-import { ScreenScene, textStyle, type Rect } from './ScreenScene';
+import { HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
 const CHARTS: { key: string; colour: number; dash: string }[] = [
   { key: 'tension', colour: PALETTE.vermillion, dash: 'solid' },
@@ -33,11 +33,11 @@ export class DebriefScene extends ScreenScene {
   protected override drawPictures(layer: Phaser.GameObjects.Container): void {
     const c = getController();
     const state = c.state!;
-    const at: Rect = { x: 990, y: 130, w: 560, h: 380 };
+    const at: Rect = { x: 990, y: HEADER_BOTTOM + 32, w: 560, h: 510 - HEADER_BOTTOM - 32 };
     layer.add(
       this.add.text(
         940,
-        94,
+        HEADER_BOTTOM + 2,
         'The crisis, turn by turn (0–100)',
         textStyle(18, PALETTE.sky, { fontStyle: 'bold' }),
       ),

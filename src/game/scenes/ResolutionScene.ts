@@ -6,7 +6,7 @@ import { getController } from '../app';
 import { PALETTE } from '../palette';
 import { KEY_VARIABLES } from '../view/screens';
 import { drawMeters } from './meters';
-import { ScreenScene, textStyle, type Rect } from './ScreenScene';
+import { HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
 export class ResolutionScene extends ScreenScene {
   private animated = false;
@@ -38,11 +38,12 @@ export class ResolutionScene extends ScreenScene {
     layer.add(
       this.add.text(
         940,
-        94,
+        HEADER_BOTTOM + 2,
         'How the main numbers moved',
         textStyle(18, PALETTE.sky, { fontStyle: 'bold' }),
       ),
     );
-    drawMeters(this, layer, { x: 940, y: 124, w: 620, h: 560 }, meters, { from });
+    const top = HEADER_BOTTOM + 30;
+    drawMeters(this, layer, { x: 940, y: top, w: 620, h: 684 - top }, meters, { from });
   }
 }

@@ -9,6 +9,12 @@ import { allControls, type Control, type ScreenModel } from '../view/model';
 
 export const WIDTH = 1600;
 export const HEIGHT = 1000;
+/**
+ * The header: the title and subtitle on the left; on the right the key hint and, under it, the
+ * notice (at most two lines, clear of the title's line). Every screen's pictures start below it.
+ */
+const NOTICE: Rect = { x: 860, y: 66, w: 700, h: 48 };
+export const HEADER_BOTTOM = NOTICE.y + NOTICE.h + 2;
 /** Where the text column is laid out, out of the main camera's sight. */
 const OFFSTAGE = 20000;
 const FONT = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
@@ -20,6 +26,16 @@ export interface Rect {
   h: number;
 }
 
+/**
+ * A text drawn on the canvas now: where, how large, the width it wraps at, and the named group it
+ * belongs to ('text-column' for the scrolling column, whose x is within the column) — for tests.
+ */
+export interface CanvasText extends Rect {
+  text: string;
+  wrap: number | null;
+  group: string;
+}
+
 /** A button a pointer can press on the canvas now, and where it is drawn (for the e2e tests). */
 export interface CanvasControl extends Rect {
   id: string;
@@ -27,12 +43,41 @@ export interface CanvasControl extends Rect {
   disabled: boolean;
 }
 
+/**
+ * The style of every text on the canvas. Wrapped text breaks words longer than a line (Phaser's
+ * "advanced" wrap), so a seed or a reason with no spaces is never cut off at the edge.
+ */
 export function textStyle(
   size: number,
   colour: number = PALETTE.text,
   extra: Phaser.Types.GameObjects.Text.TextStyle = {},
 ) {
-  return { fontFamily: FONT, fontSize: `${size}px`, color: css(colour), ...extra };
+  const wordWrap = extra.wordWrap && { ...extra.wordWrap, useAdvancedWrap: true };
+  return {
+    fontFamily: FONT,
+    fontSize: `${size}px`,
+    color: css(colour),
+    ...extra,
+    ...(wordWrap ? { wordWrap } : {}),
+  };
+}
+
+/**
+ * Shortens a wrapped text to the lines that fit in `height`, the last one ending in "…" (the text
+ * view and screen readers have the whole of it). Returns the text.
+ */
+export function fitToHeight(
+  text: Phaser.GameObjects.Text,
+  height: number,
+): Phaser.GameObjects.Text {
+  let lines = text.getWrappedText();
+  while (text.height > height && lines.length > 1) {
+    lines = lines.slice(0, -1);
+    const last = lines.length - 1;
+    lines[last] = `${lines[last]!.replace(/\s*\S{0,2}$/, '')}…`;
+    text.setText(lines.join('\n'));
+  }
+  return text;
 }
 
 export abstract class ScreenScene extends Phaser.Scene {
@@ -162,7 +207,9 @@ export abstract class ScreenScene extends Phaser.Scene {
     layer.add(
       this.add.text(40, 24, this.model.title, textStyle(34, PALETTE.text, { fontStyle: 'bold' })),
     );
-    layer.add(this.add.text(40, 72, this.model.subtitle, textStyle(18, PALETTE.muted)));
+    // Wrapped short of the notice's column, however long a seed in it is.
+    const subtitle = textStyle(18, PALETTE.muted, { wordWrap: { width: NOTICE.x - 60 } });
+    layer.add(fitToHeight(this.add.text(40, 72, this.model.subtitle, subtitle), 44));
     layer.add(
       this.add
         .text(WIDTH - 40, 30, 'Keys: ?   Glossary: G   Text view: T', textStyle(16, PALETTE.muted))
@@ -170,17 +217,21 @@ export abstract class ScreenScene extends Phaser.Scene {
     );
   }
 
-  /** The latest notice, on a box of its own above the pictures (screen readers hear it too). */
+  /**
+   * The latest notice, in its own place in the header (screen readers hear it too). A longer one
+   * is shortened here with "…"; the text view shows it whole.
+   */
   private drawNotice(layer: Phaser.GameObjects.Container): void {
     const notice = getController().ui.notice;
     if (!notice) return;
-    const style = textStyle(16, PALETTE.yellow, {
-      wordWrap: { width: 820 },
+    const style = textStyle(15, PALETTE.yellow, {
+      wordWrap: { width: NOTICE.w - 16 },
       align: 'right',
       backgroundColor: '#101820',
-      padding: { x: 10, y: 6 },
+      padding: { x: 8, y: 4 },
     });
-    layer.add(this.add.text(WIDTH - 40, 64, notice, style).setOrigin(1, 0));
+    const text = this.add.text(NOTICE.x + NOTICE.w, NOTICE.y, notice, style).setOrigin(1, 0);
+    layer.add(fitToHeight(text, NOTICE.h));
   }
 
   /** The sections as one scrollable column of text, seen through a camera of its own (a clip). */
@@ -188,7 +239,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     const area = this.textArea();
     this.textRect = area;
     if (area.w <= 0 || area.h <= 0) return;
-    const panel = this.add.container(OFFSTAGE, 0);
+    const panel = this.add.container(OFFSTAGE, 0).setName('text-column');
     let y = 0;
     for (const section of this.model.sections) {
       const heading = this.add.text(
@@ -297,11 +348,13 @@ export abstract class ScreenScene extends Phaser.Scene {
       at.x + 10,
       at.y + at.h / 2,
       `${mark}${control.short ?? control.label}${key}`,
-      textStyle(fontSize, control.disabled ? PALETTE.muted : PALETTE.text, {
-        fixedWidth: at.w - 20,
-      }),
+      textStyle(fontSize, control.disabled ? PALETTE.muted : PALETTE.text),
     );
     label.setOrigin(0, 0.5);
+    // A label too long for its button is set smaller, down to 10 px, then cut at the edge.
+    for (let size = fontSize - 1; label.width > at.w - 16 && size >= 10; size--)
+      label.setFontSize(size);
+    if (label.width > at.w - 16) label.setFixedSize(at.w - 16, 0);
     box.setInteractive({ useHandCursor: !control.disabled });
     box.on('pointerdown', () => {
       const c = getController();
@@ -387,6 +440,25 @@ export abstract class ScreenScene extends Phaser.Scene {
         w: box.width,
         h: box.height,
       }));
+  }
+
+  /** Every visible text on the canvas now, with its bounds (read by the e2e tests). */
+  drawnTexts(): CanvasText[] {
+    const found: CanvasText[] = [];
+    const visit = (objects: Phaser.GameObjects.GameObject[], group: string) => {
+      for (const object of objects) {
+        if (object instanceof Phaser.GameObjects.Container) {
+          if (object.visible) visit(object.list, object.name || group);
+        } else if (object instanceof Phaser.GameObjects.Text && object.visible && object.text) {
+          const box = object.getBounds();
+          const x = group === 'text-column' ? box.x - OFFSTAGE : box.x;
+          const wrap = object.style.wordWrapWidth;
+          found.push({ text: object.text, x, y: box.y, w: box.width, h: box.height, wrap, group });
+        }
+      }
+    };
+    visit(this.children.list, '');
+    return found;
   }
 
   protected controlsOf(groupId: string): Control[] {

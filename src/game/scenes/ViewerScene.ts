@@ -7,9 +7,9 @@ import { PALETTE } from '../palette';
 import { KEY_VARIABLES } from '../view/screens';
 import { drawMap, type MapData } from './map';
 import { drawMeters } from './meters';
-import { ScreenScene, textStyle, type Rect } from './ScreenScene';
+import { HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
-const TIMELINE: Rect = { x: 40, y: 112, w: 1520, h: 34 };
+const TIMELINE: Rect = { x: 40, y: HEADER_BOTTOM + 2, w: 1520, h: 34 };
 
 export class ViewerScene extends ScreenScene {
   constructor() {

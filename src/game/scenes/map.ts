@@ -1,6 +1,9 @@
 // The map of Europe from the build-time projected Natural Earth geometry (assets/map), with the
 // forces drawn from the state: Russian troops near Ukraine and in Belarus, NATO's eastern flank,
 // the carrier group. Counts are written beside every marker, so nothing relies on colour alone.
+// Labels are placed one by one, each at the first of its candidate spots that is clear of the
+// labels, dots and markers already there: the forces first (they sit by their markers), then the
+// city names (any side of their dot), then the country names (left out if there is no room).
 import Phaser from 'phaser';
 import type { GameState } from '../../sim';
 import { PALETTE } from '../palette';
@@ -10,6 +13,67 @@ interface Point {
   x: number;
   y: number;
 }
+
+/** Keeps labels from overlapping each other, the city dots and the force markers. */
+class Labels {
+  private taken: Rect[] = [];
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly layer: Phaser.GameObjects.Container,
+    private readonly frame: Rect,
+  ) {}
+
+  block(box: Rect): void {
+    this.taken.push(box);
+  }
+
+  /**
+   * Puts `text` with its top-left at the first free spot, given as a function of its size; if none
+   * is free, where it is least crowded (or nowhere, when `optional`).
+   */
+  place(
+    label: string,
+    style: Phaser.Types.GameObjects.Text.TextStyle,
+    spots: ((w: number, h: number) => Point)[],
+    optional = false,
+  ): void {
+    const text = this.scene.add.text(0, 0, label, style);
+    const { width: w, height: h } = text;
+    const boxes = spots.map((spot) => ({ ...spot(w, h), w, h }));
+    const free = boxes.find((b) => this.inside(b) && !this.taken.some((t) => overlaps(b, t)));
+    if (!free && optional) {
+      text.destroy();
+      return;
+    }
+    const at = free ?? this.leastCrowded(boxes);
+    this.taken.push(at);
+    this.layer.add(text.setPosition(at.x, at.y));
+  }
+
+  /** The spot inside the frame that overlaps the fewest labels and markers already placed. */
+  private leastCrowded(boxes: Rect[]): Rect {
+    const crowding = (b: Rect) =>
+      (this.inside(b) ? 0 : 1000) + this.taken.filter((t) => overlaps(b, t)).length;
+    return boxes.reduce((best, b) => (crowding(b) < crowding(best) ? b : best));
+  }
+
+  private inside(b: Rect): boolean {
+    const f = this.frame;
+    return b.x >= f.x && b.y >= f.y && b.x + b.w <= f.x + f.w && b.y + b.h <= f.y + f.h;
+  }
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Spots around a point: right, left, above, below (for a label of width w and height h). */
+const around = (p: Point, gap: number) => [
+  (_w: number, h: number) => ({ x: p.x + gap, y: p.y - h / 2 }),
+  (w: number, h: number) => ({ x: p.x - gap - w, y: p.y - h / 2 }),
+  (w: number, h: number) => ({ x: p.x - w / 2, y: p.y - gap - h }),
+  (w: number) => ({ x: p.x - w / 2, y: p.y + gap }),
+];
 
 export interface MapData {
   width: number;
@@ -67,6 +131,18 @@ export function drawMap(
       g.strokePoints(points, true);
     }
   }
+  const labels = new Labels(scene, layer, at);
+  const cities = map.places.filter((place) => CITIES.includes(place.id));
+  for (const place of cities) {
+    const p = px(place);
+    g.fillStyle(PALETTE.text, 1).fillCircle(p.x, p.y, 3);
+    labels.block({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 });
+  }
+  const forces = drawForces(g, map, px, state);
+  for (const box of forces.markers) labels.block(box);
+  for (const label of forces.labels) labels.place(label.text, label.style, label.spots);
+  for (const place of cities)
+    labels.place(place.name, textStyle(12, PALETTE.text), around(px(place), 5));
   for (const country of map.countries) {
     if (!LABELLED.includes(country.id)) continue;
     const ring = country.polygons.reduce(
@@ -76,113 +152,146 @@ export function drawMap(
     if (ring.length === 0) continue;
     const cx = ring.reduce((s, p) => s + p[0], 0) / ring.length;
     const cy = ring.reduce((s, p) => s + p[1], 0) / ring.length;
-    const pos = px({ x: cx, y: cy });
-    if (pos.x < at.x || pos.x > at.x + at.w) continue;
-    layer.add(
-      scene.add
-        .text(pos.x, pos.y, country.name.toUpperCase(), textStyle(11, PALETTE.muted))
-        .setOrigin(0.5),
+    const c = px({ x: cx, y: cy });
+    // At the middle of the country, or a little above, below or beside it.
+    const spots = [0, 1, -1, 2, -2].flatMap((k) =>
+      [0, -0.5, 0.5].map((side) => (w: number, h: number) => ({
+        x: c.x - w / 2 + side * w,
+        y: c.y - h / 2 + k * h,
+      })),
     );
+    labels.place(country.name.toUpperCase(), textStyle(11, PALETTE.muted), spots, true);
   }
-  for (const place of map.places) {
-    if (!CITIES.includes(place.id)) continue;
-    const p = px(place);
-    g.fillStyle(PALETTE.text, 1).fillCircle(p.x, p.y, 3);
-    layer.add(scene.add.text(p.x + 5, p.y - 7, place.name, textStyle(12, PALETTE.text)));
-  }
-  drawForces(scene, layer, g, map, px, state);
 }
 
+/** A label to place near a force marker: its text, style and spots in order of preference. */
+interface ForceLabel {
+  text: string;
+  style: Phaser.Types.GameObjects.Text.TextStyle;
+  spots: ((w: number, h: number) => Point)[];
+}
+
+/** Draws the force markers; returns where they are and the labels to place beside them. */
 function drawForces(
-  scene: Phaser.Scene,
-  layer: Phaser.GameObjects.Container,
   g: Phaser.GameObjects.Graphics,
   map: MapData,
   px: (p: Point) => Point,
   state: GameState,
-): void {
+): { markers: Rect[]; labels: ForceLabel[] } {
   const v = state.vars;
-  const near = map.regions.russianForcesNearUkraine ?? [];
+  const markers: Rect[] = [];
+  const labels: ForceLabel[] = [];
+  const near = (map.regions.russianForcesNearUkraine ?? []).map(px);
   const perMarker = 20;
-  const markers = Math.max(1, Math.round((v.russianForces ?? 0) / perMarker));
-  placeMarkers(g, near.map(px), markers, PALETTE.vermillion, 'triangle');
-  if (near[0]) {
-    const p = px(near[0]);
-    layer.add(
-      scene.add.text(
-        p.x + 10,
-        p.y - 26,
-        `▲ Russian forces ${v.russianForces ?? 0},000`,
-        textStyle(13, PALETTE.orange, { fontStyle: 'bold' }),
-      ),
-    );
+  const count = Math.max(1, Math.round((v.russianForces ?? 0) / perMarker));
+  markers.push(...placeMarkers(g, near, count, PALETTE.vermillion, 'triangle'));
+  const first = near[0];
+  if (first) {
+    labels.push({
+      text: `▲ Russian forces ${v.russianForces ?? 0},000`,
+      style: textStyle(13, PALETTE.orange, { fontStyle: 'bold' }),
+      spots: [
+        ...[-26, 12, -44, 30].map((dy) => () => ({ x: first.x + 10, y: first.y + dy })),
+        ...[-26, 12].map((dy) => (w: number) => ({ x: first.x - 10 - w, y: first.y + dy })),
+      ],
+    });
   }
-  const belarus = map.regions.belarusStaging ?? [];
+  const belarus = (map.regions.belarusStaging ?? []).map(px);
   const inBelarus = v.belarusForces ?? 0;
-  if (inBelarus > 0 && belarus[0]) {
-    placeMarkers(
+  if (inBelarus > 0 && belarus.length > 0) {
+    const drawn = placeMarkers(
       g,
-      belarus.map(px),
+      belarus,
       Math.max(1, Math.round(inBelarus / 5)),
       PALETTE.vermillion,
       'triangle',
     );
-    // Under the southernmost staging area, clear of Minsk and the country's name.
-    const p = px(belarus[belarus.length - 1]!);
-    layer.add(
-      scene.add
-        .text(p.x, p.y + 10, `▲ in Belarus ${inBelarus},000`, textStyle(13, PALETTE.orange))
-        .setOrigin(0.5, 0),
-    );
+    markers.push(...drawn);
+    // Under the staging areas' markers, else beside or above them.
+    const box = boundsOf(drawn);
+    const middle = { x: box.x + box.w / 2, y: box.y + box.h / 2 };
+    labels.push({
+      text: `▲ in Belarus ${inBelarus},000`,
+      style: textStyle(13, PALETTE.orange),
+      spots: [
+        ...[3, 14, 25].map((gap) => (w: number) => ({
+          x: middle.x - w / 2,
+          y: box.y + box.h + gap,
+        })),
+        ...[6, 30].map((gap) => (_w: number, h: number) => ({
+          x: box.x + box.w + gap,
+          y: middle.y - h / 2,
+        })),
+        ...[6, 30].map((gap) => (w: number, h: number) => ({
+          x: box.x - gap - w,
+          y: middle.y - h / 2,
+        })),
+        ...[3, 14].map((gap) => (w: number, h: number) => ({
+          x: middle.x - w / 2,
+          y: box.y - gap - h,
+        })),
+      ],
+    });
   }
-  const flank = map.regions.eastFlank ?? [];
+  const flank = (map.regions.eastFlank ?? []).map(px);
   const posture = v.eastFlank ?? 0;
-  placeMarkers(g, flank.map(px), Math.max(1, Math.round(posture / 15)), PALETTE.sky, 'square');
-  if (flank[0]) {
-    const p = px(flank[0]);
-    layer.add(
-      // Out at sea, west of the Baltic states' names.
-      scene.add
-        .text(p.x - 40, p.y, `■ NATO eastern flank ${posture}/100`, textStyle(13, PALETTE.sky))
-        .setOrigin(1, 0.5),
-    );
+  markers.push(
+    ...placeMarkers(g, flank, Math.max(1, Math.round(posture / 15)), PALETTE.sky, 'square'),
+  );
+  const baltic = flank[0];
+  if (baltic) {
+    // Out at sea, west of the Baltic states' names.
+    labels.push({
+      text: `■ NATO eastern flank ${posture}/100`,
+      style: textStyle(13, PALETTE.sky),
+      spots: [0, 1, -1].map((k) => (w: number, h: number) => ({
+        x: baltic.x - 40 - w,
+        y: baltic.y - h / 2 + k * (h + 4),
+      })),
+    });
   }
   const station = map.regions.carrierStation?.[0];
   if (station) {
     const p = px(station);
-    if ((v.carrierGroup ?? 0) >= 1) {
+    const sailing = (v.carrierGroup ?? 0) < 1;
+    if (!sailing) {
       g.fillStyle(PALETTE.sky, 1).fillEllipse(p.x, p.y, 26, 10);
-      layer.add(
-        scene.add.text(
-          p.x + 16,
-          p.y - 8,
-          '◆ USS Harry S. Truman group',
-          textStyle(13, PALETTE.sky),
-        ),
-      );
-    } else {
-      layer.add(
-        scene.add.text(
-          p.x - 40,
-          p.y - 8,
-          '◇ carrier group sailed for the Gulf',
-          textStyle(13, PALETTE.muted),
-        ),
-      );
+      markers.push({ x: p.x - 13, y: p.y - 5, w: 26, h: 10 });
     }
+    labels.push({
+      text: sailing ? '◇ carrier group sailed for the Gulf' : '◆ USS Harry S. Truman group',
+      style: textStyle(13, sailing ? PALETTE.muted : PALETTE.sky),
+      spots: [
+        (_w, h) => ({ x: p.x + (sailing ? -40 : 16), y: p.y - h / 2 }),
+        (w, h) => ({ x: p.x - 16 - w, y: p.y - h / 2 }),
+        (w) => ({ x: p.x - w / 2, y: p.y + 8 }),
+      ],
+    });
   }
+  return { markers, labels };
 }
 
+/** The box around some boxes. */
+function boundsOf(boxes: Rect[]): Rect {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const w = Math.max(...boxes.map((b) => b.x + b.w)) - x;
+  const h = Math.max(...boxes.map((b) => b.y + b.h)) - y;
+  return { x, y, w, h };
+}
+
+/** Draws `count` markers around the anchors (rings of three); returns each marker's box. */
 function placeMarkers(
   g: Phaser.GameObjects.Graphics,
   anchors: Point[],
   count: number,
   colour: number,
   shape: 'triangle' | 'square',
-): void {
-  if (anchors.length === 0) return;
+): Rect[] {
+  if (anchors.length === 0) return [];
   g.fillStyle(colour, 1);
   g.lineStyle(1, 0x000000, 1);
+  const boxes: Rect[] = [];
   for (let i = 0; i < count; i++) {
     const a = anchors[i % anchors.length]!;
     const ring = Math.floor(i / anchors.length);
@@ -195,5 +304,7 @@ function placeMarkers(
       g.fillRect(x - 4, y - 4, 8, 8);
       g.strokeRect(x - 4, y - 4, 8, 8);
     }
+    boxes.push({ x: x - 5, y: y - 5, w: 10, h: 10 });
   }
+  return boxes;
 }
