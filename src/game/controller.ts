@@ -74,6 +74,13 @@ export interface UiState {
   confirmDiscard: boolean;
 }
 
+/**
+ * The longest seed the seed box takes. Records may carry longer ones (up to the core's MAX_SEED:
+ * the command line adds "#N" to a seed), and a save, link or branch with one is accepted; a
+ * longer one is refused by the core's record parser with a message naming the seed.
+ */
+export const SEED_BOX_LENGTH = 40;
+
 type Listener = () => void;
 
 /** A recorded game being stepped through: the record, the turn shown and the state there. */
@@ -460,7 +467,7 @@ export class GameController {
   }
 
   setSeed(seed: string): void {
-    const clean = seed.trim().slice(0, 40);
+    const clean = seed.trim().slice(0, SEED_BOX_LENGTH);
     this.update({ seed: clean });
   }
 

@@ -1,7 +1,7 @@
 // The accessible twin of the canvas: every control is a real, labelled <button> that runs the same
 // command as its canvas twin, and every text the canvas draws is here as text. Built with
 // createElement and textContent only: no scenario or record text is ever parsed as HTML.
-import type { GameController } from '../controller';
+import { SEED_BOX_LENGTH, type GameController } from '../controller';
 import { allControls, type Control, type ScreenModel } from '../view/model';
 import { clockText } from '../view/screens';
 
@@ -213,7 +213,8 @@ export class DomLayer {
 
   private seedField(): HTMLElement {
     const c = this.controller;
-    return textField('Seed', 'seed-input', c.ui.seed, 40, 'change', (value) => c.setSeed(value));
+    const { seed } = c.ui;
+    return textField('Seed', 'seed-input', seed, SEED_BOX_LENGTH, 'change', (v) => c.setSeed(v));
   }
 
   private classCodeField(): HTMLElement {
