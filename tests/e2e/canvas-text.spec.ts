@@ -1,6 +1,7 @@
 // Text on the canvas: a legal 280-character reason with no spaces wraps (long words break) on
 // every screen that shows it — crisis room, resolution, debrief — and nothing is drawn off the
-// canvas; in the crisis room the notice ("Selected: …") and the map's labels overlap no other text.
+// canvas (the glossary's entries included); in the crisis room the notice ("Selected: …") and the
+// map's labels overlap no other text.
 import { expect, test, type Page } from '@playwright/test';
 import {
   continueByKeyboard,
@@ -112,6 +113,11 @@ test('in the crisis room the notice and the map labels overlap no other text', a
     ),
   ).toEqual([]);
   await screenshot(page, 'crisis-notice');
+  // The glossary over it: every entry on the canvas.
+  await page.keyboard.press('g');
+  await settle(page, 300);
+  await expectWrappedAndOnCanvas(page, 'glossary');
+  await page.keyboard.press('Escape');
 
   // Later turns move more forces onto the map: its labels still keep clear of each other.
   for (let turn = 0; turn < 4; turn++) {

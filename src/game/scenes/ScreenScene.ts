@@ -382,7 +382,7 @@ export abstract class ScreenScene extends Phaser.Scene {
         : keyRows(this.model);
     layer.add(
       this.add
-        .rectangle(0, 0, WIDTH, HEIGHT, PALETTE.background, 0.92)
+        .rectangle(0, 0, WIDTH, HEIGHT, PALETTE.background, 0.96)
         .setOrigin(0, 0)
         .setInteractive(),
     );
@@ -404,25 +404,45 @@ export abstract class ScreenScene extends Phaser.Scene {
     };
     this.drawButton(layer, close, { x: WIDTH - 240, y: 56, w: 160, h: 40 });
     this.overlayButtons.add(close.id);
-    let x = 80;
-    let y = 120;
-    const columnWidth = kind === 'glossary' ? 700 : 600;
+    // In columns across the canvas; the font shrinks until every row fits on it.
+    const columns = kind === 'glossary' ? 3 : 2;
+    let texts: Phaser.GameObjects.Text[] | null = null;
+    for (let size = kind === 'glossary' ? 15 : 19; !texts; size--)
+      texts = this.overlayColumns(rows, size, columns, size <= 11);
+    layer.add(texts);
+  }
+
+  /** The overlay's rows in columns; null (nothing left drawn) if they do not all fit, unless forced. */
+  private overlayColumns(
+    rows: (readonly [string, string])[],
+    size: number,
+    columns: number,
+    force: boolean,
+  ): Phaser.GameObjects.Text[] | null {
+    const gap = 40;
+    const top = 120;
+    const width = (WIDTH - 160 - gap * (columns - 1)) / columns;
+    const texts: Phaser.GameObjects.Text[] = [];
+    let column = 0;
+    let y = top;
     for (const [term, text] of rows) {
-      const line = this.add.text(
-        x,
-        y,
-        `${term} — ${text}`,
-        textStyle(kind === 'glossary' ? 15 : 19, PALETTE.text, {
-          wordWrap: { width: columnWidth },
-        }),
-      );
-      layer.add(line);
-      y += line.height + 8;
-      if (y > HEIGHT - 60) {
-        x += columnWidth + 40;
-        y = 120;
+      const style = textStyle(size, PALETTE.text, { wordWrap: { width } });
+      const line = this.add.text(80 + column * (width + gap), y, `${term} — ${text}`, style);
+      if (y + line.height > HEIGHT - 30 && y > top) {
+        column++;
+        y = top;
+        line.setPosition(80 + column * (width + gap), y);
       }
+      if (column >= columns) {
+        line.destroy();
+        if (force) break;
+        for (const t of texts) t.destroy();
+        return null;
+      }
+      texts.push(line);
+      y += line.height + 8;
     }
+    return texts;
   }
 
   /** The buttons a pointer can press now: none under the text view, only the overlay's over it. */
