@@ -3,6 +3,7 @@
 // canvas (the glossary's entries included); in the crisis room the notice ("Selected: …") and the
 // map's labels overlap no other text.
 import { expect, test, type Page } from '@playwright/test';
+import type { CanvasText } from '../../src/game/scenes/ScreenScene';
 import {
   continueByKeyboard,
   endTurnByKeyboard,
@@ -12,16 +13,6 @@ import {
   settle,
   startByKeyboard,
 } from './support';
-
-type CanvasText = {
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  wrap: number | null;
-  group: string;
-};
 
 const texts = (page: Page): Promise<CanvasText[]> => page.evaluate(() => window.brink.texts());
 

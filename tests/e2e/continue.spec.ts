@@ -12,6 +12,7 @@ import {
   gameState,
   openGame,
   pickByKeyboard,
+  pressControl,
   startByKeyboard,
   typeSeed,
   waitForScreen,
@@ -24,10 +25,7 @@ const layer = (page: Page) => page.locator('#dom-layer');
 /** Presses a title toggle (by its button in the DOM layer) until it is on or off. */
 async function setToggle(page: Page, id: string, on: boolean): Promise<void> {
   const button = control(page, id);
-  if ((await button.getAttribute('aria-pressed')) !== String(on)) {
-    await button.focus();
-    await button.press('Enter');
-  }
+  if ((await button.getAttribute('aria-pressed')) !== String(on)) await pressControl(page, id);
   await expect(button).toHaveAttribute('aria-pressed', String(on));
 }
 

@@ -4,7 +4,7 @@
 // the dice give. Each click is chosen by a seeded generator, so a failure replays exactly. It must
 // reach the debrief, and no screen may ever be left without an enabled control to click.
 import { expect, test, type Page } from '@playwright/test';
-import { typeSeed, waitForScreen, waitReady } from './support';
+import { SCENES, typeSeed, waitForScreen, waitReady } from './support';
 
 /**
  * Clicks that lead on, preferred half the time so that a game ends within the bound (on the
@@ -58,21 +58,11 @@ interface Look {
  */
 async function look(page: Page, pick: number, bias: number): Promise<Look> {
   return page.evaluate(
-    async ({ pick, bias, forward, skip }) => {
-      const scenes: Record<string, string> = {
-        title: 'Title',
-        briefing: 'Briefing',
-        crisis: 'Crisis',
-        confirm: 'Pass',
-        pass: 'Pass',
-        resolution: 'Resolution',
-        debrief: 'Debrief',
-        viewer: 'Viewer',
-      };
+    async ({ pick, bias, forward, skip, scenes }) => {
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       // A click is handled at once; a new screen's scene starts on the canvas's next frames.
-      for (let i = 0; i < 200 && window.brink.scene() !== scenes[window.brink.screen()]; i++)
-        await frame();
+      const screen = () => window.brink.screen() as keyof typeof scenes;
+      for (let i = 0; i < 200 && window.brink.scene() !== scenes[screen()]; i++) await frame();
       const layer = document.getElementById('dom-layer')!;
       const textView = layer.classList.contains('visible');
       let options: { id: string; at: () => { x: number; y: number } | null }[];
@@ -120,7 +110,7 @@ async function look(page: Page, pick: number, bias: number): Promise<Look> {
         chosen: option && at ? { id: option.id, ...at } : null,
       };
     },
-    { pick, bias, forward: FORWARD, skip: SKIP },
+    { pick, bias, forward: FORWARD, skip: SKIP, scenes: SCENES },
   );
 }
 

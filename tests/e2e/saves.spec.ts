@@ -12,6 +12,7 @@ import {
   gameRecord,
   gameState,
   openGame,
+  pressControl,
   pickByKeyboard,
   screenshot,
   settle,
@@ -30,16 +31,10 @@ const readUnopened = (page: Page) =>
     { keptOn: string; reason: string; text: string }[]
   >;
 
-/** Presses a DOM-layer button the keyboard way (the layer is hidden under the canvas). */
-async function press(page: Page, id: string): Promise<void> {
-  await control(page, id).focus();
-  await page.keyboard.press('Enter');
-}
-
 /** Downloads the kept save from the title screen and returns the file's text. */
 async function downloadUnopened(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
-  await press(page, 'download-unopened');
+  await pressControl(page, 'download-unopened');
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^brink-save-not-opened-\d{4}-\d{2}-\d{2}\.json$/);
   return readFileSync((await file.path())!, 'utf8');
@@ -218,10 +213,10 @@ test('a save from a newer Brink is kept through new games and reloads until disc
   expect(await downloadUnopened(page)).toBe(text);
 
   // Discarding asks for a second press; then it is gone for good.
-  await press(page, 'discard-unopened');
+  await pressControl(page, 'discard-unopened');
   await expect(control(page, 'discard-unopened')).toHaveAttribute('aria-pressed', 'true');
   expect(await readUnopened(page)).toHaveLength(1);
-  await press(page, 'discard-unopened');
+  await pressControl(page, 'discard-unopened');
   await expect(notice).toContainText('is deleted');
   await expect(control(page, 'download-unopened')).toHaveCount(0);
   expect(await readUnopened(page)).toEqual([]);
@@ -242,8 +237,8 @@ test('a second save that cannot be opened is kept beside the first', async ({ pa
   ]);
   await expect(page.locator('#dom-layer #section-unopened')).toContainText('1 older one is kept');
   expect(await downloadUnopened(page)).toBe('second damaged save');
-  await press(page, 'discard-unopened');
-  await press(page, 'discard-unopened');
+  await pressControl(page, 'discard-unopened');
+  await pressControl(page, 'discard-unopened');
   await expect(page.locator('#dom-layer .notice')).toContainText('1 more is kept');
   expect(await downloadUnopened(page)).toBe('first damaged save');
 });

@@ -6,12 +6,16 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { GameRecord, GameState } from '../../src/sim';
 
+/** The Phaser scene that draws each screen (the dyad's confirmation and the hand-over share one). */
 export const SCENES = {
   title: 'Title',
   briefing: 'Briefing',
   crisis: 'Crisis',
+  confirm: 'Pass',
+  pass: 'Pass',
   resolution: 'Resolution',
   debrief: 'Debrief',
+  viewer: 'Viewer',
 } as const;
 export type ScreenName = keyof typeof SCENES;
 
@@ -67,6 +71,12 @@ export const currentScreen = (page: Page): Promise<string> =>
 /** The DOM layer's button for a control id (`data-control`), e.g. `end-turn` or `action-x`. */
 export const control = (page: Page, id: string) =>
   page.locator(`#dom-layer [data-control="${id}"]`);
+
+/** Presses a DOM-layer button the keyboard way (focus, Enter): it works with the layer hidden. */
+export async function pressControl(page: Page, id: string): Promise<void> {
+  await control(page, id).focus();
+  await page.keyboard.press('Enter');
+}
 
 /** The ids of the actions the DOM layer shows as selected (aria-pressed) this turn. */
 export async function selectedActions(page: Page): Promise<string[]> {

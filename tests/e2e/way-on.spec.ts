@@ -13,29 +13,12 @@ import {
   reachable,
   startByKeyboard,
   typeSeed,
+  waitForScreen,
+  type ScreenName,
 } from './support';
 
 const layer = (page: Page) => page.locator('#dom-layer');
 const screen = (page: Page) => page.evaluate(() => window.brink.screen());
-
-const SCENE_OF: Record<string, string> = {
-  title: 'Title',
-  briefing: 'Briefing',
-  crisis: 'Crisis',
-  confirm: 'Pass',
-  pass: 'Pass',
-  resolution: 'Resolution',
-  debrief: 'Debrief',
-  viewer: 'Viewer',
-};
-
-/** Waits until the controller is on `name` and Phaser has drawn that screen's scene. */
-async function onScreen(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(
-    ([s, key]) => window.brink.screen() === s && window.brink.scene() === key,
-    [name, SCENE_OF[name]!] as const,
-  );
-}
 
 const enabledOnCanvas = async (page: Page) =>
   (await canvasControls(page)).filter((c) => !c.disabled).map((c) => c.id);
@@ -99,9 +82,9 @@ async function expectWayOn(
 }
 
 /** Presses a canvas button and waits for the screen it leads to. */
-async function press(page: Page, id: string, next: string): Promise<void> {
+async function press(page: Page, id: string, next: ScreenName): Promise<void> {
   await clickCanvas(page, id);
-  await onScreen(page, next);
+  await waitForScreen(page, next);
 }
 
 test('every screen has a visible control that moves the game on', async ({ page }) => {
@@ -133,7 +116,7 @@ test('every screen has a visible control that moves the game on', async ({ page 
   // A quick single-player game to the debrief, then the replay viewer.
   await page.reload();
   await page.waitForFunction(() => window.brink !== undefined && window.brink.scene() !== 'Boot');
-  await onScreen(page, 'title');
+  await waitForScreen(page, 'title');
   await expectWayOn(page, 'title with a saved game', ['continue', 'new-game']);
   await startByKeyboard(page, '1', 'e2e-way-on-2');
   await playToDebriefByKeyboard(page, () => 0);
