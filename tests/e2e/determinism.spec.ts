@@ -42,6 +42,8 @@ test('the same seed and orders give the same final hash in two fresh pages', asy
   page,
   browser,
 }) => {
+  // Two whole games, one in each page: more than the default two minutes on a loaded machine.
+  test.setTimeout(300_000);
   await openGame(page);
   await startByKeyboard(page, '3', SEED); // Ukraine
   // Orders on the first turns only: enough to steer the game, few keys (each costs frames).
