@@ -168,14 +168,19 @@ const HEIGHT = 380;
 const PAD = { left: 60, right: 290, top: 16, bottom: 52 };
 
 /** A line sample for the legend: the same dash and marker as the series. */
-function legendSwatch(style: SeriesStyle): SVGSVGElement {
-  const swatch = svg('svg', {
+/** An empty 48 × 16 legend sample, hidden from screen readers (the legend's text names it). */
+function swatchBox(): SVGSVGElement {
+  return svg('svg', {
     width: 48,
     height: 16,
     viewBox: '0 0 48 16',
     'aria-hidden': 'true',
     class: 'swatch',
   });
+}
+
+function legendSwatch(style: SeriesStyle): SVGSVGElement {
+  const swatch = swatchBox();
   swatch.append(line(style, '2,8 46,8'), markerShape(style.marker, 24, 8, style));
   return swatch;
 }
@@ -370,13 +375,7 @@ const QUARTILES_FILL = '#8fbcdf';
 const RANGE_FILL = '#d3e3f0';
 
 function areaSwatch(fill: string): SVGSVGElement {
-  const swatch = svg('svg', {
-    width: 48,
-    height: 16,
-    viewBox: '0 0 48 16',
-    'aria-hidden': 'true',
-    class: 'swatch',
-  });
+  const swatch = swatchBox();
   swatch.append(svg('rect', { x: 2, y: 1, width: 44, height: 14, fill, stroke: '#6b7f90' }));
   return swatch;
 }

@@ -1,7 +1,8 @@
 // Calendar dates from turn numbers, with integer arithmetic only (no Date in the core).
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const MONTH_NAMES = [
+/** Month names as dates are shown: 'Jan' … 'Dec'. */
+export const MONTH_NAMES = [
   'Jan',
   'Feb',
   'Mar',

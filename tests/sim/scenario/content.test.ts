@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TRACKS } from '../../../src/sim';
+import { MONTH_NAMES } from '../../../src/sim/calendar';
 import { ukraine } from '../../support/scenario';
 
 const sc = ukraine();
@@ -63,20 +64,6 @@ describe('the Ukraine 2021 scenario', () => {
   });
 
   it('opens with a briefing that cites nothing published after 30 December 2021', () => {
-    const months = [
-      'Jan',
-      'Feb',
-      'Mar',
-      'Apr',
-      'May',
-      'Jun',
-      'Jul',
-      'Aug',
-      'Sep',
-      'Oct',
-      'Nov',
-      'Dec',
-    ];
     for (const section of s.briefing) {
       for (const paragraph of section.paragraphs) {
         for (const source of paragraph.sources) {
@@ -89,7 +76,7 @@ describe('the Ukraine 2021 scenario', () => {
             );
           }
           for (const [, day, month] of cited.matchAll(/\b(\d{1,2}) (\w{3})\w* 2021\b/g)) {
-            const date = new Date(Date.UTC(2021, months.indexOf(month!), Number(day)));
+            const date = new Date(Date.UTC(2021, MONTH_NAMES.indexOf(month!), Number(day)));
             expect(
               date.getTime(),
               `a briefing source dated ${day} ${month} 2021`,
