@@ -1,6 +1,6 @@
-// Games played before a scenario changed still open: records and links of 1.0.0 replay to the
-// final hash they carry with the archived 1.0.1 file (which declares 1.0.0 compatible), the
-// current version refuses them with a message naming the version they need, and prose edits
+// Games played before a scenario changed still open: records and links of 1.0.0 and 1.1.0 replay
+// to the final hash they carry with the archived file of their version (1.0.1 declares 1.0.0
+// compatible), the current version refuses them with a message naming the version they need, and prose edits
 // leave the scenario hash alone while a change to a number does not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,25 +11,35 @@ import { ukraine } from '../../support/scenario';
 
 const sc = ukraine();
 const FIXTURES = join(import.meta.dirname, '../../fixtures/records');
-const ARCHIVED = loadScenario(
-  readFileSync(
-    join(import.meta.dirname, '../../../scenarios/archive/ukraine-2021-1.0.1.json'),
-    'utf8',
-  ),
-);
-if (!ARCHIVED.ok) throw new Error('the archived scenario does not load');
-const archived = ARCHIVED.value;
+const archived = (file: string) => {
+  const loaded = loadScenario(
+    readFileSync(join(import.meta.dirname, '../../../scenarios/archive', file), 'utf8'),
+  );
+  if (!loaded.ok) throw new Error(`the archived ${file} does not load`);
+  return loaded.value;
+};
 
-describe('games from earlier versions of the scenario', () => {
+/** Each version games were played with, and the archived file that replays them. */
+const VERSIONS = [
+  { played: '1.0.0', file: 'ukraine-2021-1.0.1.json' },
+  { played: '1.1.0', file: 'ukraine-2021-1.1.0.json' },
+];
+
+describe.each(VERSIONS)('games played with version $played', ({ played, file }) => {
+  const earlier = archived(file);
   const records = JSON.parse(
-    readFileSync(join(FIXTURES, 'ukraine-2021-1.0.0.json'), 'utf8'),
+    readFileSync(join(FIXTURES, `ukraine-2021-${played}.json`), 'utf8'),
   ) as unknown[];
-  const links = readFileSync(join(FIXTURES, 'ukraine-2021-1.0.0.links.txt'), 'utf8')
+  const links = readFileSync(join(FIXTURES, `ukraine-2021-${played}.links.txt`), 'utf8')
     .trim()
     .split('\n');
+  const version = new RegExp(`version ${played.replaceAll('.', '\\.')}`);
 
-  it('the archived 1.0.1 scenario declares version 1.0.0 compatible', () => {
-    expect(archived.scenario.compatibleWith?.map((c) => c.version)).toContain('1.0.0');
+  it(`the archive's ${file} replays them`, () => {
+    expect([
+      earlier.scenario.version,
+      ...(earlier.scenario.compatibleWith ?? []).map((c) => c.version),
+    ]).toContain(played);
   });
 
   it('the current version refuses them, naming the version they were played with', () => {
@@ -38,31 +48,31 @@ describe('games from earlier versions of the scenario', () => {
     if (!parsed.ok) return;
     const replayed = replay(sc, parsed.value);
     expect(replayed.ok).toBe(false);
-    if (!replayed.ok) expect(replayed.errors[0]!.message).toMatch(/version 1\.0\.0/);
+    if (!replayed.ok) expect(replayed.errors[0]!.message).toMatch(version);
     const decoded = decodeRecord(sc, links[0]!);
     expect(decoded.ok).toBe(false);
-    if (!decoded.ok) expect(decoded.errors[0]!.message).toMatch(/version 1\.0\.0/);
+    if (!decoded.ok) expect(decoded.errors[0]!.message).toMatch(version);
   });
 
   it.each(records.map((r, i) => [i, r] as const))(
-    'record %i of version 1.0.0 replays to its final hash',
+    'record %i replays to its final hash',
     (_i, raw) => {
       const parsed = parseRecord(raw);
       expect(parsed.ok).toBe(true);
       if (!parsed.ok) return;
-      expect(parsed.value.scenario.version).toBe('1.0.0');
-      const replayed = replay(archived, parsed.value);
+      expect(parsed.value.scenario.version).toBe(played);
+      const replayed = replay(earlier, parsed.value);
       expect(replayed.ok && replayed.value.hash).toBe(parsed.value.finalHash);
     },
   );
 
   it.each(links.map((l, i) => [i, l] as const))(
-    'share link %i of version 1.0.0 replays to its final hash',
+    'share link %i replays to its final hash',
     (_i, link) => {
-      const decoded = decodeRecord(archived, link);
+      const decoded = decodeRecord(earlier, link);
       expect(decoded.ok).toBe(true);
       if (!decoded.ok) return;
-      const replayed = replay(archived, decoded.value);
+      const replayed = replay(earlier, decoded.value);
       expect(replayed.ok && replayed.value.hash).toBe(decoded.value.finalHash);
     },
   );
