@@ -95,6 +95,7 @@ export function recordOf(sc: CompiledScenario, played: PlayedGame, finalHash?: s
     humans: [...played.state.humans],
     orders: played.orders,
     ...(finalHash ? { finalHash } : {}),
+    ...(played.state.whatIf ? { whatIf: { ...played.state.whatIf } } : {}),
   };
 }
 

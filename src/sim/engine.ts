@@ -49,6 +49,8 @@ export function createGame(sc: CompiledScenario, options: NewGameOptions): GameS
     reports: [],
     disputes: [],
     ending: null,
+    // Only when switched, so games of the model as built keep the state (and hash) they had.
+    ...(Object.keys(sc.whatIf).length > 0 ? { whatIf: { ...sc.whatIf } } : {}),
   };
 }
 

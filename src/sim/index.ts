@@ -4,6 +4,14 @@ export * from './scenario/types';
 export type { CompiledScenario } from './scenario/compile';
 export { compileScenario } from './scenario/compile';
 export {
+  AS_MODELLED,
+  chosenOption,
+  describeChoice,
+  isAsModelled,
+  normaliseChoice,
+  whatIfVariant,
+} from './scenario/what-if';
+export {
   createEngine,
   createGame,
   reduce,

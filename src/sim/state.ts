@@ -157,6 +157,8 @@ export interface GameState {
   /** Dyad mode: orders one player proposed and the partner refused. */
   disputes: { turn: number; role: string; actions: string[]; note?: string }[];
   ending: EndingReached | null;
+  /** The what-if switches the game is played under (switch → option); absent for the model as built. */
+  whatIf?: Record<string, string>;
 }
 
 export const ORDER_TYPES = [

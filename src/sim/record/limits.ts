@@ -12,6 +12,8 @@ export const MAX_RATIONALE = 280;
 export const MAX_ACTIONS_PER_ORDER = 32;
 /** Roles played by people in one game. */
 export const MAX_HUMANS = 16;
+/** What-if switches a record may name. */
+export const MAX_WHAT_IFS = 16;
 /** Orders in one record. */
 export const MAX_ORDERS = 10_000;
 /** Turns a branch point can name. */

@@ -5,7 +5,7 @@ import * as lzModule from 'lz-string';
 import type { Result } from '../result';
 import type { CompiledScenario } from '../scenario/compile';
 import type { Order } from '../state';
-import { VERSION_PATTERN } from './limits';
+import { MAX_WHAT_IFS, VERSION_PATTERN } from './limits';
 import { parseRecord, shownValue } from './parse';
 import { EARLIER_VERSIONS } from './replay';
 import type { GameRecord } from './types';
@@ -69,8 +69,9 @@ export function encodeRecord(sc: CompiledScenario, record: GameRecord): string {
     orders,
     record.finalHash ?? '',
     record.parent ? [record.parent.hash, record.parent.turn] : 0,
-    // Added after the first links: older links simply end before it.
-    ...(record.clock ? [record.clock] : []),
+    // Added after the first links: older links simply end before them.
+    ...(record.clock || record.whatIf ? [record.clock ?? 0] : []),
+    ...(record.whatIf ? [Object.entries(record.whatIf)] : []),
   ];
   return lz.compressToEncodedURIComponent(JSON.stringify(tuple));
 }
@@ -128,6 +129,7 @@ export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRec
     finalHash,
     parent,
     clock,
+    whatIf,
   ] = tuple as unknown[];
   if (version !== LINK_VERSION) {
     return fail(
@@ -200,5 +202,17 @@ export function decodeRecord(sc: CompiledScenario, text: string): Result<GameRec
       ? { parent: Array.isArray(parent) ? { hash: parent[0], turn: parent[1] } : parent }
       : {}),
     ...(clock !== undefined && clock !== 0 ? { clock } : {}),
+    ...(whatIf !== undefined ? { whatIf: whatIfOf(whatIf) } : {}),
   });
+}
+
+/** The link's what-if pairs as the record's object; anything else is left for parseRecord to refuse. */
+function whatIfOf(pairs: unknown): unknown {
+  if (!Array.isArray(pairs) || pairs.length > MAX_WHAT_IFS) return pairs;
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return pairs;
+    out[pair[0]] = pair[1];
+  }
+  return out;
 }

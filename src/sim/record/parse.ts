@@ -11,6 +11,7 @@ import {
   MAX_ORDERS,
   MAX_SEED,
   MAX_TURN,
+  MAX_WHAT_IFS,
   VERSION_PATTERN,
   tooLong,
 } from './limits';
@@ -136,6 +137,26 @@ export function parseRecord(input: unknown): Result<GameRecord> {
       check('parent.turn', parent.turn, wholeNumber(0, MAX_TURN));
     }
   }
+  const whatIf = r.whatIf;
+  if (whatIf !== undefined) {
+    if (!isObject(whatIf)) {
+      errors.push({
+        path: 'whatIf',
+        message: `must be an object naming an option for each switch, not ${shownValue(whatIf)}`,
+      });
+    } else if (Object.keys(whatIf).length > MAX_WHAT_IFS) {
+      errors.push({
+        path: 'whatIf',
+        message: `names ${Object.keys(whatIf).length} switches; at most ${MAX_WHAT_IFS}`,
+      });
+    } else {
+      for (const [key, value] of Object.entries(whatIf)) {
+        if (key === '' || key.length > MAX_ID)
+          errors.push({ path: 'whatIf', message: `a switch id must be 1–${MAX_ID} characters` });
+        else check(`whatIf.${key}`, value, text(MAX_ID, 'text (an option id)'));
+      }
+    }
+  }
   if (errors.length > 0) return { ok: false, errors };
   const s = scenario as Record<string, string>;
   const record: GameRecord = {
@@ -148,6 +169,9 @@ export function parseRecord(input: unknown): Result<GameRecord> {
     ...(typeof r.clock === 'number' ? { clock: r.clock } : {}),
     ...(isObject(parent)
       ? { parent: { hash: parent.hash as string, turn: parent.turn as number } }
+      : {}),
+    ...(isObject(whatIf) && Object.keys(whatIf).length > 0
+      ? { whatIf: { ...(whatIf as Record<string, string>) } }
       : {}),
   };
   return { ok: true, value: record };

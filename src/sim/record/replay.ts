@@ -3,6 +3,7 @@ import { createGame, reduce, reducePlain } from '../engine';
 import { hashJson } from '../hash';
 import type { Result } from '../result';
 import type { CompiledScenario } from '../scenario/compile';
+import { whatIfVariant } from '../scenario/what-if';
 import type { GameState, Order, OrderError } from '../state';
 import { RECORD_FORMAT, type GameRecord } from './types';
 
@@ -35,6 +36,7 @@ export function startSession(
     humans: [...state.humans],
     orders: [],
     ...(clock ? { clock } : {}),
+    ...(state.whatIf ? { whatIf: { ...state.whatIf } } : {}),
   };
   return { state, record };
 }
@@ -81,7 +83,7 @@ export function describeOrder(order: Order, index: number): string {
  * mutable state (fast, for batch work); the default goes through immer like the live game.
  */
 export function replay(
-  sc: CompiledScenario,
+  scenario: CompiledScenario,
   record: GameRecord,
   options: { plain?: boolean } = {},
 ): Result<ReplayResult> {
@@ -89,20 +91,23 @@ export function replay(
     ok: false,
     errors: [{ path, message }],
   });
-  const s = sc.scenario;
+  const s = scenario.scenario;
   if (record.scenario.id !== s.id) {
     return fail(
       'scenario.id',
       `This record was played in scenario "${record.scenario.id}", not "${s.id}".`,
     );
   }
-  if (!sc.hashes.includes(record.scenario.hash)) {
+  if (!scenario.hashes.includes(record.scenario.hash)) {
     return fail(
       'scenario.hash',
       `This record was made with ${record.scenario.id} version ${record.scenario.version} (content hash ${record.scenario.hash}); ` +
-        `the scenario here is version ${s.version} (hash ${sc.hash}). A game can only be reproduced with the scenario it was played in. ${EARLIER_VERSIONS}`,
+        `the scenario here is version ${s.version} (hash ${scenario.hash}). A game can only be reproduced with the scenario it was played in. ${EARLIER_VERSIONS}`,
     );
   }
+  const variant = whatIfVariant(scenario, record.whatIf);
+  if (!variant.ok) return variant;
+  const sc = variant.value;
   const unknown = record.humans.filter((h) => !sc.roles[h]);
   if (unknown.length > 0)
     return fail('humans', `Unknown role(s) in this scenario: ${unknown.join(', ')}.`);
@@ -155,10 +160,13 @@ export interface ReplayPoint {
  * it and branching from it. Orders given for the next turn are not applied.
  */
 export function replayTo(
-  sc: CompiledScenario,
+  scenario: CompiledScenario,
   record: GameRecord,
   turns: number,
 ): Result<ReplayPoint> {
+  const variant = whatIfVariant(scenario, record.whatIf);
+  if (!variant.ok) return variant;
+  const sc = variant.value;
   let state = createGame(sc, {
     seed: record.seed,
     humans: record.humans,

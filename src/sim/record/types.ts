@@ -17,4 +17,6 @@ export interface GameRecord {
   clock?: number;
   /** For a game branched from another: the parent's final hash and the turn it branched at. */
   parent?: { hash: string; turn: number };
+  /** The what-if switches the game was played under (switch → option); absent for the model as built. */
+  whatIf?: Record<string, string>;
 }

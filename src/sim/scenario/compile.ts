@@ -2,7 +2,7 @@
 import { valueActions, type ActionValue } from '../ai';
 import { predicateOf, type Predicate } from '../conditions';
 import { ruleValues, type RuleValues } from './rules';
-import type { Action, GameEvent, Role, Scenario, Variable } from './types';
+import type { Action, GameEvent, Role, Scenario, Variable, WhatIfChoice } from './types';
 
 export interface CompiledScenario {
   readonly scenario: Scenario;
@@ -22,7 +22,13 @@ export interface CompiledScenario {
   readonly rules: RuleValues;
   /** What each action is worth to its role's AI, before the state is considered. */
   readonly actionValues: Readonly<Record<string, ActionValue>>;
+  /** The what-if switches this compilation is played under (what-if.ts); none for the model as built. */
+  readonly whatIf: WhatIfChoice;
+  /** For a what-if variant: the scenario as built that it was made from. */
+  readonly asBuilt?: CompiledScenario;
 }
+
+const AS_BUILT: WhatIfChoice = Object.freeze({});
 
 /** Indexes without a prototype, so an id such as "constructor" finds nothing. */
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
@@ -62,5 +68,6 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
       (key) => variables[key]?.name ?? key,
       rules,
     ),
+    whatIf: AS_BUILT,
   };
 }

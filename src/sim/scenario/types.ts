@@ -379,4 +379,29 @@ export interface Scenario {
   calibration?: Calibration;
   /** The model's general numbers with their reasons; absent in first-format scenarios. */
   rules?: Rules;
+  /** Assumptions a teacher can switch before a game (what-if.ts). */
+  whatIfs?: WhatIf[];
 }
+
+/** An assumption of the model that can be switched before a game, with the numbers each option sets. */
+export interface WhatIf {
+  id: string;
+  /** What is assumed, as a teacher would name it: "Russia's resolve". */
+  name: string;
+  /** Why the assumption is uncertain, and what the options mean. */
+  description: string;
+  source?: string;
+  /** The first is the model as built and sets nothing; each other sets at least one number. */
+  options: WhatIfOption[];
+}
+
+export interface WhatIfOption {
+  id: string;
+  label: string;
+  description: string;
+  /** Numbers of the scenario by path ("rules/threatPerTier/value"; lists' items by id or index). */
+  set: Record<string, number>;
+}
+
+/** Switch id → option id, for the switches not left at their first option (the model as built). */
+export type WhatIfChoice = Readonly<Record<string, string>>;

@@ -28,6 +28,7 @@ import {
 } from './types';
 import { checkLessonKit, lessonKitShape } from './validate-lesson-kit';
 import { calibrationShape, checkCalibration } from './validate-calibration';
+import { checkWhatIfs, whatIfsShape } from './validate-what-ifs';
 
 /** Variables the engine's own rules read and write: every scenario must define them. */
 export const REQUIRED_VARIABLES = [
@@ -660,6 +661,8 @@ const CALIBRATION = calibrationShape({
 
 const LESSON_KIT = lessonKitShape({ shape, list, integer, text });
 
+const WHAT_IFS = whatIfsShape({ shape, list, record, number, identifier, shortText, text });
+
 const SCENARIO = shape(
   {
     id: identifier,
@@ -691,6 +694,7 @@ const SCENARIO = shape(
     lessonKit: LESSON_KIT,
     calibration: CALIBRATION,
     historicalWhen: record(CONDITION),
+    whatIfs: WHAT_IFS,
   },
 );
 
@@ -740,6 +744,7 @@ function checkMeaning(scenario: Scenario, faults: Faults): void {
   });
   checkSources(ctx);
   checkLessonKit(ctx, { at, quote, didYouMean });
+  checkWhatIfs(ctx, { at, quote });
 }
 
 function uniqueById<T extends { id: string }>(
