@@ -10,6 +10,8 @@ import { replay } from './record/replay';
 import type { GameRecord } from './record/types';
 import { isAvailable } from './rules';
 import type { CompiledScenario } from './scenario/compile';
+import { whatIfVariant } from './scenario/what-if';
+import type { WhatIfChoice } from './scenario/types';
 import { selectScores } from './selectors';
 import type { GameState } from './state';
 
@@ -28,6 +30,11 @@ export interface LuckOptions {
   count?: number;
   /** The record prepared once by `prepareLuck`, so that many slices do not replay it again. */
   plan?: LuckPlan;
+  /**
+   * The what-if switches the other games are played under: by default the record's own, so the
+   * same orders can also be compared under another assumption.
+   */
+  whatIf?: WhatIfChoice;
 }
 
 export interface LuckScores {
@@ -57,6 +64,8 @@ export interface LuckPlayer {
 
 export interface LuckResult {
   baseSeed: string;
+  /** The what-if switches the other games were played under ({} for the model as built). */
+  whatIf: Record<string, string>;
   /** The size of the whole run, and how many of its games this result holds. */
   seeds: number;
   games: number;
@@ -143,6 +152,8 @@ export function prepareLuck(sc: CompiledScenario, record: GameRecord): LuckPlan 
     );
   }
   const state = replayed.value.state;
+  // Scored by the rules it was played under (replay built the same variant).
+  const own = whatIfVariant(sc, record.whatIf);
   const turns = planTurns(record);
   let actions = 0;
   for (const turn of turns) for (const s of turn.submissions) actions += s.actions.length;
@@ -157,12 +168,17 @@ export function prepareLuck(sc: CompiledScenario, record: GameRecord): LuckPlan 
       endingTurn: state.ending?.turn ?? state.turn,
       turns: turns.length,
       actions,
-      scores: scoresOf(sc, state),
+      scores: scoresOf(own.ok ? own.value : sc, state),
     },
   };
 }
 
-function emptyResult(sc: CompiledScenario, baseSeed: string, seeds: number, player: LuckPlayer) {
+function emptyResult(
+  sc: CompiledScenario,
+  baseSeed: string,
+  seeds: number,
+  player: LuckPlayer,
+): LuckResult {
   const endings: Record<string, number> = {};
   for (const e of sc.scenario.endings) endings[e.id] = 0;
   const scores: Record<string, LuckScores> = {};
@@ -177,6 +193,7 @@ function emptyResult(sc: CompiledScenario, baseSeed: string, seeds: number, play
   }
   const result: LuckResult = {
     baseSeed,
+    whatIf: { ...sc.whatIf },
     seeds,
     games: 0,
     endings,
@@ -321,8 +338,15 @@ export function luckOrChoice(
   const count = Math.min(seeds - from, whole(options.count, seeds - from));
   const baseSeed = options.baseSeed ?? luckBaseSeed(record);
   const plan = options.plan ?? prepareLuck(sc, record);
-  const result = emptyResult(sc, baseSeed, seeds, plan.player);
-  for (let i = from; i < from + count; i++) playOne(sc, plan, gameSeed(baseSeed, i), result);
+  const variant = whatIfVariant(sc, options.whatIf ?? record.whatIf);
+  if (!variant.ok) {
+    throw new Error(
+      `Luck or choice: ${variant.errors.map((e) => `${e.path}: ${e.message}`).join(' ')}`,
+    );
+  }
+  const played = variant.value;
+  const result = emptyResult(played, baseSeed, seeds, plan.player);
+  for (let i = from; i < from + count; i++) playOne(played, plan, gameSeed(baseSeed, i), result);
   setMeans(result);
   return result;
 }
@@ -335,7 +359,12 @@ function addCounts(a: Record<string, number>, b: Record<string, number>): Record
 
 /** Two slices of the same run (same record, base seed and size) as one result. */
 export function mergeLuck(a: LuckResult, b: LuckResult): LuckResult {
-  if (a.baseSeed !== b.baseSeed || a.seeds !== b.seeds || a.player.hash !== b.player.hash) {
+  if (
+    a.baseSeed !== b.baseSeed ||
+    a.seeds !== b.seeds ||
+    a.player.hash !== b.player.hash ||
+    JSON.stringify(a.whatIf) !== JSON.stringify(b.whatIf)
+  ) {
     throw new Error('Luck or choice: only slices of the same run can be merged.');
   }
   const scores: Record<string, LuckScores> = {};
@@ -355,6 +384,7 @@ export function mergeLuck(a: LuckResult, b: LuckResult): LuckResult {
   }
   const merged: LuckResult = {
     baseSeed: a.baseSeed,
+    whatIf: a.whatIf,
     seeds: a.seeds,
     games: a.games + b.games,
     endings: addCounts(a.endings, b.endings),

@@ -225,3 +225,39 @@ describe('luck or choice', () => {
     }
   });
 });
+
+describe('luck or choice under another what-if setting', () => {
+  const record = botRecord('what-if-luck', {
+    us: 'historical',
+    eu: 'historical',
+    ukraine: 'historical',
+  });
+
+  it('plays the same orders under the record’s own setting by default, and under another when asked', () => {
+    const own = luckOrChoice(sc, record, { seeds: 150 });
+    const hard = luckOrChoice(sc, record, { seeds: 150, whatIf: { resolve: 'setOnWar' } });
+    expect(own.whatIf).toEqual({});
+    expect(hard.whatIf).toEqual({ resolve: 'setOnWar' });
+    // The same player's game and the same seeds, so only the assumption differs.
+    expect(hard.player).toEqual(own.player);
+    const war = (r: LuckResult) =>
+      (r.endings.fullInvasion ?? 0) + (r.endings.limitedIncursion ?? 0);
+    expect(war(hard)).toBeGreaterThan(war(own));
+  });
+
+  it('a record played under a switch is compared under it unless told otherwise', () => {
+    const switched = { ...record, whatIf: { dealThreshold: 'thin' } };
+    delete (switched as Partial<GameRecord>).finalHash;
+    expect(luckOrChoice(sc, switched, { seeds: 5 }).whatIf).toEqual({ dealThreshold: 'thin' });
+    expect(luckOrChoice(sc, switched, { seeds: 5, whatIf: {} }).whatIf).toEqual({});
+  });
+
+  it('slices under different settings do not merge; an unknown setting names the field', () => {
+    const a = luckOrChoice(sc, record, { seeds: 4, count: 2 });
+    const b = luckOrChoice(sc, record, { seeds: 4, from: 2, whatIf: { resolve: 'coercion' } });
+    expect(() => mergeLuck(a, b)).toThrow(/same run/);
+    expect(() => luckOrChoice(sc, record, { seeds: 2, whatIf: { resolve: 'x' } })).toThrow(
+      /whatIf\.resolve/,
+    );
+  });
+});
