@@ -43,11 +43,11 @@ export function valueActions(
   const out = Object.create(null) as Record<string, ActionValue>;
   for (const action of actions) {
     const role = roles[action.role]!;
-    const gains: Record<string, number> = { tension: tensionPush(action) * 4 };
+    const gains: Record<string, number> = { tension: tensionPush(rules, action) * 4 };
     // The full signal value: the AI does not discount it for credibility already high.
     if (role.side === 'west')
       gains.deterrenceCredibility = signalStrength(rules, action.signal) * 4;
-    addGains(gains, action.effects, role);
+    addGains(gains, action.effects, role, rules);
     const effectTerms: AiTerm[] = [];
     let fixed = 0;
     for (const key in gains) {
@@ -64,28 +64,33 @@ export function valueActions(
     out[action.id] = {
       effectTerms,
       fixed,
-      rollSuccess: action.roll ? worth(action.roll.success, role) : 0,
-      rollFailure: action.roll ? worth(action.roll.failure, role) : 0,
+      rollSuccess: action.roll ? worth(action.roll.success, role, rules) : 0,
+      rollFailure: action.roll ? worth(action.roll.failure, role, rules) : 0,
     };
   }
   return out;
 }
 
-function addGains(gains: Record<string, number>, effects: readonly Effect[], role: Role): void {
+function addGains(
+  gains: Record<string, number>,
+  effects: readonly Effect[],
+  role: Role,
+  rules: RuleValues,
+): void {
   for (const effect of effects) {
     if ('intel' in effect) {
       if (role.estimatesIntent) gains[INTEL_VALUE] = (gains[INTEL_VALUE] ?? 0) + effect.intel * 4;
       continue;
     }
-    // An effect that lands d turns later counts for (4 − d) quarters, at least one.
-    const quarters = effect.delay ? Math.max(1, 4 - effect.delay) : 4;
+    // An effect that lands d turns later loses the rule's quarters per turn, keeping at least one.
+    const quarters = effect.delay ? Math.max(1, 4 - effect.delay * rules.delayQuartersLost) : 4;
     gains[effect.var] = (gains[effect.var] ?? 0) + effect.amount * quarters;
   }
 }
 
-function worth(effects: readonly Effect[], role: Role): number {
+function worth(effects: readonly Effect[], role: Role, rules: RuleValues): number {
   const gains: Record<string, number> = {};
-  addGains(gains, effects, role);
+  addGains(gains, effects, role, rules);
   let total = 0;
   for (const key in gains) total += Math.trunc(((role.ai.values[key] ?? 0) * gains[key]!) / 4);
   return total;
@@ -169,9 +174,11 @@ function term(terms: AiTerm[] | null, name: string, value: number): number {
 }
 
 /** The risk of escalating, in tenths: the act's escalation class, the role's aversion, the tension. */
-function escalationRisk(state: GameState, role: Role, action: Action): number {
-  const tension = state.vars.tension ?? 0;
-  return -Math.trunc((action.escalationClass * role.ai.escalationAversion * (tension + 20)) / 120);
+function escalationRisk(rules: RuleValues, state: GameState, role: Role, action: Action): number {
+  const tension = (state.vars.tension ?? 0) + rules.escalationRiskOffset;
+  return -Math.trunc(
+    (action.escalationClass * role.ai.escalationAversion * tension) / rules.escalationRiskPer,
+  );
 }
 
 /** The score of one option in tenths, without noise; fills `terms` when given. */
@@ -202,17 +209,17 @@ export function scoreAction(
       });
     }
   }
-  total += term(terms, 'escalation risk', escalationRisk(state, role, action));
+  total += term(terms, 'escalation risk', escalationRisk(sc.rules, state, role, action));
   switch (action.ai?.kind) {
     case 'war':
       total += warCalculus(sc, state, action.warStage ?? 1, terms);
       if (sc.rules.lookAheadTurns > 0) total += lookAhead(sc, state, role, action, terms);
       break;
     case 'offer':
-      total += term(terms, 'value of the offers on the table', offerValue(state, role));
+      total += term(terms, 'value of the offers on the table', offerValue(sc.rules, state, role));
       break;
     case 'backdown':
-      total += backdownCalculus(state, terms);
+      total += backdownCalculus(sc.rules, state, terms);
       break;
     case 'buildup':
       total += buildupValue(sc, state, terms);
@@ -222,15 +229,21 @@ export function scoreAction(
 }
 
 /** Russia's chance of a quick win as it sees it, in percent. */
-export function quickWinChance(state: GameState): number {
+export function quickWinChance(rules: RuleValues, state: GameState): number {
   const v = state.vars;
+  const r = rules;
   const p =
     state.hidden.quickWinBelief +
-    Math.trunc(((v.russianForces ?? 100) - 100) / 2) +
-    Math.trunc(((v.readiness ?? 0) - 50) / 3) +
-    Math.trunc((v.belarusForces ?? 0) / 2) -
-    ((v.ukraineMilitary ?? 45) - 45);
-  return Math.max(0, Math.min(95, p));
+    Math.trunc(
+      ((v.russianForces ?? r.quickWinForcesPivot) - r.quickWinForcesPivot) / r.quickWinForcesPer,
+    ) +
+    Math.trunc(((v.readiness ?? 0) - r.quickWinReadinessPivot) / r.quickWinReadinessPer) +
+    Math.trunc((v.belarusForces ?? 0) / r.quickWinBelarusPer) -
+    Math.trunc(
+      ((v.ukraineMilitary ?? r.quickWinUkrainePivot) - r.quickWinUkrainePivot) /
+        r.quickWinUkrainePer,
+    );
+  return Math.max(0, Math.min(r.quickWinMax, p));
 }
 
 /**
@@ -275,14 +288,17 @@ function warCalculus(
   const r = sc.rules;
   const v = state.vars;
   const { resolve, costTolerance } = state.hidden;
-  const p = stage === 1 ? 100 : quickWinChance(state);
+  const p = stage === 1 ? 100 : quickWinChance(r, state);
   const gain = Math.trunc((resolve * p * r.warStageGain[stage]!) / 100);
   const threatened =
     r.threatBase + r.threatPerTier * Math.max(v.sanctionsPrepared ?? 0, v.sanctionsImposed ?? 0);
   const credible = Math.trunc((threatened * (v.deterrenceCredibility ?? 0)) / 100);
-  const felt = Math.trunc((credible * (110 - costTolerance) * r.warStageCost[stage]!) / 100);
-  const fighting = stage >= 2 ? Math.trunc(((v.ukraineMilitary ?? 0) * stage * 10) / 6) : 0;
-  const forfeited = Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / 20);
+  const felt = Math.trunc(
+    (credible * (100 + r.sanctionsFeltAbove - costTolerance) * r.warStageCost[stage]!) / 100,
+  );
+  const fighting =
+    stage >= 2 ? Math.trunc(((v.ukraineMilitary ?? 0) * stage * 10) / r.fightingPer) : 0;
+  const forfeited = Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / r.offersForfeitedPer);
   const unprepared = stage >= 2 && warStage < 1 ? r.noPretextCost : 0;
   return (
     term(terms, 'expected gain (chance of a quick win × resolve)', gain) +
@@ -367,7 +383,7 @@ function lookAhead(
       null,
       Math.max(stage, state.vars.warStage ?? 0),
     );
-    value += escalationRisk(state, role, larger);
+    value += escalationRisk(sc.rules, state, role, larger);
     for (let i = 0; i < wait; i++) value = Math.trunc((value * sc.rules.lookAheadDiscount) / 100);
     best = Math.max(best, value);
   }
@@ -377,20 +393,24 @@ function lookAhead(
     return term(terms, 'gives up a larger war within reach', -Math.max(0, best - own));
   }
   // Recognition: worth what the larger war gains by having its pretext prepared.
-  return term(terms, 'prepares the pretext for a larger war within reach', Math.trunc(best / 2));
+  return term(
+    terms,
+    'prepares the pretext for a larger war within reach',
+    Math.trunc((best * sc.rules.pretextShare) / 100),
+  );
 }
 
-function offerValue(state: GameState, role: Role): number {
+function offerValue(rules: RuleValues, state: GameState, role: Role): number {
   const v = state.vars;
   const onTable = (v.dealProgress ?? 0) + (v.channelHealth ?? 0);
-  if (!role.estimatesIntent) return Math.trunc(onTable / 2);
+  if (!role.estimatesIntent) return Math.trunc(onTable / rules.offerValuePer);
   // The West weighs an offer by how open it believes Russia is to a deal (its estimate of resolve).
   const estimate = state.intel[role.id]?.resolve;
   const believedResolve = estimate ? Math.trunc((estimate.low + estimate.high) / 2) : 50;
   return Math.trunc((onTable * (100 - believedResolve)) / 100);
 }
 
-function backdownCalculus(state: GameState, terms: AiTerm[] | null): number {
+function backdownCalculus(rules: RuleValues, state: GameState, terms: AiTerm[] | null): number {
   const v = state.vars;
   const { resolve, costTolerance } = state.hidden;
   return (
@@ -398,12 +418,14 @@ function backdownCalculus(state: GameState, terms: AiTerm[] | null): number {
     term(
       terms,
       'sanctions it avoids',
-      Math.trunc(((v.deterrenceCredibility ?? 0) * (100 - costTolerance)) / 60),
+      Math.trunc(
+        ((v.deterrenceCredibility ?? 0) * (100 - costTolerance)) / rules.backdownSanctionsPer,
+      ),
     ) +
     term(
       terms,
       'value of the offers on the table',
-      Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / 40),
+      Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / rules.backdownOffersPer),
     )
   );
 }

@@ -7,9 +7,13 @@ import type { GameState } from './state';
 
 /** How far an act pushes tension: from its Goldstein weight and its escalation class. */
 export function tensionPush(
+  rules: RuleValues,
   act: Pick<Action | GameEvent, 'goldstein' | 'escalationClass'>,
 ): number {
-  return Math.trunc(-Math.round(act.goldstein * 10) / 20) + Math.trunc(act.escalationClass / 3);
+  return (
+    Math.trunc(-Math.round(act.goldstein * 10) / rules.tensionGoldsteinPer) +
+    Math.trunc(act.escalationClass / rules.tensionEscalationPer)
+  );
 }
 
 /** How far a Western signal moves Russia's belief in Western resolve (Fearon: costly beats cheap). */

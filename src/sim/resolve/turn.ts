@@ -142,7 +142,7 @@ function takeAction(ctx: TurnContext, role: string, action: Action): void {
   state.taken[id] = state.turn;
   report.escalationScore += action.escalationClass;
   report.goldsteinSum += Math.round(action.goldstein * 10);
-  const push = tensionPush(action);
+  const push = tensionPush(sc.rules, action);
   if (push !== 0)
     applyChange(ctx, 'tension', push, { kind: 'rule', rule: 'tension', role, action: id });
   if (sc.roles[role]!.side === 'west') {
@@ -216,7 +216,7 @@ function drift(ctx: TurnContext): void {
     const step = Math.trunc(((v.drift.target - value) * v.drift.tenths) / 10);
     applyChange(ctx, v.id, step, { kind: 'drift' });
   }
-  const bite = vars.sanctionsImposed ?? 0;
+  const bite = (vars.sanctionsImposed ?? 0) * sc.rules.sanctionsBite;
   applyChange(ctx, 'russianEconomy', -bite, { kind: 'rule', rule: 'sanctionsBite' });
   const cohesion = vars.allianceCohesion ?? 50;
   const { disunityBelow, disunityPer } = sc.rules;

@@ -6,7 +6,10 @@
 // A scenario without a `rules` block is a first-format scenario (ukraine-2021 1.0.x): it gets
 // FIRST_FORMAT_RULES, the values the engine had built in then, so its games replay exactly.
 
-/** Every rule: its range, and whether it is one number or one per stage of war (0–3). */
+/**
+ * Every rule: its range, whether it is one number or one per stage of war (0–3), and whether a
+ * scenario's block may leave it out (`optional`).
+ */
 export const RULE_SPECS = {
   /** Credibility a costly Western signal adds (sanctions imposed, troops deployed). */
   signalCostly: { min: 0, max: 20 },
@@ -47,7 +50,55 @@ export const RULE_SPECS = {
   lookAheadDiscount: { min: 0, max: 100 },
   /** Tenths a war beyond recognition costs when no pretext was prepared (regions not recognised). */
   noPretextCost: { min: 0, max: 1000 },
-} as const satisfies Record<string, { min: number; max: number; stages?: boolean }>;
+
+  // Rules made data after the rules block first shipped (ukraine-2021 1.1.0): a scenario may
+  // leave them out and gets the value the engine had built in (FIRST_FORMAT_RULES).
+  /** Tenths of Goldstein weight per point of tension an act pushes (20: minus half its weight). */
+  tensionGoldsteinPer: { min: 1, max: 100, optional: true },
+  /** Points of escalation class per point of tension an act pushes. */
+  tensionEscalationPer: { min: 1, max: 50, optional: true },
+  /** Points of sanctions-driven loss to the Russian economy each turn, per tier in force. */
+  sanctionsBite: { min: 0, max: 20, optional: true },
+  /** Escalation risk: tension counts from this much below zero (risk even in a calm crisis). */
+  escalationRiskOffset: { min: 0, max: 100, optional: true },
+  /** Escalation risk: class × aversion × (tension + offset) per tenth of a point of risk. */
+  escalationRiskPer: { min: 1, max: 1000, optional: true },
+  /** Percent of the expected sanctions still felt at the highest tolerance for costs: 100 + this. */
+  sanctionsFeltAbove: { min: 0, max: 100, optional: true },
+  /** Fighting: points of Ukraine's defenses, times the stage of war, per point of expected cost. */
+  fightingPer: { min: 1, max: 100, optional: true },
+  /** Offers forfeited by war: framework progress × (100 − resolve) per tenth of a point. */
+  offersForfeitedPer: { min: 1, max: 1000, optional: true },
+  /** Backing down: credibility × (100 − tolerance for costs) per tenth of sanctions avoided. */
+  backdownSanctionsPer: { min: 1, max: 1000, optional: true },
+  /** Backing down: framework progress × (100 − resolve) per tenth of offers gained. */
+  backdownOffersPer: { min: 1, max: 1000, optional: true },
+  /** Offers on the table (progress + channel health) per tenth, to a role that estimates no one. */
+  offerValuePer: { min: 1, max: 100, optional: true },
+  /** Quick win: Russian forces (thousands) at which they neither add nor take away. */
+  quickWinForcesPivot: { min: 0, max: 1000, optional: true },
+  /** Quick win: thousands of troops above the pivot per percent. */
+  quickWinForcesPer: { min: 1, max: 100, optional: true },
+  /** Quick win: readiness at which it neither adds nor takes away. */
+  quickWinReadinessPivot: { min: 0, max: 100, optional: true },
+  /** Quick win: points of readiness above the pivot per percent. */
+  quickWinReadinessPer: { min: 1, max: 100, optional: true },
+  /** Quick win: thousands of troops in Belarus per percent. */
+  quickWinBelarusPer: { min: 1, max: 100, optional: true },
+  /** Quick win: Ukraine's defenses at which they neither add nor take away. */
+  quickWinUkrainePivot: { min: 0, max: 100, optional: true },
+  /** Quick win: points of Ukraine's defenses above the pivot per percent taken off. */
+  quickWinUkrainePer: { min: 1, max: 100, optional: true },
+  /** Quick win: the highest chance Moscow ever believes in, in percent. */
+  quickWinMax: { min: 0, max: 100, optional: true },
+  /** Percent of a larger war's value that recognition earns by preparing its pretext. */
+  pretextShare: { min: 0, max: 100, optional: true },
+  /** Quarters of its value (of four) an effect loses to the AI per turn it waits to land. */
+  delayQuartersLost: { min: 0, max: 4, optional: true },
+} as const satisfies Record<
+  string,
+  { min: number; max: number; stages?: boolean; optional?: boolean }
+>;
 
 export type RuleId = keyof typeof RULE_SPECS;
 export const RULE_IDS = Object.keys(RULE_SPECS) as RuleId[];
@@ -60,7 +111,8 @@ export interface RuleEntry {
   source?: string;
 }
 
-export type Rules = Record<RuleId, RuleEntry>;
+/** A scenario's rules block: every rule, though the optional ones may be left out. */
+export type Rules = Partial<Record<RuleId, RuleEntry>>;
 
 /** The values built into the engine before rules were data (ukraine-2021 1.0.x). */
 export const FIRST_FORMAT_RULES: Readonly<Record<RuleId, number | readonly number[]>> = {
@@ -84,6 +136,27 @@ export const FIRST_FORMAT_RULES: Readonly<Record<RuleId, number | readonly numbe
   lookAheadTurns: 0,
   lookAheadDiscount: 100,
   noPretextCost: 0,
+  tensionGoldsteinPer: 20,
+  tensionEscalationPer: 3,
+  sanctionsBite: 1,
+  escalationRiskOffset: 20,
+  escalationRiskPer: 120,
+  sanctionsFeltAbove: 10,
+  fightingPer: 6,
+  offersForfeitedPer: 20,
+  backdownSanctionsPer: 60,
+  backdownOffersPer: 40,
+  offerValuePer: 2,
+  quickWinForcesPivot: 100,
+  quickWinForcesPer: 2,
+  quickWinReadinessPivot: 50,
+  quickWinReadinessPer: 3,
+  quickWinBelarusPer: 2,
+  quickWinUkrainePivot: 45,
+  quickWinUkrainePer: 1,
+  quickWinMax: 95,
+  pretextShare: 50,
+  delayQuartersLost: 1,
 };
 
 /** The rules' values, read once per scenario. */
@@ -93,8 +166,9 @@ export type RuleValues = {
     : number;
 };
 
+/** A rule the block leaves out (or a scenario with no block) plays by its first-format value. */
 export function ruleValues(rules: Rules | undefined): RuleValues {
   const out: Record<string, number | readonly number[]> = {};
-  for (const id of RULE_IDS) out[id] = rules ? rules[id].value : FIRST_FORMAT_RULES[id];
+  for (const id of RULE_IDS) out[id] = rules?.[id]?.value ?? FIRST_FORMAT_RULES[id];
   return out as RuleValues;
 }

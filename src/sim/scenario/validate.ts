@@ -616,13 +616,17 @@ const HIDDEN_INTENT = shape(
 /** Stages of war the rules give a number for: none, recognition, incursion, invasion. */
 const WAR_STAGES = 4;
 
-/** The rules block: every rule given, each a number (or one per stage of war) in its range. */
+/**
+ * The rules block: every rule given (an optional one may be left out, and then plays by its
+ * first-format value), each a number (or one per stage of war) in its range.
+ */
 const RULES: Check = (() => {
   const fields: Record<string, Check> = {};
+  const optional: Record<string, Check> = {};
   for (const id of RULE_IDS) {
-    const spec: { min: number; max: number; stages?: boolean } = RULE_SPECS[id];
+    const spec: { min: number; max: number; stages?: boolean; optional?: boolean } = RULE_SPECS[id];
     const value = integer(spec.min, spec.max);
-    fields[id] = shape(
+    (spec.optional ? optional : fields)[id] = shape(
       {
         value: spec.stages
           ? (v, path, faults) => {
@@ -639,7 +643,7 @@ const RULES: Check = (() => {
       { source: text },
     );
   }
-  return shape(fields);
+  return shape(fields, optional);
 })();
 
 const BRIEFING_SECTION = shape({

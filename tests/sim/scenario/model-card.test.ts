@@ -11,7 +11,7 @@ import {
   type Order,
   type TurnReport,
 } from '../../../src/sim';
-import { signalCredibility } from '../../../src/sim/rules';
+import { signalCredibility, tensionPush } from '../../../src/sim/rules';
 import { ukraine } from '../../support/scenario';
 
 const sc = ukraine();
@@ -123,6 +123,96 @@ describe('the model card quotes the numbers the game plays by', () => {
         /frozen conflict scores (\d+), a limited incursion (\d+) and a full invasion (\d+)/,
       ),
     ).toEqual([ukraine.frozenConflict, ukraine.limitedIncursion, ukraine.fullInvasion]);
+  });
+});
+
+/** A fraction as the card writes it ("half", "a third") to the divisor the rules hold. */
+const FRACTION: Record<string, number> = { half: 2, 'a third': 3, 'a quarter': 4, 'a fifth': 5 };
+
+describe('the model card quotes the rules that were constants in the code', () => {
+  const rules = sc.rules;
+
+  it('the tension rule: its fractions and its worked examples', () => {
+    const text = card('The tension rule');
+    const fraction = (pattern: RegExp) => {
+      const match = pattern.exec(text);
+      expect(match, `the card no longer says ${pattern}`).not.toBeNull();
+      return FRACTION[match![1]!];
+    };
+    // Goldstein weights count in tenths, so "half" of the weight is a divisor of 20 tenths.
+    expect(fraction(/minus (half|a third|a quarter|a fifth) its Goldstein weight/)! * 10).toBe(
+      rules.tensionGoldsteinPer,
+    );
+    expect(fraction(/plus (half|a third|a quarter|a fifth) of its escalation class/)).toBe(
+      rules.tensionEscalationPer,
+    );
+    const act = (g: number, e: number) =>
+      tensionPush(rules, { goldstein: g, escalationClass: e as 0 });
+    const [plus, lowers, minus, raises] = quoted(
+      text,
+      /at \+(\d+) lowers tension by (\d+); an imposed sanction at −(\d+) raises it by (\d+)/,
+    );
+    expect(act(plus!, 0)).toBe(-lowers!);
+    expect(act(-minus!, 0)).toBe(raises);
+    const [c1, t1, c2, t2, c3, t3] = quoted(
+      text,
+      /posturing (\d+) adds (\d+), a non-violent escalation (\d+) adds (\d+), violence (\d+) adds (\d+)/,
+    );
+    expect([act(0, c1!), act(0, c2!), act(0, c3!)]).toEqual([t1, t2, t3]);
+  });
+
+  it('sanctions bite', () => {
+    const text = card('Ukrainian, Russian and side-track variables');
+    expect(quoted(text, /takes (\d+) points? off the Russian economy every turn/)).toEqual([
+      rules.sanctionsBite,
+    ]);
+  });
+
+  it("the computer's choices: escalation risk, offers, pullbacks and delayed effects", () => {
+    const text = card("The computer's choices");
+    expect(quoted(text, /× \(tension \+ (\d+)\) ÷ (\d+), in tenths/)).toEqual([
+      rules.escalationRiskOffset,
+      rules.escalationRiskPer,
+    ]);
+    expect(quoted(text, /channel health, ÷ (\d+)/)).toEqual([rules.offerValuePer]);
+    expect(quoted(text, /credibility × \(100 − tolerance for costs\) ÷ (\d+)/)).toEqual([
+      rules.backdownSanctionsPer,
+    ]);
+    expect(quoted(text, /offers it keeps, framework progress × \(100 − resolve\) ÷ (\d+)/)).toEqual(
+      [rules.backdownOffersPer],
+    );
+    expect(text).toContain(
+      `worth ${['nothing', 'a quarter', 'half', 'three quarters', 'all'][rules.delayQuartersLost]} less for each turn it waits`,
+    );
+  });
+
+  it('the war calculus: the chance of a quick win, sanctions felt, fighting, offers forfeited, the pretext', () => {
+    const text = card('The war gates');
+    expect(
+      quoted(
+        text,
+        /a point for every ([\d,]+) troops above ([\d,]+), every (\d+) points of readiness above (\d+) and every ([\d,]+) troops in Belarus, less a point for every point of Ukraine's defenses above (\d+), and never above (\d+)%/,
+      ),
+    ).toEqual([
+      rules.quickWinForcesPer * 1000,
+      rules.quickWinForcesPivot * 1000,
+      rules.quickWinReadinessPer,
+      rules.quickWinReadinessPivot,
+      rules.quickWinBelarusPer * 1000,
+      rules.quickWinUkrainePivot,
+      rules.quickWinMax,
+    ]);
+    expect(rules.quickWinUkrainePer).toBe(1);
+    expect(quoted(text, /times (\d+) less its tolerance for costs, in percent/)).toEqual([
+      100 + rules.sanctionsFeltAbove,
+    ]);
+    expect(
+      quoted(text, /a point for every (\d+) points of its defenses, times the stage of war/),
+    ).toEqual([rules.fightingPer]);
+    expect(
+      quoted(text, /offers it would forfeit \(framework progress × \(100 − resolve\) ÷ (\d+)/),
+    ).toEqual([rules.offersForfeitedPer]);
+    expect(quoted(text, /earns (\d+)% of that larger war's value/)).toEqual([rules.pretextShare]);
   });
 });
 
