@@ -33,4 +33,25 @@ export default defineConfig(
     files: ['src/game/**'],
     languageOptions: { globals: globals.browser },
   },
+  // Layers point one way: the game, the classroom pages and the command line do not import each
+  // other; what two browser pages share lives in src/browser, which imports only the core.
+  ...[
+    ['src/game/**', ['classroom', 'cli']],
+    ['src/classroom/**', ['game', 'cli']],
+    ['src/cli/**', ['game', 'classroom', 'browser']],
+    ['src/browser/**', ['game', 'classroom', 'cli']],
+  ].map(([files, others]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: others.map((layer) => ({
+            group: [`**/${layer}/*`],
+            message: `src/${layer} is another layer: share code through src/browser or src/sim.`,
+          })),
+        },
+      ],
+    },
+  })),
 );

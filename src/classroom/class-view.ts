@@ -34,7 +34,8 @@ import {
 import { button, columnHeads, download, el, nameText, pageNav, shortened, shortText } from './dom';
 import { nameOpenings } from './entries';
 import { openFiles, type NamedGame } from './files';
-import { startPage, type ScenarioVersions } from './scenario';
+import type { ScenarioVersions } from '../browser/scenario-versions';
+import { openGames, startPage } from './scenario';
 
 interface Game extends NamedGame {
   /** Stable while the game is loaded, whatever is removed around it. */
@@ -227,7 +228,7 @@ class ClassView {
       return;
     }
     this.pasteBox.value = '';
-    const openings = await this.versions.open(text);
+    const openings = await openGames(this.versions, text);
     const names = nameOpenings(openings, { pastedBefore: this.pasted });
     this.pasted += openings.length;
     this.add(

@@ -15,6 +15,7 @@ import {
   type GameState,
   type Result,
 } from '../sim';
+import { scenarioFor } from '../browser/scenario-versions';
 
 /** One piece of pasted text or file: a share link (or its bare code), or JSON. */
 export interface Chunk {
@@ -80,19 +81,6 @@ function linkChunk(line: string): Chunk {
     .join(' ')
     .replace(/[\s:–—-]+$/, '');
   return { kind: 'link', text: words[at]!, ...(label ? { label } : {}) };
-}
-
-/**
- * The version that replays games of this scenario hash: the current one when it can (so a game it
- * refuses gets its clear message), else an earlier one that can.
- */
-export function scenarioFor(
-  sc: CompiledScenario,
-  earlier: readonly CompiledScenario[],
-  hash: string | undefined,
-): CompiledScenario {
-  if (hash === undefined || sc.hashes.includes(hash)) return sc;
-  return earlier.find((e) => e.hashes.includes(hash)) ?? sc;
 }
 
 /** A chunk opened into records (each with the version to replay it with): a JSON array gives several, anything else one. */

@@ -3,7 +3,8 @@
 // read is a failed game, not an error.
 import type { CompiledScenario, GameRecord } from '../sim';
 import { MAX_TEXT, nameOpenings, type Verification } from './entries';
-import type { ScenarioVersions } from './scenario';
+import type { ScenarioVersions } from '../browser/scenario-versions';
+import { openGames } from './scenario';
 
 export interface NamedGame {
   name: string;
@@ -37,7 +38,7 @@ export async function openFiles(
       fail('The file could not be read.');
       continue;
     }
-    const openings = await versions.open(text);
+    const openings = await openGames(versions, text);
     const names = nameOpenings(openings, { file: file.name });
     openings.forEach((o, i) =>
       games.push({ name: names[i]!, record: o.record, outcome: o.outcome, sc: o.sc }),

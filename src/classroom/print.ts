@@ -40,7 +40,8 @@ import {
 import type { Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { lessonKit } from './lesson-kit';
-import { startPage, type ScenarioVersions } from './scenario';
+import type { ScenarioVersions } from '../browser/scenario-versions';
+import { openGames, startPage } from './scenario';
 
 const ARTICLE = 'News article of 30 December 2021 (the scenario’s seed)';
 
@@ -588,7 +589,7 @@ class PrintPage {
       this.show([], '');
       return;
     }
-    const openings = await this.versions.open(location.hash);
+    const openings = await openGames(this.versions, location.hash);
     if (load !== this.loads) return;
     this.show(
       openings.map((o) => ({

@@ -1,7 +1,8 @@
 // The scenario the classroom pages work with: the same file and validator as the game. Earlier
-// versions (scenarios/archive/) replay the games played with them; they are fetched, in their own
-// chunk, only when such a game is opened, so the pages' first download stays the same.
+// versions (scenarios/archive/) replay the games played with them; the pages fetch them through
+// the loader they share with the game (src/browser), only when such a game is opened.
 import scenarioData from '../../scenarios/ukraine-2021.json';
+import { ScenarioVersions } from '../browser/scenario-versions';
 import { formatFaults, type CompiledScenario, type Result } from '../sim';
 import { loadScenario } from '../sim/scenario/load';
 import { fatal } from './dom';
@@ -11,35 +12,13 @@ export function classroomScenario(): Result<CompiledScenario> {
   return loadScenario(scenarioData);
 }
 
-const ARCHIVE = import.meta.glob<unknown>('../../scenarios/archive/*.json', { import: 'default' });
-
-let archive: Promise<CompiledScenario[]> | undefined;
-
-/** Every valid scenario of the archive, fetched once; an archive that cannot be fetched is empty. */
-export function archivedScenarios(): Promise<CompiledScenario[]> {
-  archive ??= Promise.all(Object.values(ARCHIVE).map((fetch) => fetch())).then(
-    (files) =>
-      files.flatMap((data) => {
-        const loaded = loadScenario(data);
-        return loaded.ok ? [loaded.value] : [];
-      }),
-    () => [],
-  );
-  return archive;
-}
-
 /** Opens games with the version each was played with, fetching the archive the first time one needs it. */
-export class ScenarioVersions {
-  private earlier: CompiledScenario[] | null = null;
-
-  constructor(readonly current: CompiledScenario) {}
-
-  async open(text: string): Promise<Opening[]> {
-    const openings = openText(this.current, text, this.earlier ?? []);
-    if (this.earlier !== null || !openings.some(wantsAnotherVersion)) return openings;
-    this.earlier = await archivedScenarios();
-    return this.earlier.length ? openText(this.current, text, this.earlier) : openings;
-  }
+export async function openGames(versions: ScenarioVersions, text: string): Promise<Opening[]> {
+  const openings = openText(versions.current, text, versions.earlier ?? []);
+  if (versions.earlier !== null || !openings.some(wantsAnotherVersion)) return openings;
+  await versions.fetchArchive();
+  const earlier = versions.earlier ?? [];
+  return earlier.length ? openText(versions.current, text, earlier) : openings;
 }
 
 /** Starts a classroom page on #app, or says clearly why it cannot (a broken scenario). */

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { groupRow } from '../../src/classroom/compare';
 import { openText, type Opening } from '../../src/classroom/entries';
 import { openFiles } from '../../src/classroom/files';
-import { archivedScenarios, ScenarioVersions } from '../../src/classroom/scenario';
+import { archivedScenarios, ScenarioVersions } from '../../src/browser/scenario-versions';
+import { openGames } from '../../src/classroom/scenario';
 import { hashState, playGame, recordOf } from '../../src/sim';
 import { ukraine } from '../support/scenario';
 
@@ -31,7 +32,7 @@ describe('games of earlier scenario versions in the classroom', () => {
   });
 
   it('opens the 1.0.0 records and replays each to its final hash with the archived version', async () => {
-    const openings = await new ScenarioVersions(sc).open(recordsText);
+    const openings = await openGames(new ScenarioVersions(sc), recordsText);
     expect(openings).toHaveLength(records.length);
     expect(openings.map((o) => o.outcome.status)).toEqual(records.map(() => 'matches'));
     expect(replayedTo(openings)).toEqual(records.map((r) => r.finalHash));
@@ -43,7 +44,7 @@ describe('games of earlier scenario versions in the classroom', () => {
   });
 
   it('opens the 1.0.0 share links and replays each to its final hash', async () => {
-    const openings = await new ScenarioVersions(sc).open(links);
+    const openings = await openGames(new ScenarioVersions(sc), links);
     expect(openings).toHaveLength(links.split('\n').length);
     expect(openings.map((o) => o.outcome.status)).toEqual(openings.map(() => 'matches'));
     for (const o of openings) {
@@ -86,7 +87,7 @@ describe('games of earlier scenario versions in the classroom', () => {
   it('a record whose hash no version knows keeps the clear message', async () => {
     const [first] = JSON.parse(recordsText) as { scenario: { hash: string; version: string } }[];
     first!.scenario = { ...first!.scenario, version: '0.9.0', hash: '0123456789abcdef' };
-    const [opened] = await new ScenarioVersions(sc).open(JSON.stringify(first));
+    const [opened] = await openGames(new ScenarioVersions(sc), JSON.stringify(first));
     expect(opened!.sc).toBe(sc);
     expect(opened!.outcome).toMatchObject({
       status: 'failed',
