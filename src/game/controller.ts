@@ -401,11 +401,12 @@ export class GameController {
   classCode(): string {
     const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];
     return formatClassCode({
-      scenario: this.sc.scenario.id,
-      version: this.sc.scenario.version,
+      scenario: this.current.scenario.id,
+      version: this.current.scenario.version,
       seed: this.ui.seed || 'brink',
       minutes: this.ui.facilitator?.minutes ?? 0,
       roles: seats,
+      whatIf: {},
     });
   }
 

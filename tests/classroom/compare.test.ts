@@ -252,6 +252,7 @@ describe('opening what a teacher pastes', () => {
       seed: record.seed,
       minutes: 0,
       roles: null,
+      whatIf: {},
     };
     const rows = openText(
       sc,

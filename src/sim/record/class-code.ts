@@ -1,11 +1,20 @@
 // Class codes: what a teacher shows so every group plays the same game set-up — scenario and its
-// version, seed, the roles people play, and the turn clock — and what a record is checked against
-// afterwards. The seed is percent-encoded, so any seed (colons included) survives the trip.
+// version, seed, the roles people play, the turn clock and any what-if switches — and what a
+// record is checked against afterwards. The seed is percent-encoded, so any seed (colons
+// included) survives the trip.
 //
-//   ukraine-2021@1.0.0:geneva-4821:5:us+eu     (scenario@version:seed:minutes[:roles])
+//   ukraine-2021@1.0.0:geneva-4821:5:us+eu     (scenario@version:seed:minutes[:roles][:what-ifs])
+//   ukraine-2021@1.2.0:geneva-4821:5:us:resolve=setOnWar+dealThreshold=thin
 //   ukraine-2021:geneva-4821:5                 (the first codes: no version, no roles, raw seed)
 import type { Result } from '../result';
-import { MAX_CLOCK_MINUTES, MAX_HUMANS, MAX_ID, MAX_SEED, VERSION_PATTERN } from './limits';
+import {
+  MAX_CLOCK_MINUTES,
+  MAX_HUMANS,
+  MAX_ID,
+  MAX_SEED,
+  MAX_WHAT_IFS,
+  VERSION_PATTERN,
+} from './limits';
 import { shownValue } from './parse';
 import type { GameRecord } from './types';
 
@@ -18,6 +27,8 @@ export interface ClassCode {
   minutes: number;
   /** The roles each group plays, in the scenario's order; null when the code leaves them open. */
   roles: string[] | null;
+  /** What-if switches the class plays under (switch → option); {} for the model as built. */
+  whatIf: Record<string, string>;
 }
 
 const EXAMPLE = 'ukraine-2021@1.0.0:geneva-4821:5:us';
@@ -29,6 +40,8 @@ export function formatClassCode(code: ClassCode): string {
   const head = code.version ? `${code.scenario}@${code.version}` : code.scenario;
   const parts = [head, encodeURIComponent(code.seed), String(code.minutes)];
   if (code.roles?.length) parts.push(code.roles.join('+'));
+  const switches = Object.entries(code.whatIf);
+  if (switches.length) parts.push(switches.map(([id, option]) => `${id}=${option}`).join('+'));
   return parts.join(':');
 }
 
@@ -44,12 +57,14 @@ export function parseClassCode(text: string): Result<ClassCode> {
   if (code.length > MAX_CODE)
     return refuse(`That is ${code.length} characters long: too long to be a class code.`);
   const parts = code.split(':');
+  // The what-ifs, when given, are the last part, the only one with "=" in it.
+  const rawWhatIf = parts.length > 3 && parts.at(-1)!.includes('=') ? parts.pop() : undefined;
   const [head, rawSeed, rawMinutes, rawRoles] = parts as [string, string?, string?, string?];
   const versioned = head.includes('@');
-  if (parts.length < 3 || parts.length > (versioned ? 4 : 3)) {
+  if (parts.length < 3 || parts.length > (versioned ? 4 : 3) || (rawWhatIf && !versioned)) {
     return refuse(
       versioned
-        ? `A class code has three or four parts separated by ":", like ${EXAMPLE}.`
+        ? `A class code has three to five parts separated by ":", like ${EXAMPLE}.`
         : `A class code has three parts separated by ":", like ukraine-2021:geneva-4821:5. (A seed with ":" in it needs a code made by this version of Brink.)`,
     );
   }
@@ -86,12 +101,27 @@ export function parseClassCode(text: string): Result<ClassCode> {
         `The roles in that class code (${shownValue(rawRoles)}) are not role ids joined by "+".`,
       );
   }
-  return { ok: true, value: { scenario, version, seed, minutes: Number(rawMinutes), roles } };
+  const whatIf: Record<string, string> = {};
+  if (rawWhatIf !== undefined) {
+    const pairs = rawWhatIf.split('+').map((pair) => pair.split('='));
+    if (
+      pairs.length > MAX_WHAT_IFS ||
+      pairs.some((p) => p.length !== 2 || !p.every((id) => ID.test(id) && id.length <= MAX_ID))
+    )
+      return refuse(
+        `The what-if switches in that class code (${shownValue(rawWhatIf)}) are not switch=option pairs joined by "+".`,
+      );
+    for (const [id, option] of pairs) whatIf[id!] = option!;
+  }
+  return {
+    ok: true,
+    value: { scenario, version, seed, minutes: Number(rawMinutes), roles, whatIf },
+  };
 }
 
 /** One way a record differs from the class's set-up: the class's value beside the record's. */
 export interface ClassDifference {
-  field: 'scenario' | 'version' | 'seed' | 'roles' | 'clock';
+  field: 'scenario' | 'version' | 'seed' | 'roles' | 'clock' | 'whatIf';
   expected: string;
   found: string;
 }
@@ -117,7 +147,18 @@ export function classDifferences(record: GameRecord, code: ClassCode): ClassDiff
       minutesText(code.minutes),
       record.clock === undefined ? 'none recorded' : minutesText(clock),
     );
+  const played = switchesText(record.whatIf ?? {});
+  const asked = switchesText(code.whatIf);
+  if (played !== asked) add('whatIf', asked, played);
   return out;
+}
+
+/** "resolve=setOnWar+dealThreshold=thin" in switch order, "" for the model as built. */
+function switchesText(whatIf: Readonly<Record<string, string>>): string {
+  return Object.entries(whatIf)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, option]) => `${id}=${option}`)
+    .join('+');
 }
 
 const minutesText = (m: number) => (m === 0 ? 'no clock' : `${m} min a turn`);
@@ -130,7 +171,9 @@ export function describeClassDifference(d: ClassDifference): string {
     seed: 'seed',
     roles: 'roles played',
     clock: 'turn clock',
+    whatIf: 'what-if switches',
   };
-  const value = (v: string) => (d.field === 'seed' ? shownValue(v) : v);
+  const value = (v: string) =>
+    d.field === 'seed' ? shownValue(v) : d.field === 'whatIf' && v === '' ? 'as modelled' : v;
   return `${words[d.field]} ${value(d.found)} (the class's is ${value(d.expected)})`;
 }

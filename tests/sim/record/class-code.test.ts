@@ -18,6 +18,7 @@ const code = (over: Partial<ClassCode> = {}): ClassCode => ({
   seed: 'geneva-4821',
   minutes: 5,
   roles: ['us'],
+  whatIf: {},
   ...over,
 });
 
@@ -55,6 +56,9 @@ describe('class codes', () => {
     ['ukraine-2021@1.0.0::5', /seed .* missing/],
     [`ukraine-2021@1.0.0:${'x'.repeat(65)}:5`, /seed .* too long/],
     ['ukraine-2021@1.0.0:s:5:us+<b>', /roles/],
+    ['ukraine-2021@1.0.0:s:5:us:resolve=<b>', /what-if switches .* switch=option/],
+    ['ukraine-2021@1.0.0:s:5:us:resolve=a=b', /what-if switches/],
+    ['ukraine-2021:s:5:resolve=x', /three parts/],
     ['', /empty/],
     ['x'.repeat(10_000), /too long to be a class code/],
   ])('refuse %j with a message naming the part', (text, message) => {
@@ -80,5 +84,25 @@ describe('class codes', () => {
         code({ version: '2.0.0', roles: null, seed: 'my-own-seed', minutes: 0 }),
       ),
     ).toEqual([{ field: 'version', expected: '2.0.0', found: sc.scenario.version }]);
+  });
+
+  it('carry what-if switches, with or without roles, and flag a game played under others', () => {
+    const switched = code({ whatIf: { resolve: 'setOnWar', dealThreshold: 'thin' } });
+    const text = formatClassCode(switched);
+    expect(text).toBe(
+      `ukraine-2021@${sc.scenario.version}:geneva-4821:5:us:resolve=setOnWar+dealThreshold=thin`,
+    );
+    expect(parseClassCode(text)).toMatchObject({ ok: true, value: switched });
+    const open = code({ roles: null, whatIf: { resolve: 'coercion' } });
+    expect(parseClassCode(formatClassCode(open))).toMatchObject({ ok: true, value: open });
+
+    const asBuilt = finishedRecord(startSession(sc, 'geneva-4821', ['us'], 5));
+    const found = classDifferences(asBuilt, switched);
+    expect(found.map((d) => d.field)).toEqual(['whatIf']);
+    expect(describeClassDifference(found[0]!)).toBe(
+      "what-if switches as modelled (the class's is dealThreshold=thin+resolve=setOnWar)",
+    );
+    const played = { ...asBuilt, whatIf: { dealThreshold: 'thin', resolve: 'setOnWar' } };
+    expect(classDifferences(played, switched)).toEqual([]);
   });
 });
