@@ -1,6 +1,9 @@
 // The game's one piece of UI state and the commands that change it. It holds the live session
 // (state + record) and asks the core for everything: orders go through `dispatch`, what is shown
 // comes from the selectors. Scenes and the DOM layer subscribe and redraw; they decide nothing.
+// A game goes on with the scenario version it was started with: a save, link or record of an
+// earlier version waits for the archive (fetched once, in its own chunk) and is played with it.
+import { ScenarioVersions } from '../browser/scenario-versions';
 import {
   branchRecord,
   decodeRecord,
@@ -14,15 +17,18 @@ import {
   hashState,
   parseClassCode,
   legalActions,
+  linkScenario,
   startSession,
   type CompiledScenario,
   type GameRecord,
   type GameState,
+  type Result,
   type Session,
 } from '../sim';
 import {
   discardUnopenedSave,
   faultText,
+  missingVersion,
   readSave,
   readUnopenedSaves,
   setAsideSave,
@@ -93,10 +99,15 @@ export interface Viewer {
   state: GameState;
   /** Where the viewer was opened from, to go back there. */
   from: Screen;
+  /** The scenario version the game was played with. */
+  sc: CompiledScenario;
 }
 
 export class GameController {
-  readonly sc: CompiledScenario;
+  /** The page's own scenario version and, once a game needs it, the archive of earlier ones. */
+  readonly versions: ScenarioVersions;
+  /** The version every new game is played with. */
+  readonly current: CompiledScenario;
   session: Session | null = null;
   /** The state before the last resolved turn, so the resolution screen can animate the change. */
   previous: GameState | null = null;
@@ -113,13 +124,20 @@ export class GameController {
    * show when no orders are due (the debrief's "you"), the dyad partner, facilitator mode. The
    * title's own choices are only for a new game.
    */
-  private played: { role: string; dyad: boolean; facilitator: boolean } | null = null;
+  private played: {
+    role: string;
+    dyad: boolean;
+    facilitator: boolean;
+    /** The scenario version the game was started with (the current one, or an archived one). */
+    sc: CompiledScenario;
+  } | null = null;
 
   /** Saves that could not be opened, kept aside (newest first) until downloaded or discarded. */
   unopened: UnopenedSave[] = readUnopenedSaves();
 
   constructor(sc: CompiledScenario, freshSeed: () => string, link: string | null = null) {
-    this.sc = sc;
+    this.versions = new ScenarioVersions(sc);
+    this.current = sc;
     this.ui = {
       screen: 'title',
       role: sc.scenario.roles.find((r) => r.playable)!.id,
@@ -139,12 +157,66 @@ export class GameController {
       confirmDiscard: false,
     };
     this.ui.seats = [this.ui.role];
-    if (!link || !this.openLink(link)) this.restoreSave();
+    this.openAtStart(link);
     this.ui = this.consistent(this.ui);
+  }
+
+  /**
+   * The version of what is on screen: the viewer's game, the game in progress, or on the title
+   * the current one (the title's choices are for a new game).
+   */
+  get sc(): CompiledScenario {
+    if (this.ui.screen === 'viewer' && this.viewer) return this.viewer.sc;
+    return this.ui.screen === 'title' ? this.current : this.gameSc;
+  }
+
+  /** The version the game in `session` is played with. */
+  private get gameSc(): CompiledScenario {
+    return this.played?.sc ?? this.current;
+  }
+
+  /**
+   * The earlier version the game in progress was started with and goes on with (as its record
+   * names it); null when it is played with the current one.
+   */
+  get earlierVersion(): string | null {
+    return this.session && this.gameSc !== this.current
+      ? this.session.record.scenario.version
+      : null;
+  }
+
+  /** The link in the address, else the autosave; either may first need the archive. */
+  private openAtStart(link: string | null): void {
+    if (link && this.versions.wants(linkScenario(link)?.hash)) {
+      this.afterArchive(() => {
+        if (!this.session) this.openAtStart(link);
+      });
+      return;
+    }
+    if (!link || !this.openLink(link)) this.restoreSave();
+  }
+
+  /**
+   * Fetches the earlier versions of the scenario, then carries on and redraws. Only a game that
+   * names a version the page does not have comes here, once: after, the archive is at hand.
+   */
+  private afterArchive(then: () => void): void {
+    this.update({
+      notice: 'Fetching the earlier version of the scenario this game was played with…',
+    });
+    void this.versions.fetchArchive().then(() => {
+      this.ui = { ...this.ui, notice: null };
+      then();
+      this.update({});
+    });
   }
 
   /** A share link pasted into the address bar of a page that is already open. */
   openSharedLink(link: string): void {
+    if (this.versions.wants(linkScenario(link)?.hash)) {
+      this.afterArchive(() => this.openSharedLink(link));
+      return;
+    }
     const previous = { session: this.session, fromLink: this.fromLink, screen: this.ui.screen };
     if (!this.openLink(link)) {
       // Nothing changes but the notice: the game in progress stays as it was.
@@ -159,8 +231,10 @@ export class GameController {
 
   /** Replays a shared game; a bad link leaves a notice and the saved game untouched. */
   private openLink(link: string): boolean {
-    const decoded = decodeRecord(this.sc, link);
-    const replayed = decoded.ok ? replay(this.sc, decoded.value) : decoded;
+    const made = linkScenario(link);
+    const sc = this.versions.versionFor(made?.hash);
+    const decoded = this.unknownVersion(made, sc) ?? decodeRecord(sc, link);
+    const replayed = decoded.ok ? replay(sc, decoded.value) : decoded;
     if (!decoded.ok || !replayed.ok) {
       const why = !replayed.ok ? faultText(replayed.errors) : '';
       this.ui.notice = `The shared link could not be opened. ${why} Your own saved game is untouched.`;
@@ -169,20 +243,39 @@ export class GameController {
     const record = decoded.value;
     this.session = { state: replayed.value.state, record };
     this.fromLink = { hash: replayed.value.hash };
-    this.played = { role: record.humans[0] ?? this.ui.role, dyad: false, facilitator: false };
+    this.played = { role: record.humans[0] ?? this.ui.role, dyad: false, facilitator: false, sc };
     this.ui = { ...this.ui, ...this.seating() };
     const verified = record.finalHash ? ' It matches the hash in the link.' : '';
     this.ui.notice = `A shared game, replayed from its link: final-state hash ${replayed.value.hash}.${verified} Your own saved game is untouched.`;
     return true;
   }
 
+  /**
+   * A refusal, in the game's words, for a game of this scenario whose version none here has (the
+   * core's own message would send the player to pages that have no more versions than this one).
+   */
+  private unknownVersion(
+    made: { id: string; hash: string; version?: string } | null,
+    sc: CompiledScenario,
+  ): Result<GameRecord> | null {
+    if (!made || made.id !== sc.scenario.id || sc.hashes.includes(made.hash)) return null;
+    return {
+      ok: false,
+      errors: [{ path: 'scenario.hash', message: missingVersion(this.versions, made) }],
+    };
+  }
+
   /** Loads the autosave; the title's choices stay as they are (they are for a new game). */
   private restoreSave(): void {
-    const saved = readSave(this.sc);
+    const saved = readSave(this.versions);
     if (saved.kind === 'ok') {
-      const { role, dyad, facilitator, session } = saved.saved;
+      const { role, dyad, facilitator, session, sc } = saved.saved;
       this.session = session;
-      this.played = { role, dyad, facilitator };
+      this.played = { role, dyad, facilitator, sc };
+    } else if (saved.kind === 'archive') {
+      this.afterArchive(() => {
+        if (!this.session) this.restoreSave();
+      });
     } else if (saved.kind === 'error') {
       const kept = setAsideSave(saved.text, saved.message, new Date().toISOString());
       this.unopened = readUnopenedSaves();
@@ -283,15 +376,16 @@ export class GameController {
     state: GameState;
     dyad: boolean;
     facilitator: boolean;
+    sc: CompiledScenario;
   } | null {
     const session = this.session;
     const played = this.played;
     if (!session || !played) return null;
-    return { ...session, dyad: played.dyad, facilitator: played.facilitator };
+    return { ...session, dyad: played.dyad, facilitator: played.facilitator, sc: played.sc };
   }
 
   chooseRole(role: string): void {
-    if (!this.sc.roles[role]?.playable) return;
+    if (!this.current.roles[role]?.playable) return;
     if (!this.ui.hotSeat) {
       this.update({ role, seats: [role], notice: null });
       return;
@@ -301,7 +395,7 @@ export class GameController {
       ? this.ui.seats.filter((r) => r !== role)
       : [...this.ui.seats, role];
     if (seats.length === 0) return;
-    const ordered = this.sc.roleOrder.filter((r) => seats.includes(r));
+    const ordered = this.current.roleOrder.filter((r) => seats.includes(r));
     this.update({ seats: ordered, role: ordered[0]!, notice: null });
   }
 
@@ -324,7 +418,7 @@ export class GameController {
   disputeOrders(): void {
     const session = this.session;
     if (!session) return;
-    const result = dispatch(this.sc, session, {
+    const result = dispatch(this.gameSc, session, {
       type: 'orders/disputed',
       role: this.ui.role,
       actions: this.ui.draft,
@@ -369,7 +463,7 @@ export class GameController {
       return;
     }
     const { scenario, version, seed, minutes, roles } = parsed.value;
-    const here = this.sc.scenario;
+    const here = this.current.scenario;
     if (scenario !== here.id) {
       this.notify(`That class code is for the scenario "${scenario}", not "${here.id}".`);
       return;
@@ -380,15 +474,15 @@ export class GameController {
       );
       return;
     }
-    const unknown = roles?.find((r) => !this.sc.roles[r]?.playable);
+    const unknown = roles?.find((r) => !this.current.roles[r]?.playable);
     if (unknown) {
       this.notify(`That class code names a role this scenario has no seat for ("${unknown}").`);
       return;
     }
     const facilitator =
       minutes > 0 ? { minutes, secondsLeft: minutes * 60, paused: true, injecting: false } : null;
-    const seats = roles ? this.sc.roleOrder.filter((r) => roles.includes(r)) : null;
-    const names = seats?.map((r) => this.sc.roles[r]!.name).join(', ');
+    const seats = roles ? this.current.roleOrder.filter((r) => roles.includes(r)) : null;
+    const names = seats?.map((r) => this.current.roles[r]!.name).join(', ');
     this.update({
       seed,
       facilitator,
@@ -424,7 +518,7 @@ export class GameController {
   inject(event: string): void {
     const session = this.session;
     if (!session) return;
-    const result = dispatch(this.sc, session, { type: 'facilitator/eventInjected', event });
+    const result = dispatch(this.gameSc, session, { type: 'facilitator/eventInjected', event });
     if (result.error) {
       this.notify(result.error.message);
       return;
@@ -434,7 +528,7 @@ export class GameController {
     const f = this.ui.facilitator;
     this.update({
       facilitator: f ? { ...f, injecting: false } : null,
-      notice: `${this.sc.events[event]?.name ?? event} will happen when this turn resolves.`,
+      notice: `${this.gameSc.events[event]?.name ?? event} will happen when this turn resolves.`,
     });
   }
 
@@ -477,11 +571,17 @@ export class GameController {
     this.fromLink = null;
     const seed = this.ui.seed || 'brink';
     const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];
-    this.session = startSession(this.sc, seed, seats, this.ui.facilitator?.minutes || undefined);
+    this.session = startSession(
+      this.current,
+      seed,
+      seats,
+      this.ui.facilitator?.minutes || undefined,
+    );
     this.played = {
       role: seats[0]!,
       dyad: this.ui.dyad,
       facilitator: this.ui.facilitator !== null,
+      sc: this.current,
     };
     this.previous = null;
     this.save();
@@ -501,7 +601,11 @@ export class GameController {
   continueGame(): void {
     if (!this.session) return;
     this.previous = null;
-    this.update({ ...this.seating(), notice: null, overlay: null });
+    const earlier = this.earlierVersion;
+    const notice = earlier
+      ? `This game continues with version ${earlier} of the scenario, the one it was started with. New games use version ${this.current.scenario.version}.`
+      : null;
+    this.update({ ...this.seating(), notice, overlay: null });
   }
 
   showBriefing(): void {
@@ -519,7 +623,7 @@ export class GameController {
     const draft = this.ui.draft.includes(id)
       ? this.ui.draft.filter((a) => a !== id)
       : [...this.ui.draft, id];
-    const check = dispatch(this.sc, this.session!, {
+    const check = dispatch(this.gameSc, this.session!, {
       type: 'orders/submitted',
       role: this.ui.role,
       actions: draft,
@@ -528,7 +632,7 @@ export class GameController {
       this.update({ notice: check.error.message });
       return;
     }
-    const name = this.sc.actions[id]?.name ?? id;
+    const name = this.gameSc.actions[id]?.name ?? id;
     this.update({ draft, notice: draft.includes(id) ? `Selected: ${name}.` : `Removed: ${name}.` });
   }
 
@@ -546,7 +650,7 @@ export class GameController {
   endTurn(): void {
     const session = this.session;
     if (!session || session.state.phase !== 'orders') return;
-    const submitted = dispatch(this.sc, session, {
+    const submitted = dispatch(this.gameSc, session, {
       type: 'orders/submitted',
       role: this.ui.role,
       actions: this.ui.draft,
@@ -570,7 +674,7 @@ export class GameController {
       });
       return;
     }
-    const ended = dispatch(this.sc, submitted.session, { type: 'turn/ended' });
+    const ended = dispatch(this.gameSc, submitted.session, { type: 'turn/ended' });
     if (ended.error) {
       this.update({ notice: ended.error.message });
       return;
@@ -645,23 +749,28 @@ export class GameController {
    */
   openRecordText(text: string, name: string): void {
     const trimmed = text.trim();
-    const parsed = trimmed.startsWith('{')
-      ? parseRecord(recordOfSave(trimmed))
-      : decodeRecord(this.sc, trimmed);
+    const json = trimmed.startsWith('{') ? parseRecord(recordOfSave(trimmed)) : null;
+    const made = json ? (json.ok ? json.value.scenario : null) : linkScenario(trimmed);
+    if (this.versions.wants(made?.hash)) {
+      this.afterArchive(() => this.openRecordText(text, name));
+      return;
+    }
+    const sc = this.versions.versionFor(made?.hash);
+    const parsed = this.unknownVersion(made, sc) ?? json ?? decodeRecord(sc, trimmed);
     if (!parsed.ok) {
       this.notify(
         `${name} could not be opened: ${faultText(parsed.errors)} Your game is untouched.`,
       );
       return;
     }
-    const checked = replay(this.sc, parsed.value, { plain: true });
+    const checked = replay(sc, parsed.value, { plain: true });
     if (!checked.ok) {
       this.notify(
         `${name} could not be opened: ${faultText(checked.errors)} Your game is untouched.`,
       );
       return;
     }
-    this.openViewer(parsed.value, checked.value.hash, checked.value.state.reports.length);
+    this.openViewer(parsed.value, checked.value.hash, checked.value.state.reports.length, sc);
   }
 
   /** The newest save that could not be opened, as a file to download (its text as it was). */
@@ -697,11 +806,16 @@ export class GameController {
   viewCurrentGame(): void {
     const record = this.record();
     if (!record || !this.state) return;
-    this.openViewer(record, hashState(this.state), this.state.reports.length);
+    this.openViewer(record, hashState(this.state), this.state.reports.length, this.gameSc);
   }
 
-  private openViewer(record: GameRecord, finalHash: string, total: number): void {
-    const point = replayTo(this.sc, record, total);
+  private openViewer(
+    record: GameRecord,
+    finalHash: string,
+    total: number,
+    sc: CompiledScenario,
+  ): void {
+    const point = replayTo(sc, record, total);
     if (!point.ok) return;
     this.viewer = {
       record,
@@ -710,6 +824,7 @@ export class GameController {
       finalHash,
       state: point.value.state,
       from: this.ui.screen,
+      sc,
     };
     // Say what was checked: a hash has no secret, so it shows consistency, not how it was played.
     const checked =
@@ -729,7 +844,7 @@ export class GameController {
     if (!viewer) return;
     const target = Math.max(0, Math.min(viewer.total, turns));
     if (target === viewer.turns) return;
-    const point = replayTo(this.sc, viewer.record, target);
+    const point = replayTo(viewer.sc, viewer.record, target);
     if (!point.ok) return;
     this.viewer = { ...viewer, turns: target, state: point.value.state };
     this.update({ notice: null });
@@ -739,27 +854,29 @@ export class GameController {
   branchHere(): void {
     const viewer = this.viewer;
     if (!viewer) return;
-    const role = viewer.record.humans.find((h) => this.sc.roles[h]?.playable);
+    const sc = viewer.sc;
+    const role = viewer.record.humans.find((h) => sc.roles[h]?.playable);
     if (!role) {
       this.notify(
         'Every role in this game was played by the computer, so there is no role to take over. Branching needs a game with a player.',
       );
       return;
     }
-    const branched = branchRecord(this.sc, viewer.record, viewer.turns);
+    const branched = branchRecord(sc, viewer.record, viewer.turns);
     if (!branched.ok) {
       this.notify(faultText(branched.errors));
       return;
     }
     this.fromLink = null;
     this.session = branched.value;
-    this.played = { role, dyad: false, facilitator: false };
+    // A branch goes on with the version its parent was played with: its orders are that game's.
+    this.played = { role, dyad: false, facilitator: false, sc };
     this.previous = null;
     this.viewer = null;
     this.save();
     this.update({
       ...this.seating(),
-      notice: `A new game branched from turn ${viewer.turns} of the replayed one. You play ${this.sc.roles[role]!.name}.`,
+      notice: `A new game branched from turn ${viewer.turns} of the replayed one. You play ${sc.roles[role]!.name}.`,
     });
   }
 
@@ -771,14 +888,14 @@ export class GameController {
 
   /** A link that replays this game anywhere, with its final hash. */
   shareLink(base: string): string | null {
-    return this.session ? shareLink(this.sc, finishedRecord(this.session), base) : null;
+    return this.session ? shareLink(this.gameSc, finishedRecord(this.session), base) : null;
   }
 
   /** The affordable, unlocked actions the player could still add this turn. */
   canAdd(id: string): boolean {
     const state = this.state;
     if (!state) return false;
-    return legalActions(this.sc, state, this.ui.role).some((a) => a.id === id);
+    return legalActions(this.gameSc, state, this.ui.role).some((a) => a.id === id);
   }
 
   record(): GameRecord | null {

@@ -2,7 +2,9 @@
 // facilitator mode) in localStorage. Restoring replays the record through the core, so a reload
 // resumes exactly; anything unreadable is reported, never trusted — and never thrown away: a save
 // that cannot be opened (damaged, or made by a newer Brink) is kept aside under its own key until
-// the player downloads or discards it, so a later version of Brink can still open it.
+// the player downloads or discards it, so a later version of Brink can still open it. A game
+// started with an earlier version of the scenario is restored with that version, from the archive.
+import type { ScenarioVersions } from '../browser/scenario-versions';
 import { parseRecord, replay, type CompiledScenario, type Fault, type Session } from '../sim';
 import { shownValue } from '../sim/record/parse';
 
@@ -31,11 +33,15 @@ export interface PlayMode {
 export interface SavedGame extends PlayMode {
   role: string;
   session: Session;
+  /** The scenario version the game was started with, and goes on with. */
+  sc: CompiledScenario;
 }
 
+/** `archive`: the save names a version the page has not fetched yet; fetch it and read again. */
 export type LoadResult =
   | { kind: 'none' }
   | { kind: 'ok'; saved: SavedGame }
+  | { kind: 'archive' }
   | { kind: 'error'; message: string; text: string };
 
 /**
@@ -116,7 +122,25 @@ export function discardUnopenedSave(): UnopenedSave[] {
   return rest;
 }
 
-export function readSave(sc: CompiledScenario): LoadResult {
+/** Why a game of a scenario version that none here has cannot be opened, and which there are. */
+export function missingVersion(
+  versions: ScenarioVersions,
+  played: { id: string; hash: string; version?: string },
+): string {
+  const here = [versions.current, ...(versions.earlier ?? [])]
+    .filter((v) => v.scenario.id === played.id)
+    .flatMap((v) => [
+      v.scenario.version,
+      ...(v.scenario.compatibleWith ?? []).map((c) => c.version),
+    ]);
+  const which = played.version ? `version ${played.version}` : 'a version';
+  return (
+    `It was played with ${which} of the scenario "${played.id}" (content hash ${played.hash}), ` +
+    `which this copy of Brink does not have: it has ${here.join(', ')}.`
+  );
+}
+
+export function readSave(versions: ScenarioVersions): LoadResult {
   let text: string | null;
   try {
     text = localStorage.getItem(SAVE_KEY);
@@ -148,6 +172,11 @@ export function readSave(sc: CompiledScenario): LoadResult {
     const what = parsed.errors[0]?.path === 'format' ? 'could not be opened' : 'is damaged';
     return error(`The saved game ${what}: ${faultText(parsed.errors)}`);
   }
+  const played = parsed.value.scenario;
+  if (versions.wants(played.hash)) return { kind: 'archive' };
+  const sc = versions.versionFor(played.hash);
+  if (played.id === sc.scenario.id && !sc.hashes.includes(played.hash))
+    return error(`The saved game could not be opened. ${missingVersion(versions, played)}`);
   if (!sc.roles[role] || !parsed.value.humans.includes(role))
     return error(
       `The saved game is damaged: role ${shownValue(role)} is not a role played by a person in it.`,
@@ -162,6 +191,7 @@ export function readSave(sc: CompiledScenario): LoadResult {
       dyad: dyad === true,
       facilitator: facilitator === true,
       session: { state: replayed.value.state, record: parsed.value },
+      sc,
     },
   };
 }

@@ -249,8 +249,8 @@ function unopenedSaveText(c: GameController): { section: Section; controls: Cont
 function savedGameText(c: GameController): { section: Section; control: Control } | null {
   const saved = c.savedGame;
   if (!saved) return null;
-  const { record, state } = saved;
-  const who = record.humans.map((r) => c.sc.roles[r]?.name ?? r).join(', ');
+  const { record, state, sc } = saved;
+  const who = record.humans.map((r) => sc.roles[r]?.name ?? r).join(', ');
   const how = [
     ...(record.humans.length > 1 ? ['hot seat'] : []),
     ...(saved.dyad ? ['dyad'] : []),
@@ -258,8 +258,8 @@ function savedGameText(c: GameController): { section: Section; control: Control 
       ? [record.clock ? `facilitator, ${record.clock} minutes a turn` : 'facilitator']
       : []),
   ];
-  const where =
-    state.phase === 'over' ? 'finished' : `turn ${state.turn} of ${c.sc.scenario.turns}`;
+  const where = state.phase === 'over' ? 'finished' : `turn ${state.turn} of ${sc.scenario.turns}`;
+  const earlier = c.earlierVersion;
   const detail = `as ${who}${how.length ? ` (${how.join(', ')})` : ''}, ${where}, seed "${record.seed}"`;
   return {
     section: {
@@ -267,6 +267,11 @@ function savedGameText(c: GameController): { section: Section; control: Control 
       heading: `Your saved game: ${who}, ${where}`,
       lines: [
         `"Continue the saved game" resumes it exactly as it was saved: ${detail}. The role, players, seed and classroom choices on this screen are for a new game.`,
+        ...(earlier
+          ? [
+              `This game continues with version ${earlier} of the scenario, the one it was started with, until it ends. A new game uses version ${c.current.scenario.version}.`,
+            ]
+          : []),
       ],
     },
     control: {
@@ -524,10 +529,15 @@ function crisisScreen(c: GameController): ScreenModel {
   return {
     screen: 'crisis',
     title: `Crisis room — ${role.name}`,
-    subtitle: selectDateLabel(sc, state.turn),
+    subtitle: `${selectDateLabel(sc, state.turn)}${playedWith(c.earlierVersion)}`,
     sections,
     groups,
   };
+}
+
+/** A subtitle's mention of the earlier scenario version a game is played with ('' for the current one). */
+function playedWith(version: string | null): string {
+  return version ? ` · scenario version ${version}, the one this game was started with` : '';
 }
 
 function endTurnLabel(c: GameController): string {
@@ -825,7 +835,7 @@ function debriefScreen(c: GameController): ScreenModel {
   return {
     screen: 'debrief',
     title: 'Debrief',
-    subtitle: `${sc.roles[c.ui.role]!.name} · seed "${state.seed}" · hash ${c.hash()}`,
+    subtitle: `${sc.roles[c.ui.role]!.name} · seed "${state.seed}" · hash ${c.hash()}${playedWith(c.earlierVersion)}`,
     sections,
     groups: [
       {
@@ -898,7 +908,7 @@ function viewerScreen(c: GameController): ScreenModel {
   return {
     screen: 'viewer',
     title: 'Replay',
-    subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}`,
+    subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}${playedWith(sc === c.current ? null : v.record.scenario.version)}`,
     sections,
     groups: [
       {
