@@ -11,9 +11,11 @@ export interface LuckProgress {
 }
 
 export interface LuckRunOptions {
-  /** The scenario the record was played in, as JSON text or data (the worker validates it). */
+  /** The scenario the record was played in, as built (no what-if), as JSON text or data. */
   scenario: unknown;
   baseSeed?: string;
+  /** The what-if switches the other games are played under (default: the record's own). */
+  whatIf?: Record<string, string>;
   /** Games per progress report. */
   chunk?: number;
   /** How many workers share the run (default: one per core, at most four). */
@@ -117,6 +119,7 @@ export function runLuck(
         count: share,
         chunk: options.chunk ?? LUCK_CHUNK,
         ...(options.baseSeed ? { baseSeed: options.baseSeed } : {}),
+        ...(options.whatIf ? { whatIf: options.whatIf } : {}),
       };
       worker.postMessage(request);
     }

@@ -12,6 +12,8 @@ export interface LuckRequest {
   from?: number;
   count?: number;
   baseSeed?: string;
+  /** The what-if switches the other games are played under (default: the record's own). */
+  whatIf?: Record<string, string>;
   /** Games per progress report (about 50). */
   chunk?: number;
 }

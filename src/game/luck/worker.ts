@@ -38,7 +38,12 @@ function run(request: LuckRequest): void {
   const chunk = Math.max(1, Math.floor(request.chunk ?? LUCK_CHUNK));
   const plan = prepareLuck(sc, record);
   const loadMs = performance.now() - started;
-  const options = { seeds, plan, ...(request.baseSeed ? { baseSeed: request.baseSeed } : {}) };
+  const options = {
+    seeds,
+    plan,
+    ...(request.baseSeed ? { baseSeed: request.baseSeed } : {}),
+    ...(request.whatIf ? { whatIf: request.whatIf } : {}),
+  };
 
   let result = luckOrChoice(sc, record, { ...options, count: 0 });
   for (let at = from; at < end; at += chunk) {

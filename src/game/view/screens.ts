@@ -1,6 +1,7 @@
 // Builds each screen's model from the controller and the core's selectors.
 import {
   describeAiOption,
+  describeChoice,
   formatDate,
   formatValue,
   headlineText,
@@ -22,7 +23,7 @@ import {
   type ActionView,
 } from '../../sim';
 import type { GameController } from '../controller';
-import { luckControl, luckSection } from './luck';
+import { luckControl, luckSection, luckSettingControl } from './luck';
 import type { Control, ControlGroup, ScreenModel, Section } from './model';
 
 /** The variables the crisis room shows first and the debrief charts. */
@@ -787,6 +788,7 @@ function debriefScreen(c: GameController): ScreenModel {
       heading: 'Every side',
       lines: scores.map((s) => `${s.name}: ${s.score} (${verdictOf(s)})`),
     },
+    ...whatIfSection(c),
     ...luckSection(c),
     {
       id: 'turning-points',
@@ -850,6 +852,7 @@ function debriefScreen(c: GameController): ScreenModel {
           },
           { id: 'share', label: 'Copy a share link', key: 'L', run: () => copyShareLink(c) },
           luckControl(c),
+          ...luckSettingControl(c),
           { id: 'view', label: 'Step through this game', key: 'S', run: () => c.viewCurrentGame() },
           { id: 'title', label: 'Back to the title screen', key: 'N', run: () => c.backToTitle() },
         ],
@@ -857,6 +860,22 @@ function debriefScreen(c: GameController): ScreenModel {
       helpGroup(c),
     ],
   };
+}
+
+/** The what-if switches a game was played under, when it was (none for the model as built). */
+function whatIfSection(c: GameController): Section[] {
+  const switched = describeChoice(c.sc.scenario, c.state?.whatIf);
+  if (!switched.length) return [];
+  return [
+    {
+      id: 'what-if',
+      heading: 'Played under what-if switches',
+      lines: [
+        ...switched,
+        'These assumptions differ from the model as built: compare with a game of the model as built before drawing lessons about history.',
+      ],
+    },
+  ];
 }
 
 function viewerScreen(c: GameController): ScreenModel {
