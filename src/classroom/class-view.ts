@@ -11,6 +11,9 @@ import {
   nameOf,
   selectEnding,
   selectSeries,
+  switchesText,
+  describeSetting,
+  AS_MODELLED_WORDS,
   type CompiledScenario,
   type GameState,
   type TurnReport,
@@ -18,7 +21,6 @@ import {
 import { bandTable, escalationChart, seriesTable, useBand, type Series } from './chart';
 import {
   CHECK_WORDS,
-  classCheckText,
   classCsv,
   flagged,
   describeDivergence,
@@ -27,6 +29,7 @@ import {
   mainVariables,
   partings,
   sharedSeeds,
+  switchedGames,
   turnsOf,
   type Divergence,
   type GroupRow,
@@ -187,7 +190,7 @@ class ClassView {
       el(
         'p',
         { id: 'class-code-hint', class: 'hint' },
-        'The code from facilitator mode. Every record is checked against it (scenario and version, seed, roles played, turn clock), and a record that differs is flagged.',
+        'The code from facilitator mode. Every record is checked against it (scenario and version, seed, roles played, turn clock, what-if switches), and a record that differs is flagged.',
       ),
     );
   }
@@ -263,18 +266,33 @@ class ClassView {
   }
 
   /**
-   * Played games that share a seed, in groups: only games of one scenario version face the same
-   * dice and the same rules, so each version is grouped apart.
+   * Played games that share a seed, in groups: only games of one scenario version and one what-if
+   * setting face the same dice and the same rules, so each version and setting is grouped apart.
    */
   private seedGroups(): { seed: string; group: Played[] }[] {
     const games = this.games.filter(played);
-    return [...new Set(games.map((g) => g.sc))].flatMap((sc) => {
-      const same = games.filter((g) => g.sc === sc);
+    const setting = (g: Played) => switchesText(g.outcome.state.whatIf ?? {});
+    const kinds = new Map(games.map((g) => [`${g.sc.hash} ${setting(g)}`, g]));
+    return [...kinds.values()].flatMap((first) => {
+      const same = games.filter((g) => g.sc === first.sc && setting(g) === setting(first));
       return sharedSeeds(same, (g) => g.outcome.state.seed).map(({ seed, members }) => ({
         seed,
         group: members.map((i) => same[i]!),
       }));
     });
+  }
+
+  /** Seeds played under more than one what-if setting (those games are grouped apart). */
+  private seedsUnderSeveralSettings(): string[] {
+    const settings = new Map<string, Set<string>>();
+    for (const g of this.games.filter(played)) {
+      const seed = g.outcome.state.seed;
+      settings.set(
+        seed,
+        (settings.get(seed) ?? new Set()).add(switchesText(g.outcome.state.whatIf ?? {})),
+      );
+    }
+    return [...settings].filter(([, s]) => s.size > 1).map(([seed]) => seed);
   }
 
   /** The version a game was played with, when it is an earlier one than this page's. */
@@ -340,11 +358,12 @@ class ClassView {
       (v) => v !== null,
     );
     const earlierCount = this.games.filter((g) => this.earlierVersion(g) !== null).length;
+    const switched = switchedGames(rows);
     const roles = sc.scenario.roles;
     const head = el(
       'tr',
       null,
-      ...columnHeads(['Group', 'Role(s) played', 'Seed', 'Ending', 'Turn']),
+      ...columnHeads(['Group', 'Role(s) played', 'Seed', 'What-if setting', 'Ending', 'Turn']),
       ...roles.map((r) => el('th', { class: 'num', attrs: { scope: 'col' } }, r.name)),
       ...columnHeads(['Final hash', 'Replay check', ...(this.classCode ? ['Class set-up'] : [])]),
       el('th', { class: 'no-print', attrs: { scope: 'col' } }, 'Actions'),
@@ -371,6 +390,9 @@ class ClassView {
         earlierCount
           ? ` ${earlierCount} ${earlierCount === 1 ? 'was' : 'were'} played with an earlier version of the scenario (${earlier.join(', ')}; this page’s is ${sc.scenario.version}): ${earlierCount === 1 ? 'it is' : 'they are'} replayed, named and scored with the version ${earlierCount === 1 ? 'it was' : 'they were'} played with.`
           : '',
+        switched.count
+          ? ` ${switched.count} ${switched.count === 1 ? 'was' : 'were'} played under what-if switches (${switched.settings.join(' | ')}); the others as modelled. A game under other switches is played by other rules: compare its ending with care.`
+          : ' Every game was played as modelled (no what-if switch).',
       ),
       el(
         'div',
@@ -407,6 +429,11 @@ class ClassView {
         row.roles.length ? row.roles.join(', ') : game.record ? 'none (AI only)' : '—',
       ),
       el('td', { class: 'mono seed' }, row.seed ? shortText(row.seed) : '—'),
+      el(
+        'td',
+        { class: `setting${row.setting && row.setting !== AS_MODELLED_WORDS ? ' switched' : ''}` },
+        row.setting || '—',
+      ),
     );
     if (row.status === 'failed') {
       tr.append(
@@ -448,9 +475,7 @@ class ClassView {
         el(
           'td',
           { class: `class-check ${row.classCheck?.length ? 'differs' : 'same'}` },
-          row.classCheck
-            ? `${row.classCheck.length ? '⚠ ' : '✔ '}${classCheckText(row.classCheck)}`
-            : '—',
+          row.classCheck ? `${row.classCheck.length ? '⚠ ' : '✔ '}${row.classCheckText}` : '—',
         ),
       );
     }
@@ -622,6 +647,16 @@ class ClassView {
       );
       return section;
     }
+    const several = this.seedsUnderSeveralSettings();
+    if (several.length) {
+      section.append(
+        el(
+          'p',
+          { class: 'setting-note' },
+          `Played under more than one what-if setting: seed${several.length === 1 ? '' : 's'} ${several.map((seed) => `“${shortened(seed)}”`).join(', ')}. Other switches mean other rules (and other hidden draws), so those games are not the same game: each setting is compared on its own below.`,
+        ),
+      );
+    }
     for (const { seed, group } of groups) section.append(this.seedGroup(seed, group));
     return section;
   }
@@ -630,6 +665,8 @@ class ClassView {
     // Every game of a seed group was played with the same version.
     const sc = group[0]!.sc;
     const version = this.earlierVersion(group[0]!);
+    // Every game of a seed group was played under the same what-if setting too.
+    const setting = describeSetting(sc.scenario, group[0]!.outcome.state.whatIf);
     const turns = group.map((g) => turnsOf(g.outcome.state));
     const parts = partings(turns);
     const partBody = el('tbody');
@@ -684,6 +721,12 @@ class ClassView {
         'h3',
         null,
         `Seed “${shortened(seed)}” — ${group.length} games${version ? ` played with version ${version}` : ''}`,
+      ),
+      el(
+        'p',
+        { class: `setting-line${setting === AS_MODELLED_WORDS ? '' : ' switched'}` },
+        'What-if setting: ',
+        el('strong', null, setting),
       ),
       el(
         'div',

@@ -1,8 +1,10 @@
 // Comparing the games of a class: one row per group, where games from the same seed parted ways,
 // how their main variables ended, and the CSV a teacher takes away. Pure: data in, data out.
 import {
+  AS_MODELLED_WORDS,
   classDifferences,
-  describeClassDifference,
+  describeClassDifferenceIn,
+  describeSetting,
   selectEnding,
   selectScores,
   type ClassCode,
@@ -155,8 +157,12 @@ export interface GroupRow {
   status: Verification['status'];
   message: string;
   divergence: string;
+  /** The what-if setting it was played under, in words: "as modelled" when no switch was changed. */
+  setting: string;
   /** How the record differs from the class code; null when no code was given. */
   classCheck: ClassDifference[] | null;
+  /** The class check in words (the set-up column): "" when no code was given. */
+  classCheckText: string;
 }
 
 export function groupRow(
@@ -167,7 +173,15 @@ export function groupRow(
 ): GroupRow {
   const roles = (game.record?.humans ?? []).map((id) => sc.roles[id]?.name ?? id);
   const classCheck = classCode && game.record ? classDifferences(game.record, classCode) : null;
-  const base = { name: game.name, roles, seed: game.record?.seed ?? '', divergence, classCheck };
+  const base = {
+    name: game.name,
+    roles,
+    seed: game.record?.seed ?? '',
+    divergence,
+    setting: game.record ? describeSetting(sc.scenario, game.record.whatIf) : '',
+    classCheck,
+    classCheckText: classCheckText(sc, classCheck),
+  };
   const outcome = game.outcome;
   if (outcome.status === 'failed') {
     return {
@@ -214,9 +228,16 @@ export const CHECK_WORDS: Record<Verification['status'], { short: string; long: 
 };
 
 /** The class set-up column: "as the class code", the differences, or "" when no code was given. */
-export function classCheckText(check: ClassDifference[] | null): string {
+export function classCheckText(sc: CompiledScenario, check: ClassDifference[] | null): string {
   if (check === null) return '';
-  return check.length === 0 ? 'as the class code' : check.map(describeClassDifference).join('; ');
+  if (check.length === 0) return 'as the class code';
+  return check.map((d) => describeClassDifferenceIn(sc.scenario, d)).join('; ');
+}
+
+/** How many games were played under what-if switches, and under which settings (in words). */
+export function switchedGames(rows: readonly GroupRow[]): { count: number; settings: string[] } {
+  const switched = rows.filter((r) => r.setting !== '' && r.setting !== AS_MODELLED_WORDS);
+  return { count: switched.length, settings: [...new Set(switched.map((r) => r.setting))] };
 }
 
 /** A row a teacher should look at: no hash, not the class's set-up, or no replay at all. */
@@ -228,6 +249,7 @@ export function csvHeader(sc: CompiledScenario): string[] {
     'group',
     'roles',
     'seed',
+    'what-if setting',
     'ending',
     'turn',
     ...sc.scenario.roles.map((r) => `score ${r.name}`),
@@ -244,12 +266,13 @@ export function csvLine(sc: CompiledScenario, row: GroupRow): (string | number)[
     row.name,
     row.roles.join('; '),
     row.seed,
+    row.setting,
     row.ending,
     row.turn ?? '',
     ...sc.scenario.roles.map((r) => row.scores.find((s) => s.role === r.id)?.score ?? ''),
     row.hash,
     CHECK_WORDS[row.status].short.slice(2),
-    classCheckText(row.classCheck),
+    row.classCheckText,
     row.divergence,
     row.status === 'failed' ? row.message : '',
   ];

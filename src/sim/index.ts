@@ -5,8 +5,10 @@ export type { CompiledScenario } from './scenario/compile';
 export { compileScenario } from './scenario/compile';
 export {
   AS_MODELLED,
+  AS_MODELLED_WORDS,
   chosenOption,
   describeChoice,
+  describeSetting,
   isAsModelled,
   normaliseChoice,
   whatIfVariant,
@@ -75,8 +77,10 @@ export { addDays, formatDate, parseIsoDate, turnOfDate } from './calendar';
 export {
   classDifferences,
   describeClassDifference,
+  describeClassDifferenceIn,
   formatClassCode,
   parseClassCode,
+  switchesText,
   type ClassCode,
   type ClassDifference,
 } from './record/class-code';

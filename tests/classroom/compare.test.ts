@@ -10,6 +10,7 @@ import {
   groupRow,
   partings,
   sharedSeeds,
+  switchedGames,
   toCsv,
   turnsOf,
   type TurnPlay,
@@ -22,6 +23,7 @@ import {
   playGame,
   recordOf,
   startSession,
+  whatIfVariant,
   type GameRecord,
   type GameState,
   type Order,
@@ -266,5 +268,71 @@ describe('opening what a teacher pastes', () => {
   it('keeps its hash when the table shows a checked game', () => {
     const [opened] = openText(sc, JSON.stringify(record));
     expect(groupRow(sc, { name: 'x', ...opened! }).hash).toBe(record.finalHash);
+  });
+});
+
+describe('games played under what-if switches', () => {
+  const switched = (() => {
+    const variant = whatIfVariant(sc, { resolve: 'setOnWar', dealThreshold: 'thin' });
+    if (!variant.ok) throw new Error('the variant does not build');
+    const game = playGame(variant.value, 'class-switch', { us: 'hawk' });
+    return recordOf(variant.value, game, hashState(game.state));
+  })();
+  const modelled = played('class-switch', { us: 'hawk' });
+  const code = {
+    scenario: sc.scenario.id,
+    version: sc.scenario.version,
+    seed: 'class-switch',
+    minutes: 0,
+    roles: null,
+    whatIf: {},
+  };
+  const rows = openText(sc, [modelled, switched].map((r) => JSON.stringify(r)).join('\n')).map(
+    (o, i) => groupRow(sc, { name: `Team ${i + 1}`, ...o }, '', code),
+  );
+
+  it('shows the setting of each game in words, "as modelled" when no switch changed', () => {
+    expect(rows.map((r) => r.status)).toEqual(['matches', 'matches']);
+    expect(rows.map((r) => r.setting)).toEqual([
+      'as modelled',
+      "Russia's resolve: Set on war (60–95); How much agreement a deal needs: A thinner framework (50)",
+    ]);
+    expect(switchedGames(rows)).toEqual({ count: 1, settings: [rows[1]!.setting] });
+  });
+
+  it('puts the setting in the CSV, after the seed', () => {
+    const lines = classCsv(sc, rows).trimEnd().split('\r\n');
+    expect(csvHeader(sc).slice(2, 4)).toEqual(['seed', 'what-if setting']);
+    expect(lines[1]).toMatch(/^Team 1,United States,class-switch,as modelled,/);
+    expect(lines[2]).toMatch(
+      /^Team 2,United States,class-switch,Russia's resolve: Set on war \(60–95\); How much agreement a deal needs: A thinner framework \(50\),/,
+    );
+  });
+
+  it('flags a game played under other switches than the class code, in words', () => {
+    expect(rows.map((r) => r.classCheck?.map((d) => d.field))).toEqual([[], ['whatIf']]);
+    expect(rows.map(flagged)).toEqual([false, true]);
+    expect(rows[1]!.classCheckText).toBe(
+      "what-if setting Russia's resolve: Set on war (60–95); How much agreement a deal needs: A thinner framework (50) (the class's is as modelled)",
+    );
+    const asked = groupRow(
+      sc,
+      { name: 'Team 1', record: modelled, outcome: verify(sc, modelled) },
+      '',
+      { ...code, whatIf: { sanctionsBite: 'feared' } },
+    );
+    expect(asked.classCheckText).toBe(
+      "what-if setting as modelled (the class's is How hard Russia expects sanctions to bite: Feared (double))",
+    );
+    expect(classCsv(sc, [asked])).toContain(
+      "what-if setting as modelled (the class's is How hard Russia expects sanctions to bite: Feared (double))",
+    );
+  });
+
+  it('names a switch or option the scenario does not know as written, and does not replay it', () => {
+    const unknown = { ...modelled, whatIf: { resolve: 'stubborn' } };
+    const row = groupRow(sc, { name: 'x', record: unknown, outcome: verify(sc, unknown) });
+    expect(row.setting).toBe('resolve=stubborn');
+    expect(row.status).toBe('failed');
   });
 });

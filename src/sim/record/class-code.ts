@@ -17,6 +17,8 @@ import {
 } from './limits';
 import { shownValue } from './parse';
 import type { GameRecord } from './types';
+import type { Scenario } from '../scenario/types';
+import { describeSetting } from '../scenario/what-if';
 
 export interface ClassCode {
   scenario: string;
@@ -124,6 +126,8 @@ export interface ClassDifference {
   field: 'scenario' | 'version' | 'seed' | 'roles' | 'clock' | 'whatIf';
   expected: string;
   found: string;
+  /** For a `whatIf` difference, the two settings themselves, so a page can word them. */
+  settings?: { expected: Record<string, string>; found: Record<string, string> };
 }
 
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
@@ -149,12 +153,19 @@ export function classDifferences(record: GameRecord, code: ClassCode): ClassDiff
     );
   const played = switchesText(record.whatIf ?? {});
   const asked = switchesText(code.whatIf);
-  if (played !== asked) add('whatIf', asked, played);
+  if (played !== asked) {
+    out.push({
+      field: 'whatIf',
+      expected: asked,
+      found: played,
+      settings: { expected: { ...code.whatIf }, found: { ...record.whatIf } },
+    });
+  }
   return out;
 }
 
-/** "resolve=setOnWar+dealThreshold=thin" in switch order, "" for the model as built. */
-function switchesText(whatIf: Readonly<Record<string, string>>): string {
+/** "dealThreshold=thin+resolve=setOnWar", switches in id order, "" for the model as built. */
+export function switchesText(whatIf: Readonly<Record<string, string>>): string {
   return Object.entries(whatIf)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, option]) => `${id}=${option}`)
@@ -176,4 +187,16 @@ export function describeClassDifference(d: ClassDifference): string {
   const value = (v: string) =>
     d.field === 'seed' ? shownValue(v) : d.field === 'whatIf' && v === '' ? 'as modelled' : v;
   return `${words[d.field]} ${value(d.found)} (the class's is ${value(d.expected)})`;
+}
+
+/**
+ * One difference in the scenario's words: a what-if setting as the teacher chose it on the title
+ * screen ("what-if setting Russia's resolve: Set on war (60–95) (the class's is as modelled)");
+ * any other difference as describeClassDifference words it.
+ */
+export function describeClassDifferenceIn(scenario: Scenario, d: ClassDifference): string {
+  if (d.field !== 'whatIf' || !d.settings) return describeClassDifference(d);
+  const found = describeSetting(scenario, d.settings.found);
+  const expected = describeSetting(scenario, d.settings.expected);
+  return `what-if setting ${found} (the class's is ${expected})`;
 }

@@ -138,3 +138,24 @@ export function describeChoice(scenario: Scenario, choice: WhatIfChoice | undefi
     .filter((w) => choice?.[w.id] !== undefined && choice[w.id] !== w.options[0]!.id)
     .map((w) => `${w.name}: ${chosenOption(w, choice).label}`);
 }
+
+/** How a setting with no switch changed is worded. */
+export const AS_MODELLED_WORDS = 'as modelled';
+
+/**
+ * The whole setting in words, for a table cell or a report line: "as modelled", or each changed
+ * switch as describeChoice words it, joined by "; ". A switch or option the scenario does not
+ * know (a record or class code from elsewhere) is shown as written, "switch=option".
+ */
+export function describeSetting(scenario: Scenario, choice: WhatIfChoice | undefined): string {
+  const switches = scenario.whatIfs ?? [];
+  const known: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (const [id, option] of Object.entries(choice ?? {})) {
+    const whatIf = switches.find((w) => w.id === id);
+    if (whatIf?.options.some((o) => o.id === option)) known[id] = option;
+    else unknown.push(`${id}=${option}`);
+  }
+  const words = [...describeChoice(scenario, known), ...unknown];
+  return words.length ? words.join('; ') : AS_MODELLED_WORDS;
+}
