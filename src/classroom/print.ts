@@ -17,6 +17,8 @@ import {
   selectSeries,
   selectTurningPoints,
   selectTurnStory,
+  describeSetting,
+  AS_MODELLED_WORDS,
   type CompiledScenario,
   type GameRecord,
   type GameState,
@@ -40,6 +42,7 @@ import {
 import type { Verification } from './entries';
 import { openFiles, type NamedGame } from './files';
 import { lessonKit } from './lesson-kit';
+import { whatIfGuide } from './what-if-guide';
 import type { ScenarioVersions } from '../browser/scenario-versions';
 import { openGames, startPage } from './scenario';
 
@@ -90,6 +93,13 @@ function cover(sc: CompiledScenario): HTMLElement {
         'Everyone reads the briefing. Each team gets the role card of the side it plays; any role without a team is played by the computer.',
       ),
       el('li', null, 'The glossary and the questions can go to everyone.'),
+      sc.scenario.whatIfs?.length
+        ? el(
+            'li',
+            null,
+            '“What-if switches” (for the teacher) explains the assumptions a game can be set to play under, and how to use them in class.',
+          )
+        : null,
       el(
         'li',
         null,
@@ -276,6 +286,14 @@ function reportFacts(
       : `${sc.scenario.title} (version ${sc.scenario.version})`,
   );
   if (record) {
+    // Near the top: a game under switches was played by other rules than the pack describes.
+    const setting = describeSetting(sc.scenario, record.whatIf);
+    fact(
+      'What-if setting',
+      setting === AS_MODELLED_WORDS
+        ? 'As modelled (no what-if switch changed)'
+        : el('strong', { class: 'switched' }, setting),
+    );
     // Any legal seed whole (it wraps); a longer one, from before seeds had a limit, shortened.
     fact('Seed', el('code', null, shortText(record.seed, MAX_SEED)));
     fact(
@@ -495,7 +513,10 @@ class PrintPage {
   private readonly choices = {
     report: checkbox('include-report', 'Game report'),
     reasoning: checkbox('include-reasoning', 'The computer’s reasoning in the game report'),
-    pack: checkbox('include-pack', 'Teacher pack: briefing, role cards, glossary, questions'),
+    pack: checkbox(
+      'include-pack',
+      'Teacher pack: briefing, role cards, glossary, questions, what-if switches',
+    ),
     lesson: checkbox(
       'include-lesson',
       'Lesson kit: plan, core questions, quiz and answers, private briefs, bibliography',
@@ -526,6 +547,7 @@ class PrintPage {
       ...sc.scenario.roles.filter((r) => r.playable).map((r) => roleCard(sc, r)),
       glossary(sc),
       questions(sc),
+      whatIfGuide(sc),
     );
     this.lesson = lessonKit(sc);
     this.model = modelCard(sc);
