@@ -603,7 +603,7 @@ export class GameController {
     this.previous = null;
     const earlier = this.earlierVersion;
     const notice = earlier
-      ? `This game continues with version ${earlier} of the scenario, the one it was started with. New games use version ${this.current.scenario.version}.`
+      ? `This game continues with version ${earlier} of the scenario, the one it was started with: its rules stay as they were until it ends. New games use version ${this.current.scenario.version}.`
       : null;
     this.update({ ...this.seating(), notice, overlay: null });
   }

@@ -132,12 +132,23 @@ export function missingVersion(
     .flatMap((v) => [
       v.scenario.version,
       ...(v.scenario.compatibleWith ?? []).map((c) => c.version),
-    ]);
+    ])
+    .sort(newestFirst);
   const which = played.version ? `version ${played.version}` : 'a version';
   return (
     `It was played with ${which} of the scenario "${played.id}" (content hash ${played.hash}), ` +
     `which this copy of Brink does not have: it has ${here.join(', ')}.`
   );
+}
+
+/** Versions such as "1.10.0" and "1.9.2", newest first. */
+function newestFirst(a: string, b: string): number {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(x!.length, y!.length); i++) {
+    const d = (y![i] ?? 0) - (x![i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 export function readSave(versions: ScenarioVersions): LoadResult {

@@ -270,7 +270,7 @@ function savedGameText(c: GameController): { section: Section; control: Control 
         `"Continue the saved game" resumes it exactly as it was saved: ${detail}. The role, players, seed and classroom choices on this screen are for a new game.`,
         ...(earlier
           ? [
-              `This game continues with version ${earlier} of the scenario, the one it was started with, until it ends. A new game uses version ${c.current.scenario.version}.`,
+              `This game continues with version ${earlier} of the scenario, the one it was started with: its rules stay as they were until it ends. A new game uses version ${c.current.scenario.version}.`,
             ]
           : []),
       ],
@@ -530,15 +530,15 @@ function crisisScreen(c: GameController): ScreenModel {
   return {
     screen: 'crisis',
     title: `Crisis room — ${role.name}`,
-    subtitle: `${selectDateLabel(sc, state.turn)}${playedWith(c.earlierVersion)}`,
+    subtitle: `${selectDateLabel(sc, state.turn)}${playedWith(c.earlierVersion, 'started')}`,
     sections,
     groups,
   };
 }
 
 /** A subtitle's mention of the earlier scenario version a game is played with ('' for the current one). */
-function playedWith(version: string | null): string {
-  return version ? ` · scenario version ${version}, the one this game was started with` : '';
+function playedWith(version: string | null, verb: 'started' | 'played'): string {
+  return version ? ` · scenario version ${version}, the one this game was ${verb} with` : '';
 }
 
 function endTurnLabel(c: GameController): string {
@@ -837,7 +837,7 @@ function debriefScreen(c: GameController): ScreenModel {
   return {
     screen: 'debrief',
     title: 'Debrief',
-    subtitle: `${sc.roles[c.ui.role]!.name} · seed "${state.seed}" · hash ${c.hash()}${playedWith(c.earlierVersion)}`,
+    subtitle: `${sc.roles[c.ui.role]!.name} · seed "${state.seed}" · hash ${c.hash()}${playedWith(c.earlierVersion, 'played')}`,
     sections,
     groups: [
       {
@@ -927,7 +927,7 @@ function viewerScreen(c: GameController): ScreenModel {
   return {
     screen: 'viewer',
     title: 'Replay',
-    subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}${playedWith(sc === c.current ? null : v.record.scenario.version)}`,
+    subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}${playedWith(sc === c.current ? null : v.record.scenario.version, 'played')}`,
     sections,
     groups: [
       {
