@@ -17,6 +17,8 @@ const LONGEST: Readonly<Record<string, { max: number; why?: string }>> = {
   seed: { max: MAX_SEED_LENGTH, why: "as in the game's seed box" },
   // ROLE=BOT: an id of at most 64 characters, "=", a bot's name.
   policy: { max: 100 },
+  // SWITCH=OPTION, or a few joined by "+" as in a class code.
+  'what-if': { max: 400 },
 };
 
 /**

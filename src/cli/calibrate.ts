@@ -5,6 +5,7 @@
 // the baseline against the direction the literature expects.
 import {
   ANY_WAR,
+  describeSetting,
   calibrationReport,
   formatDate,
   pickLines,
@@ -23,6 +24,7 @@ import { runGames } from './pool';
 import { NO_PROGRESS, progressBar } from './progress';
 import { findScenario } from './scenarios';
 import { DEFAULT_SCENARIO, PROGRESS_FROM, defaultWorkers } from './simulate';
+import { parseWhatIfs, settingLine, variantFor, WHAT_IF_USAGE } from './what-if';
 
 /** The width the report's sentences are wrapped to. */
 const WIDTH = 100;
@@ -35,10 +37,12 @@ export interface CalibrateJob {
   runs: number;
   /** The lines asked for (none: all). */
   lines: string[];
+  /** The what-if switches every line is played under (checked by the main thread). */
+  whatIf: Record<string, string>;
 }
 
-export const CALIBRATE_USAGE = `Usage: brink calibrate [--scenario ID|FILE] [--runs N] [--seed S] [--line ID …] [--json]
-                       [--workers K]
+export const CALIBRATE_USAGE = `Usage: brink calibrate [--scenario ID|FILE] [--runs N] [--seed S] [--line ID …]
+                       [--what-if SWITCH=OPTION …] [--json] [--workers K]
 
 Measures how often the model reproduces history: plays each line of play in the scenario's
 "calibration" block N times (game i of line L uses seed "S/L#i") and prints its endings, the
@@ -50,6 +54,9 @@ shift from the baseline, against the direction the literature expects.
   --seed S            base seed of up to 40 characters (default "brink"); the same seed gives
                       the same output
   --line ID           measure only this line (repeatable); the baseline is always measured too
+${WHAT_IF_USAGE}
+                      The targets are history's, set for the model as calibrated: under a
+                      switch they show how far that assumption moves the model.
   --json              the report as JSON
   --workers K         worker threads (default: min(2, cores)); the output does not depend on it
 A progress bar goes to stderr on a terminal or from ${formatCount(PROGRESS_FROM)} games.`;
@@ -61,6 +68,7 @@ export async function calibrateCommand(args: readonly string[]): Promise<number>
     runs: { type: 'string' },
     seed: { type: 'string', default: 'brink' },
     line: { type: 'string', multiple: true, default: [] },
+    'what-if': { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
     workers: { type: 'string' },
   });
@@ -70,7 +78,10 @@ export async function calibrateCommand(args: readonly string[]): Promise<number>
   }
   const runs = wholeNumber('calibrate', 'runs', values.runs, 2000);
   const workers = wholeNumber('calibrate', 'workers', values.workers, defaultWorkers(), 1, 64);
-  const { file, text, sc } = findScenario(values.scenario, 'calibrate');
+  const whatIf = parseWhatIfs('calibrate', values['what-if']);
+  const found = findScenario(values.scenario, 'calibrate');
+  const { file, text } = found;
+  const sc = variantFor('calibrate', found.sc, whatIf);
   const calibration = sc.scenario.calibration;
   if (!calibration) {
     throw new CliError(
@@ -96,6 +107,7 @@ export async function calibrateCommand(args: readonly string[]): Promise<number>
     seed: values.seed,
     runs,
     lines: values.line,
+    whatIf: { ...sc.whatIf },
   };
   const outcomes = await runGames(
     { runs: total, workers, onProgress: (done) => progress.update(done) },
@@ -107,7 +119,15 @@ export async function calibrateCommand(args: readonly string[]): Promise<number>
   );
   progress.finish();
 
-  const report = calibrationReport(sc, calibration, lines, values.seed, runs, outcomes);
+  const measured = calibrationReport(sc, calibration, lines, values.seed, runs, outcomes);
+  // The setting beside the scenario, so a JSON reader sees which model was measured.
+  const { scenario, ...rest } = measured;
+  const report = {
+    scenario,
+    whatIf: { ...sc.whatIf },
+    setting: describeSetting(sc.scenario, sc.whatIf),
+    ...rest,
+  };
   process.stdout.write(
     values.json ? `${JSON.stringify(report, null, 2)}\n` : formatCalibration(sc, report),
   );
@@ -119,6 +139,7 @@ export function formatCalibration(sc: CompiledScenario, report: CalibrationRepor
   const lines = [
     `${sc.scenario.title} (${scenario.id} ${scenario.version}, hash ${scenario.hash})`,
     `Calibration: ${formatCount(report.runs)} game${report.runs === 1 ? '' : 's'} per line; game i of line L uses seed "${report.seed}/L#i"`,
+    settingLine(sc, sc.whatIf),
   ];
   for (const line of report.lines) lines.push('', ...formatLine(sc, report, line));
   return `${lines.join('\n')}\n`;

@@ -20,6 +20,8 @@ export interface BatchJob {
   scenarioFile: string;
   seed: string;
   policies: Policies;
+  /** The what-if switches the games are played under (checked by the main thread). */
+  whatIf?: Readonly<Record<string, string>>;
   /** Where to write each game's record, if anywhere. */
   recordsDir?: string;
 }

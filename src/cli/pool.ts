@@ -42,6 +42,7 @@ export function runBatch(sc: CompiledScenario, options: BatchOptions): Promise<G
     scenarioFile: options.scenarioFile,
     seed: options.seed,
     policies: options.policies,
+    ...(options.whatIf ? { whatIf: options.whatIf } : {}),
     ...(options.recordsDir ? { recordsDir: options.recordsDir } : {}),
   };
   return runGames(options, {

@@ -2,7 +2,9 @@
 import { resolve } from 'node:path';
 import {
   classDifferences,
-  describeClassDifference,
+  describeClassDifferenceIn,
+  describeSetting,
+  isAsModelled,
   formatClassCode,
   parseClassCode,
   parseRecord,
@@ -22,6 +24,7 @@ import {
 import { parseCommand } from './args';
 import { CliError, usageError } from './errors';
 import { table } from './format';
+import { settingLine } from './what-if';
 import {
   SCENARIO_DIR,
   displayPath,
@@ -36,10 +39,11 @@ export const REPLAY_USAGE = `Usage: brink replay FILE|LINK [--scenario FILE] [--
 Replays a game record (a JSON file, a share link, or a file holding a share link), checks every
 order and the final hash, and prints the game turn by turn: orders, the AI's reasons, rolls,
 events and changes, then the ending, the scores and the final hash. The scenario is found by the
-record's scenario id in scenarios/.
+record's scenario id in scenarios/; a game played under what-if switches is replayed under them,
+and its setting is printed at the top.
   --verify-only    print only the verdict and the final hash (any number of records)
   --class CODE     also check each record against the class code the teacher gave
-                   (scenario, version, seed, roles played, turn clock)
+                   (scenario, version, seed, roles played, turn clock, what-if switches)
   --scenario FILE  replay against this scenario file instead
 
 What is checked: every order is legal and the replay reaches the final hash the record carries.
@@ -190,7 +194,7 @@ function check(argument: string, scenarioFile?: string, classCode?: ClassCode): 
       verdict.push(`Set up as the class code says: ${formatClassCode(classCode)}.`);
     } else {
       verdict.push(
-        `Differs from the class code: ${differences.map(describeClassDifference).join('; ')}.`,
+        `Differs from the class code: ${differences.map((d) => describeClassDifferenceIn(sc.scenario, d)).join('; ')}.`,
       );
       flagged = true;
     }
@@ -224,7 +228,10 @@ function summaryLine({ sc, record, state }: Checked): string {
   const end = ending
     ? `ended "${ending.name}" on turn ${ending.turn}`
     : `unfinished at turn ${state.turn}`;
-  return `${record.orders.length} orders over ${state.reports.length} turns of ${sc.scenario.id} ${sc.scenario.version}, seed "${record.seed}", ${end}`;
+  const setting = isAsModelled(state.whatIf)
+    ? ''
+    : `, under what-if switches (${describeSetting(sc.scenario, state.whatIf)})`;
+  return `${record.orders.length} orders over ${state.reports.length} turns of ${sc.scenario.id} ${sc.scenario.version}, seed "${record.seed}"${setting}, ${end}`;
 }
 
 function story({ sc, record, state }: Checked): string[] {
@@ -233,6 +240,7 @@ function story({ sc, record, state }: Checked): string[] {
     : 'none (every role played by the AI)';
   const lines = [
     `${sc.scenario.title} (${sc.scenario.id} ${sc.scenario.version}), seed "${record.seed}"`,
+    settingLine(sc, state.whatIf),
     `Orders given by people or bots for: ${humans}`,
   ];
   for (const report of state.reports) lines.push('', ...selectTurnStory(sc, report));

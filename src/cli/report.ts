@@ -1,7 +1,15 @@
 // What a batch of games adds up to: endings, scores and key variables, as a readable report, as
 // JSON, or one CSV row per game. Everything here is computed from summaries in game order, so it
 // is the same for any number of workers; no timings ever go in.
-import type { BotName, CompiledScenario, GameSummary } from '../sim';
+import {
+  AS_MODELLED_WORDS,
+  describeSetting,
+  switchesText,
+  type BotName,
+  type CompiledScenario,
+  type GameSummary,
+} from '../sim';
+import { settingLine } from './what-if';
 import { formatCount, formatPercent, round, table } from './format';
 
 /** The variables a batch reports at the end of each game, where the scenario has them. */
@@ -26,6 +34,10 @@ export interface Distribution {
 
 export interface BatchReport {
   scenario: { id: string; version: string; hash: string };
+  /** The what-if switches the games were played under (switch → option); {} as modelled. */
+  whatIf: Record<string, string>;
+  /** The same in words: "as modelled", or each switch changed and its option. */
+  setting: string;
   seed: string;
   runs: number;
   endings: { id: string; name: string; count: number; share: number }[];
@@ -76,6 +88,8 @@ export function aggregate(
     variables[id] = distribution(games.map((g) => g.finalVars[id] ?? 0));
   return {
     scenario: { id: sc.scenario.id, version: sc.scenario.version, hash: sc.hash },
+    whatIf: { ...sc.whatIf },
+    setting: describeSetting(sc.scenario, sc.whatIf),
     seed,
     runs: n,
     endings: endings.map((e) => {
@@ -100,6 +114,7 @@ export function formatReport(sc: CompiledScenario, report: BatchReport): string 
   const lines = [
     `${sc.scenario.title} (${scenario.id} ${scenario.version}, hash ${scenario.hash})`,
     `${formatCount(report.runs)} game${report.runs === 1 ? '' : 's'} from seed "${report.seed}"`,
+    settingLine(sc, sc.whatIf),
     '',
     'Endings',
     ...table([
@@ -148,7 +163,9 @@ export function formatCsv(sc: CompiledScenario, games: readonly GameSummary[]): 
     ...vars,
     'escalationTotal',
     'peakTension',
+    'whatIf',
   ];
+  const setting = switchesText(sc.whatIf) || AS_MODELLED_WORDS;
   const rows = games.map((g) => [
     g.seed,
     g.ending,
@@ -158,6 +175,7 @@ export function formatCsv(sc: CompiledScenario, games: readonly GameSummary[]): 
     ...vars.map((v) => g.finalVars[v] ?? ''),
     g.escalationTotal,
     g.peakTension,
+    setting,
   ]);
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
 }

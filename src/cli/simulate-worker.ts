@@ -2,8 +2,9 @@
 import { playGames, type BatchJob } from './games';
 import { serveGames } from './pool-worker';
 import { requireScenario } from './scenarios';
+import { buildVariant } from './what-if';
 
 serveGames((job: BatchJob) => {
-  const sc = requireScenario(job.scenarioText, job.scenarioFile);
+  const sc = buildVariant(requireScenario(job.scenarioText, job.scenarioFile), job.whatIf ?? {});
   return (start, end) => playGames(sc, job, start, end);
 });

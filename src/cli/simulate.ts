@@ -10,12 +10,13 @@ import { runBatch } from './pool';
 import { NO_PROGRESS, progressBar } from './progress';
 import { aggregate, formatCsv, formatReport } from './report';
 import { findScenario } from './scenarios';
+import { parseWhatIfs, variantFor, WHAT_IF_USAGE } from './what-if';
 
 export const DEFAULT_SCENARIO = 'ukraine-2021';
 export const PROGRESS_FROM = 2_000;
 
 export const SIMULATE_USAGE = `Usage: brink simulate [--scenario ID|FILE] [--runs N] [--seed S] [--policy ROLE=BOT …]
-                      [--json | --csv] [--records DIR] [--workers K]
+                      [--what-if SWITCH=OPTION …] [--json | --csv] [--records DIR] [--workers K]
 
 Plays N games (game i uses seed "S#i") and reports how they ended.
   --scenario ID|FILE  scenario id in scenarios/, or a scenario file (default ${DEFAULT_SCENARIO})
@@ -25,6 +26,7 @@ Plays N games (game i uses seed "S#i") and reports how they ended.
   --policy ROLE=BOT   who plays ROLE; repeatable; ROLE "all" sets every playable role
                       (a later --policy for one role overrides it). Unset roles: the AI.
                       Bots: ${BOTS.join(', ')}
+${WHAT_IF_USAGE}
   --json              the report as JSON
   --csv               one row per game instead of the report
   --records DIR       also write every game as a replayable record, DIR/<seed>.json
@@ -38,6 +40,7 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
     runs: { type: 'string' },
     seed: { type: 'string', default: 'brink' },
     policy: { type: 'string', multiple: true, default: [] },
+    'what-if': { type: 'string', multiple: true, default: [] },
     json: { type: 'boolean', default: false },
     csv: { type: 'boolean', default: false },
     records: { type: 'string' },
@@ -51,7 +54,10 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
   const runs = wholeNumber('simulate', 'runs', values.runs, 1000);
   const workers = wholeNumber('simulate', 'workers', values.workers, defaultWorkers(), 1, 64);
   const requested = parsePolicies(values.policy);
-  const { file, text, sc } = findScenario(values.scenario, 'simulate');
+  const whatIf = parseWhatIfs('simulate', values['what-if']);
+  const found = findScenario(values.scenario, 'simulate');
+  const { file, text } = found;
+  const sc = variantFor('simulate', found.sc, whatIf);
   const policies = resolvePolicies(sc, requested);
 
   const recordsDir = values.records === undefined ? undefined : resolve(values.records);
@@ -64,6 +70,7 @@ export async function simulateCommand(args: readonly string[]): Promise<number> 
     scenarioFile: displayPath(file),
     seed: values.seed,
     policies,
+    whatIf: sc.whatIf,
     runs,
     workers,
     ...(recordsDir ? { recordsDir } : {}),

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import type { Fault } from '../sim';
+import { whatIfVariant, type CompiledScenario, type Fault } from '../sim';
 import { MAX_PATH_LENGTH, parseCommand } from './args';
 import { CliError } from './errors';
 import { loadScenario } from '../sim/scenario/load';
@@ -13,7 +13,8 @@ import { SCENARIO_DIR, SCHEMA_FILE, displayPath, readText, scenarioFiles } from 
 export const VALIDATE_USAGE = `Usage: brink validate [FILE…]
 
 Checks scenario files: the JSON Schema (scenarios/scenario.schema.json, when present), then meaning
-and cross-references. With no FILE, checks every scenarios/*.json except *.schema.json.
+and cross-references, then every option of every what-if switch (each alone): the scenario it
+makes must be valid too. With no FILE, checks every scenarios/*.json except *.schema.json.
 Prints "ok  FILE (id version, hash HASH)" or one line per fault, "FILE: PATH: MESSAGE".
 Exits 1 if any file has an error (warnings alone do not fail), 2 if a file cannot be read.`;
 
@@ -60,7 +61,10 @@ function checkFile(
   const faults = [
     ...schemaFaults(text, schema),
     ...(result.ok
-      ? (result.warnings ?? []).map((w) => ({ ...w, severity: 'warning' as const }))
+      ? [
+          ...(result.warnings ?? []).map((w) => ({ ...w, severity: 'warning' as const })),
+          ...whatIfFaults(result.value),
+        ]
       : result.errors),
   ];
   const out = faults.map(
@@ -73,6 +77,24 @@ function checkFile(
     out.unshift(`ok  ${shown} (${scenario.id} ${scenario.version}, hash ${hash})`);
   }
   return { status: valid ? 0 : 1, out };
+}
+
+/**
+ * Every option of every what-if switch, each alone, built as a game under it would be: an option
+ * that sets a number out of its bounds (or breaks a rule another check makes) is an error at the
+ * option, with the fault it causes.
+ */
+function whatIfFaults(sc: CompiledScenario): Fault[] {
+  return (sc.scenario.whatIfs ?? []).flatMap((whatIf, i) =>
+    whatIf.options.slice(1).flatMap((option, j) => {
+      const variant = whatIfVariant(sc, { [whatIf.id]: option.id });
+      if (variant.ok) return [];
+      return variant.errors.map((f) => ({
+        path: `whatIfs[${i}].options[${j + 1}]`,
+        message: `under ${whatIf.id}=${option.id}, ${f.path.replace(/^whatIf \([^)]*\): /, '')}: ${f.message}`,
+      }));
+    }),
+  );
 }
 
 function compileSchema(): ValidateFunction {
