@@ -7,7 +7,10 @@ import { ScenarioVersions } from '../browser/scenario-versions';
 import {
   branchRecord,
   decodeRecord,
+  describeChoice,
   dispatch,
+  normaliseChoice,
+  whatIfVariant,
   parseRecord,
   replayTo,
   replay,
@@ -28,6 +31,7 @@ import {
 import {
   discardUnopenedSave,
   faultText,
+  variantOf,
   missingVersion,
   readSave,
   readUnopenedSaves,
@@ -78,6 +82,10 @@ export interface UiState {
   facilitator: { minutes: number; secondsLeft: number; paused: boolean; injecting: boolean } | null;
   /** Discarding a save that could not be opened waits for a second press. */
   confirmDiscard: boolean;
+  /** The what-if switches a new game is played under (switch → option; {} for the model as built). */
+  whatIf: Record<string, string>;
+  /** Whether the title shows the what-if switches to change. */
+  whatIfOpen: boolean;
 }
 
 /**
@@ -155,6 +163,8 @@ export class GameController {
       rationale: '',
       facilitator: null,
       confirmDiscard: false,
+      whatIf: {},
+      whatIfOpen: false,
     };
     this.ui.seats = [this.ui.role];
     this.openAtStart(link);
@@ -180,7 +190,7 @@ export class GameController {
    * names it); null when it is played with the current one.
    */
   get earlierVersion(): string | null {
-    return this.session && this.gameSc !== this.current
+    return this.session && (this.gameSc.asBuilt ?? this.gameSc) !== this.current
       ? this.session.record.scenario.version
       : null;
   }
@@ -243,7 +253,12 @@ export class GameController {
     const record = decoded.value;
     this.session = { state: replayed.value.state, record };
     this.fromLink = { hash: replayed.value.hash };
-    this.played = { role: record.humans[0] ?? this.ui.role, dyad: false, facilitator: false, sc };
+    this.played = {
+      role: record.humans[0] ?? this.ui.role,
+      dyad: false,
+      facilitator: false,
+      sc: variantOf(sc, record),
+    };
     this.ui = { ...this.ui, ...this.seating() };
     const verified = record.finalHash ? ' It matches the hash in the link.' : '';
     this.ui.notice = `A shared game, replayed from its link: final-state hash ${replayed.value.hash}.${verified} Your own saved game is untouched.`;
@@ -403,6 +418,26 @@ export class GameController {
     this.update({ dyad: !this.ui.dyad });
   }
 
+  /** Shows or hides the title's what-if switches (for a teacher; the choice stays either way). */
+  toggleWhatIfs(): void {
+    this.update({ whatIfOpen: !this.ui.whatIfOpen });
+  }
+
+  /** Moves a what-if switch of the next new game to its next option (after the last, the first). */
+  cycleWhatIf(id: string): void {
+    const whatIf = this.current.scenario.whatIfs?.find((w) => w.id === id);
+    if (!whatIf) return;
+    const now = this.ui.whatIf[id] ?? whatIf.options[0]!.id;
+    const at = whatIf.options.findIndex((o) => o.id === now);
+    const next = whatIf.options[(at + 1) % whatIf.options.length]!;
+    const chosen = normaliseChoice(this.current.scenario, { ...this.ui.whatIf, [id]: next.id });
+    if (!chosen.ok) return;
+    this.update({
+      whatIf: { ...chosen.value },
+      notice: `What-if for the next new game — ${whatIf.name}: ${next.label}. ${next.description}`,
+    });
+  }
+
   /** Dyad mode: the first player is done; the partner confirms or refuses. */
   proposeOrders(): void {
     if (!this.ui.dyad) {
@@ -462,7 +497,7 @@ export class GameController {
       this.notify(parsed.errors[0]!.message);
       return;
     }
-    const { scenario, version, seed, minutes, roles } = parsed.value;
+    const { scenario, version, seed, minutes, roles, whatIf } = parsed.value;
     const here = this.current.scenario;
     if (scenario !== here.id) {
       this.notify(`That class code is for the scenario "${scenario}", not "${here.id}".`);
@@ -479,6 +514,14 @@ export class GameController {
       this.notify(`That class code names a role this scenario has no seat for ("${unknown}").`);
       return;
     }
+    const switches = normaliseChoice(this.current.scenario, whatIf);
+    if (!switches.ok) {
+      this.notify(
+        `That class code's what-if setting does not fit this page: ${faultText(switches.errors)}`,
+      );
+      return;
+    }
+    const setting = describeChoice(this.current.scenario, switches.value);
     const facilitator =
       minutes > 0 ? { minutes, secondsLeft: minutes * 60, paused: true, injecting: false } : null;
     const seats = roles ? this.current.roleOrder.filter((r) => roles.includes(r)) : null;
@@ -486,8 +529,9 @@ export class GameController {
     this.update({
       seed,
       facilitator,
+      whatIf: { ...switches.value },
       ...(seats ? { seats, role: seats[0]!, hotSeat: seats.length > 1 } : {}),
-      notice: `Class code accepted: seed "${seed}"${minutes ? `, ${minutes} minutes a turn` : ''}${names ? `, playing ${names}` : ''}. Start a new game to play it.`,
+      notice: `Class code accepted: seed "${seed}"${minutes ? `, ${minutes} minutes a turn` : ''}${names ? `, playing ${names}` : ''}${setting.length ? `, what-if: ${setting.join('; ')}` : ''}. Start a new game to play it.`,
     });
   }
 
@@ -500,7 +544,7 @@ export class GameController {
       seed: this.ui.seed || 'brink',
       minutes: this.ui.facilitator?.minutes ?? 0,
       roles: seats,
-      whatIf: {},
+      whatIf: { ...this.ui.whatIf },
     });
   }
 
@@ -571,8 +615,13 @@ export class GameController {
     this.fromLink = null;
     const seed = this.ui.seed || 'brink';
     const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];
+    const variant = whatIfVariant(this.current, this.ui.whatIf);
+    if (!variant.ok) {
+      this.notify(`These what-if switches cannot be played: ${faultText(variant.errors)}`);
+      return;
+    }
     this.session = startSession(
-      this.current,
+      variant.value,
       seed,
       seats,
       this.ui.facilitator?.minutes || undefined,
@@ -581,7 +630,7 @@ export class GameController {
       role: seats[0]!,
       dyad: this.ui.dyad,
       facilitator: this.ui.facilitator !== null,
-      sc: this.current,
+      sc: variant.value,
     };
     this.previous = null;
     this.save();
@@ -824,7 +873,7 @@ export class GameController {
       finalHash,
       state: point.value.state,
       from: this.ui.screen,
-      sc,
+      sc: variantOf(sc, record),
     };
     // Say what was checked: a hash has no secret, so it shows consistency, not how it was played.
     const checked =

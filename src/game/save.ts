@@ -5,7 +5,15 @@
 // the player downloads or discards it, so a later version of Brink can still open it. A game
 // started with an earlier version of the scenario is restored with that version, from the archive.
 import type { ScenarioVersions } from '../browser/scenario-versions';
-import { parseRecord, replay, type CompiledScenario, type Fault, type Session } from '../sim';
+import {
+  parseRecord,
+  replay,
+  whatIfVariant,
+  type CompiledScenario,
+  type Fault,
+  type GameRecord,
+  type Session,
+} from '../sim';
 import { shownValue } from '../sim/record/parse';
 
 const SAVE_KEY = 'brink.save';
@@ -48,6 +56,12 @@ export type LoadResult =
  * The first fault as words that name its field: a phrase gets its path in front ("seed must be
  * text, not 5."); a sentence stands as it is (the core words those to stand alone).
  */
+/** The scenario a recorded game was played with: its version, under its what-if switches. */
+export function variantOf(sc: CompiledScenario, record: GameRecord): CompiledScenario {
+  const variant = whatIfVariant(sc, record.whatIf);
+  return variant.ok ? variant.value : sc;
+}
+
 export function faultText(faults: readonly Fault[]): string {
   const [first, ...rest] = faults;
   if (!first) return '';
@@ -202,7 +216,7 @@ export function readSave(versions: ScenarioVersions): LoadResult {
       dyad: dyad === true,
       facilitator: facilitator === true,
       session: { state: replayed.value.state, record: parsed.value },
-      sc,
+      sc: variantOf(sc, parsed.value),
     },
   };
 }

@@ -219,7 +219,7 @@ export class DomLayer {
 
   private classCodeField(): HTMLElement {
     const c = this.controller;
-    const field = textField('Class code', 'class-code-input', '', 80, 'change', (value) => {
+    const field = textField('Class code', 'class-code-input', '', 240, 'change', (value) => {
       if (value.trim()) c.joinClass(value);
     });
     field.querySelector('input')!.placeholder =

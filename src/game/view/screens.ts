@@ -1,6 +1,7 @@
 // Builds each screen's model from the controller and the core's selectors.
 import {
   describeAiOption,
+  chosenOption,
   describeChoice,
   formatDate,
   formatValue,
@@ -108,6 +109,7 @@ function titleScreen(c: GameController): ScreenModel {
   const names = (ids: readonly string[]) => ids.map((r) => c.sc.roles[r]?.name ?? r).join(', ');
   const seats = c.ui.hotSeat ? c.ui.seats : [c.ui.role];
   const saved = savedGameText(c);
+  const switched = describeChoice(s, c.ui.whatIf);
   const sections: Section[] = [
     { id: 'summary', heading: 'The crisis', lines: [s.summary] },
     {
@@ -120,6 +122,7 @@ function titleScreen(c: GameController): ScreenModel {
       heading: saved ? 'Seed for a new game' : 'Seed',
       lines: [`"${c.ui.seed}" — the same seed and the same orders always give the same game.`],
     },
+    ...whatIfTitleSections(c),
   ];
   const unopened = unopenedSaveText(c);
   const groups: ControlGroup[] = [];
@@ -176,7 +179,7 @@ function titleScreen(c: GameController): ScreenModel {
         {
           id: 'new-game',
           label: 'Start a new game',
-          detail: `as ${names(seats)}, seed "${c.ui.seed}"${saved ? ' — it replaces the saved game' : ''}`,
+          detail: `as ${names(seats)}, seed "${c.ui.seed}"${switched.length ? `, what-if: ${switched.join('; ')}` : ''}${saved ? ' — it replaces the saved game' : ''}`,
           key: 'N',
           run: () => c.newGame(),
         },
@@ -191,6 +194,7 @@ function titleScreen(c: GameController): ScreenModel {
       ],
     },
     { id: 'class', heading: 'Classroom', controls: classroomControls(c) },
+    ...whatIfGroups(c),
     helpGroup(c),
   );
   return {
@@ -530,10 +534,16 @@ function crisisScreen(c: GameController): ScreenModel {
   return {
     screen: 'crisis',
     title: `Crisis room — ${role.name}`,
-    subtitle: `${selectDateLabel(sc, state.turn)}${playedWith(c.earlierVersion, 'started')}`,
+    subtitle: `${selectDateLabel(sc, state.turn)}${playedWith(c.earlierVersion, 'started')}${underSwitches(c)}`,
     sections,
     groups,
   };
+}
+
+/** A subtitle's mention of the what-if switches the game is played under ('' for none). */
+function underSwitches(c: GameController): string {
+  const switched = describeChoice(c.sc.scenario, c.state?.whatIf);
+  return switched.length ? ` · what-if: ${switched.join('; ')}` : '';
 }
 
 /** A subtitle's mention of the earlier scenario version a game is played with ('' for the current one). */
@@ -558,6 +568,62 @@ export function clockText(c: GameController): string {
   const m = Math.floor(f.secondsLeft / 60);
   const s = String(f.secondsLeft % 60).padStart(2, '0');
   return `Time left this turn: ${m}:${s}${f.paused ? ' (paused)' : ''}`;
+}
+
+/** The title's what-if switches, when shown: what each assumes, under the choice for a new game. */
+function whatIfTitleSections(c: GameController): Section[] {
+  const switches = c.current.scenario.whatIfs ?? [];
+  if (!c.ui.whatIfOpen || !switches.length) return [];
+  return [
+    {
+      id: 'what-if',
+      heading: 'What-if switches for a new game',
+      lines: [
+        'Assumptions historians still argue about. The model as built is calibrated against history; a game under switched assumptions is not, so compare it with one of the model as built. The switches are part of the game’s record, share link and class code.',
+        ...switches.map((w) => {
+          const option = chosenOption(w, c.ui.whatIf);
+          return `${w.name} — ${option.label}: ${option.description}`;
+        }),
+      ],
+    },
+  ];
+}
+
+/** The control that shows the switches and, when shown, one control per switch (press: next option). */
+function whatIfGroups(c: GameController): ControlGroup[] {
+  const switches = c.current.scenario.whatIfs ?? [];
+  if (!switches.length) return [];
+  const switched = describeChoice(c.current.scenario, c.ui.whatIf).length;
+  const toggle: Control = {
+    id: 'what-ifs',
+    label: `What-if switches: ${switched ? `${switched} changed` : 'as modelled'}`,
+    detail: c.ui.whatIfOpen
+      ? 'press to hide them; the choice stays for the next new game'
+      : 'for teachers: change an assumption of the model for the next new game',
+    key: 'W',
+    pressed: c.ui.whatIfOpen,
+    run: () => c.toggleWhatIfs(),
+  };
+  if (!c.ui.whatIfOpen) return [{ id: 'what-if', heading: 'What if…', controls: [toggle] }];
+  return [
+    {
+      id: 'what-if',
+      heading: 'What if… (press a switch for its next option)',
+      controls: [
+        toggle,
+        ...switches.map((w) => {
+          const option = chosenOption(w, c.ui.whatIf);
+          return {
+            id: `what-if-${w.id}`,
+            label: `${w.name}: ${option.label}`,
+            detail: option.description,
+            pressed: option.id !== w.options[0]!.id,
+            run: () => c.cycleWhatIf(w.id),
+          };
+        }),
+      ],
+    },
+  ];
 }
 
 function classroomControls(c: GameController): Control[] {
@@ -927,7 +993,7 @@ function viewerScreen(c: GameController): ScreenModel {
   return {
     screen: 'viewer',
     title: 'Replay',
-    subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}${playedWith(sc === c.current ? null : v.record.scenario.version, 'played')}`,
+    subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}${playedWith((sc.asBuilt ?? sc) === c.current ? null : v.record.scenario.version, 'played')}`,
     sections,
     groups: [
       {

@@ -41,8 +41,8 @@ export function normaliseChoice(
       errors.push({
         path: `${field}.${id}`,
         message: switches.length
-          ? `is not a what-if switch of ${scenario.id}; its switches are ${switches.map((w) => w.id).join(', ')}`
-          : `is not a what-if switch: ${scenario.id} version ${scenario.version} has none`,
+          ? `"${id}" is not a what-if switch of ${scenario.id}; its switches are ${switches.map((w) => w.id).join(', ')}`
+          : `"${id}" is not a what-if switch: ${scenario.id} version ${scenario.version} has none`,
       });
     } else if (!whatIf.options.some((o) => o.id === option)) {
       errors.push({
