@@ -140,6 +140,9 @@ export class GameController {
     sc: CompiledScenario;
   } | null = null;
 
+  /** While the archive is fetched for a game that needs it (see afterArchive). */
+  private fetching = false;
+
   /** Saves that could not be opened, kept aside (newest first) until downloaded or discarded. */
   unopened: UnopenedSave[] = readUnopenedSaves();
 
@@ -211,10 +214,12 @@ export class GameController {
    * names a version the page does not have comes here, once: after, the archive is at hand.
    */
   private afterArchive(then: () => void): void {
+    this.fetching = true;
     this.update({
       notice: 'Fetching the earlier version of the scenario this game was played with…',
     });
     void this.versions.fetchArchive().then(() => {
+      this.fetching = false;
       this.ui = { ...this.ui, notice: null };
       then();
       this.update({});
@@ -612,6 +617,11 @@ export class GameController {
 
   /** Starts a new game as the chosen role with the chosen seed; the other roles are the AI's. */
   newGame(): void {
+    // A new game would be saved over the one being opened, before the player could see it.
+    if (this.fetching) {
+      this.notify('A moment: a saved or shared game is still being opened.');
+      return;
+    }
     this.fromLink = null;
     const seed = this.ui.seed || 'brink';
     const seats = this.ui.hotSeat ? this.ui.seats : [this.ui.role];

@@ -183,6 +183,17 @@ describe('games of an earlier scenario version', () => {
     expect(c.earlierVersion).toBeNull();
   });
 
+  it('a new game waits until the saved game is opened, so it is not saved over it', async () => {
+    const text = saveText('us', oldGame());
+    localStorage.setItem('brink.save', text);
+    const c = new GameController(sc, () => 'title-seed');
+    c.newGame();
+    expect(c.session).toBeNull();
+    expect(c.ui.notice).toBe('A moment: a saved or shared game is still being opened.');
+    expect(localStorage.getItem('brink.save')).toBe(text);
+    await vi.waitFor(() => expect(c.savedGame?.sc.scenario.version).toBe('1.1.0'));
+  });
+
   it('a save of a version no scenario here has is kept aside with a clear message', async () => {
     const record = { ...oldGame().record };
     record.scenario = { ...record.scenario, version: '9.9.9', hash: '0123456789abcdef' };
