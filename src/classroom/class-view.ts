@@ -13,6 +13,7 @@ import {
   selectSeries,
   switchesText,
   describeSetting,
+  isAsModelled,
   AS_MODELLED_WORDS,
   type CompiledScenario,
   type GameState,
@@ -391,7 +392,7 @@ class ClassView {
           ? ` ${earlierCount} ${earlierCount === 1 ? 'was' : 'were'} played with an earlier version of the scenario (${earlier.join(', ')}; this page’s is ${sc.scenario.version}): ${earlierCount === 1 ? 'it is' : 'they are'} replayed, named and scored with the version ${earlierCount === 1 ? 'it was' : 'they were'} played with.`
           : '',
         switched.count
-          ? ` ${switched.count} ${switched.count === 1 ? 'was' : 'were'} played under what-if switches (${switched.settings.join(' | ')}); the others as modelled. A game under other switches is played by other rules: compare its ending with care.`
+          ? ` ${switched.count} ${switched.count === 1 ? 'was' : 'were'} played under what-if switches — ${switched.settings.join(' / ')} — and the others as modelled: a game under other switches is played by other rules, so compare its ending with care.`
           : ' Every game was played as modelled (no what-if switch).',
       ),
       el(
@@ -621,7 +622,11 @@ class ClassView {
   private endingNote(g: Played): string {
     const state = g.outcome.state;
     const ending = selectEnding(g.sc, state);
-    const text = ending ? `${ending.name}, turn ${ending.turn}` : `unfinished, turn ${state.turn}`;
+    const ended = ending ? `${ending.name}, turn ${ending.turn}` : `unfinished, turn ${state.turn}`;
+    // A line played under other switches was played by other rules: the legend says which.
+    const text = isAsModelled(state.whatIf)
+      ? ended
+      : `${ended}; what-if: ${describeSetting(g.sc.scenario, state.whatIf)}`;
     return g.outcome.status === 'noHash' ? `${text} (no hash to check)` : text;
   }
 
@@ -653,7 +658,7 @@ class ClassView {
         el(
           'p',
           { class: 'setting-note' },
-          `Played under more than one what-if setting: seed${several.length === 1 ? '' : 's'} ${several.map((seed) => `“${shortened(seed)}”`).join(', ')}. Other switches mean other rules (and other hidden draws), so those games are not the same game: each setting is compared on its own below.`,
+          `Played under more than one what-if setting: seed${several.length === 1 ? '' : 's'} ${several.map((seed) => `“${shortened(seed)}”`).join(', ')}. A switch changes the rules or Russia’s hidden intent, so games under different switches are not the same game even on the same seed: each setting is compared on its own below.`,
         ),
       );
     }
@@ -720,7 +725,7 @@ class ClassView {
       el(
         'h3',
         null,
-        `Seed “${shortened(seed)}” — ${group.length} games${version ? ` played with version ${version}` : ''}`,
+        `Seed “${shortened(seed)}” — ${group.length} games${version ? ` played with version ${version}` : ''}${setting === AS_MODELLED_WORDS ? '' : ' under what-if switches'}`,
       ),
       el(
         'p',

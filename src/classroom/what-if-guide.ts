@@ -9,9 +9,10 @@ function switchPart(whatIf: WhatIf): HTMLElement {
     el(
       'tr',
       i === 0 ? { class: 'as-modelled' } : null,
-      el('th', { attrs: { scope: 'row' } }, option.label, i === 0 ? ' (as modelled)' : ''),
+      el('th', { attrs: { scope: 'row' } }, option.label),
       el('td', null, option.description),
-      el('td', { class: 'mono' }, `${whatIf.id}=${option.id}`),
+      // The model as built is left out of a class code: nothing to write.
+      el('td', { class: 'mono' }, i === 0 ? '—' : `${whatIf.id}=${option.id}`),
     ),
   );
   return el(
@@ -23,7 +24,11 @@ function switchPart(whatIf: WhatIf): HTMLElement {
     el(
       'table',
       { class: 'data what-if-options' },
-      el('thead', null, el('tr', null, ...columnHeads(['Option', 'What it means', 'In a code']))),
+      el(
+        'thead',
+        null,
+        el('tr', null, ...columnHeads(['Option', 'What it means', 'In a class code'])),
+      ),
       el('tbody', null, ...rows),
     ),
   );
