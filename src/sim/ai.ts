@@ -82,10 +82,32 @@ function addGains(
       if (role.estimatesIntent) gains[INTEL_VALUE] = (gains[INTEL_VALUE] ?? 0) + effect.intel * 4;
       continue;
     }
-    // An effect that lands d turns later loses the rule's quarters per turn, keeping at least one.
-    const quarters = effect.delay ? Math.max(1, 4 - effect.delay * rules.delayQuartersLost) : 4;
+    // An effect that lands d turns later loses the rule's quarters per turn, keeping at least one;
+    // one that lapses after h turns keeps the rule's quarters per turn it holds (commitment problem).
+    let quarters = effect.delay ? Math.max(1, 4 - effect.delay * rules.delayQuartersLost) : 4;
+    if (effect.holds) quarters = Math.min(quarters, heldQuarters(rules, effect.holds));
     gains[effect.var] = (gains[effect.var] ?? 0) + effect.amount * quarters;
   }
+}
+
+/** Quarters of its value (at most four) an effect keeps when it holds `turns` more turns. */
+function heldQuarters(rules: RuleValues, turns: number): number {
+  return Math.max(0, Math.min(4, turns * rules.heldQuartersPerTurn));
+}
+
+/**
+ * A variable as the AI counts what is on the table: the parts that will lapse (political promises
+ * not yet lapsed) keep only the quarters of their value that the turns they still hold are worth.
+ */
+export function heldValue(rules: RuleValues, state: GameState, key: string): number {
+  let value = state.vars[key] ?? 0;
+  for (const p of state.pending) {
+    if (!p.lapse || p.key !== key) continue;
+    const kept = heldQuarters(rules, p.landsOnTurn - state.turn);
+    // The lapse entry holds the reversal (−amount): add the part of it not kept.
+    value += Math.trunc((p.amount * (4 - kept)) / 4);
+  }
+  return value;
 }
 
 function worth(effects: readonly Effect[], role: Role, rules: RuleValues): number {
@@ -272,7 +294,7 @@ function buildupValue(sc: CompiledScenario, state: GameState, terms: AiTerm[] | 
     term(
       terms,
       'reassured by progress in talks',
-      -Math.trunc(((v.dealProgress ?? 0) * r.buildupPerDeal) / 10),
+      -Math.trunc((heldValue(r, state, 'dealProgress') * r.buildupPerDeal) / 10),
     )
   );
 }
@@ -298,7 +320,8 @@ function warCalculus(
   );
   const fighting =
     stage >= 2 ? Math.trunc(((v.ukraineMilitary ?? 0) * stage * 10) / r.fightingPer) : 0;
-  const forfeited = Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / r.offersForfeitedPer);
+  const onTable = heldValue(r, state, 'dealProgress');
+  const forfeited = Math.trunc((onTable * (100 - resolve)) / r.offersForfeitedPer);
   const unprepared = stage >= 2 && warStage < 1 ? r.noPretextCost : 0;
   return (
     term(terms, 'expected gain (chance of a quick win × resolve)', gain) +
@@ -401,8 +424,8 @@ function lookAhead(
 }
 
 function offerValue(rules: RuleValues, state: GameState, role: Role): number {
-  const v = state.vars;
-  const onTable = (v.dealProgress ?? 0) + (v.channelHealth ?? 0);
+  const onTable =
+    heldValue(rules, state, 'dealProgress') + heldValue(rules, state, 'channelHealth');
   if (!role.estimatesIntent) return Math.trunc(onTable / rules.offerValuePer);
   // The West weighs an offer by how open it believes Russia is to a deal (its estimate of resolve).
   const estimate = state.intel[role.id]?.resolve;
@@ -425,7 +448,9 @@ function backdownCalculus(rules: RuleValues, state: GameState, terms: AiTerm[] |
     term(
       terms,
       'value of the offers on the table',
-      Math.trunc(((v.dealProgress ?? 0) * (100 - resolve)) / rules.backdownOffersPer),
+      Math.trunc(
+        (heldValue(rules, state, 'dealProgress') * (100 - resolve)) / rules.backdownOffersPer,
+      ),
     )
   );
 }

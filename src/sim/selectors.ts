@@ -5,7 +5,14 @@ import { addDays, formatDate } from './calendar';
 import { chanceOf, currentRung } from './conditions';
 import { CAPITAL_PREFIX } from './ledger';
 import type { CompiledScenario } from './scenario/compile';
-import type { Action, Effect, GameEvent, ObjectiveMeasure, Track } from './scenario/types';
+import type {
+  Action,
+  Commitment,
+  Effect,
+  GameEvent,
+  ObjectiveMeasure,
+  Track,
+} from './scenario/types';
 import type { AiOption, Cause, Change, GameState, TurnReport } from './state';
 import { lockReason } from './rules';
 
@@ -54,6 +61,8 @@ export function describeCause(sc: CompiledScenario, cause: Cause, key: string): 
       return act + roll;
     case 'pending':
       return `${act}${roll} (ordered on turn ${cause.fromTurn ?? '?'}, lands now)`;
+    case 'lapse':
+      return `${act}${roll} lapsed (made on turn ${cause.fromTurn ?? '?'}): political, not binding`;
     case 'drift': {
       const v = sc.variables[key];
       return v?.drift ? `${v.name} settles back toward ${v.drift.target}` : 'drift';
@@ -197,23 +206,58 @@ export interface ActionView {
   /** Why it cannot be ordered now; null when it can. */
   locked: string | null;
   affordable: boolean;
-  effects: { name: string; amount: number; delay?: number }[];
+  effects: EffectView[];
+  /** For an offer or a promise: whether it binds or lapses, in words ("Political: lapses after 2 turns"). */
+  commitment?: { kind: Commitment; text: string };
   roll?: { label: string; chance: number; success: string[]; failure: string[] };
 }
 
-function describeEffects(sc: CompiledScenario, effects: readonly Effect[]) {
+export interface EffectView {
+  name: string;
+  amount: number;
+  delay?: number;
+  /** Turns it holds before it lapses (a political promise). */
+  holds?: number;
+}
+
+function describeEffects(sc: CompiledScenario, effects: readonly Effect[]): EffectView[] {
   return effects.map((e) =>
     'intel' in e
       ? { name: 'intelligence estimates narrowed', amount: e.intel }
-      : { name: nameOf(sc, e.var), amount: e.amount, ...(e.delay ? { delay: e.delay } : {}) },
+      : {
+          name: nameOf(sc, e.var),
+          amount: e.amount,
+          ...(e.delay ? { delay: e.delay } : {}),
+          ...(e.holds ? { holds: e.holds } : {}),
+        },
   );
 }
+
+const turns = (n: number) => `${n} turn${n > 1 ? 's' : ''}`;
 
 function effectWords(sc: CompiledScenario, effects: readonly Effect[]): string[] {
   return describeEffects(sc, effects).map(
     (e) =>
-      `${e.name} ${e.amount > 0 ? '+' : ''}${e.amount}${e.delay ? ` in ${e.delay} turn${e.delay > 1 ? 's' : ''}` : ''}`,
+      `${e.name} ${e.amount > 0 ? '+' : ''}${e.amount}${e.delay ? ` in ${turns(e.delay)}` : ''}${e.holds ? ` for ${turns(e.holds)}` : ''}`,
   );
+}
+
+/** Every effect an action may have: its own and its roll's. */
+function allEffects(action: Action): Effect[] {
+  return [
+    ...action.effects,
+    ...(action.roll ? [...action.roll.success, ...action.roll.failure] : []),
+  ];
+}
+
+/** Whether an offer binds or lapses, as an action card says it. */
+export function selectCommitment(action: Action): ActionView['commitment'] {
+  if (!action.commitment) return undefined;
+  if (action.commitment === 'binding')
+    return { kind: 'binding', text: 'Binding: its effects hold' };
+  let holds = 0;
+  for (const e of allEffects(action)) if ('var' in e && e.holds) holds = Math.max(holds, e.holds);
+  return { kind: 'political', text: `Political: lapses after ${turns(holds)}` };
 }
 
 export function selectActions(sc: CompiledScenario, state: GameState, role: string): ActionView[] {
@@ -230,6 +274,7 @@ export function selectActions(sc: CompiledScenario, state: GameState, role: stri
     locked: lockReason(sc, state, a),
     affordable: a.cost <= capital,
     effects: describeEffects(sc, a.effects),
+    ...(a.commitment ? { commitment: selectCommitment(a)! } : {}),
     ...(a.roll
       ? {
           roll: {
@@ -249,8 +294,12 @@ export function selectPending(sc: CompiledScenario, state: GameState) {
     amount: p.amount,
     landsOnTurn: p.landsOnTurn,
     turnsLeft: p.landsOnTurn - state.turn,
-    because: describeCause(sc, p.cause, p.key),
+    because: p.lapse
+      ? `${describeCause(sc, p.cause, p.key)}: political, not binding; lapses on turn ${p.landsOnTurn}`
+      : describeCause(sc, p.cause, p.key),
     role: p.cause.role,
+    /** The reversal of a political promise, not a change still to come. */
+    lapse: p.lapse === true,
   }));
 }
 

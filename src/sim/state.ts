@@ -40,14 +40,15 @@ export type CauseRule = (typeof CAUSE_RULES)[number];
  * (`describeCause`). Ids only, so the state stays small and the words can be improved later.
  */
 export interface Cause {
-  kind: 'action' | 'event' | 'pending' | 'drift' | 'rule';
+  /** `lapse`: a political promise's effect ran out and was moved back. */
+  kind: 'action' | 'event' | 'pending' | 'lapse' | 'drift' | 'rule';
   rule?: CauseRule;
   role?: string;
   action?: string;
   event?: string;
   /** When the change came from a roll: the chance it had and whether it came up. */
   roll?: { chance: number; success: boolean };
-  /** For an effect that landed late: the turn it was ordered. */
+  /** For an effect that landed late or lapsed: the turn it was ordered. */
   fromTurn?: number;
 }
 
@@ -76,6 +77,10 @@ export interface PendingEffect {
   landsOnTurn: number;
   orderedOnTurn: number;
   cause: Cause;
+  /** A delayed effect that, once landed, holds this many turns and then lapses. */
+  holds?: number;
+  /** The reversal of a political effect that lapses on `landsOnTurn`. */
+  lapse?: true;
 }
 
 /** One term of an AI's weighing of an option, in tenths of a utility point. */

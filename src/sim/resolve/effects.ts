@@ -1,4 +1,6 @@
 // Applies the effects of an action or event: at once, or scheduled as pending for a later turn.
+// An effect that only holds for some turns (a political promise) schedules its own lapse: what it
+// actually moved is moved back then, through the ledger, with a cause that says so.
 import { chanceOf } from '../conditions';
 import { narrowEstimates } from '../intel';
 import { applyChange, roll, type TurnContext } from '../ledger';
@@ -25,9 +27,11 @@ export function applyEffects(
         landsOnTurn: ctx.state.turn + effect.delay,
         orderedOnTurn: ctx.state.turn,
         cause,
+        ...(effect.holds ? { holds: effect.holds } : {}),
       });
     } else {
-      applyChange(ctx, effect.var, effect.amount, cause);
+      const moved = applyChange(ctx, effect.var, effect.amount, cause);
+      if (effect.holds) scheduleLapse(ctx, effect.var, moved, effect.holds, ctx.state.turn, cause);
     }
   }
 }
@@ -50,15 +54,40 @@ export function applyRoll(ctx: TurnContext, r: Roll, cause: Cause, actor?: strin
   return success;
 }
 
-/** Effects whose delay runs out this turn. */
+/** Moves back, `holds` turns from now, what a political effect moved (nothing if it moved nothing). */
+function scheduleLapse(
+  ctx: TurnContext,
+  key: string,
+  moved: number,
+  holds: number,
+  orderedOnTurn: number,
+  cause: Cause,
+): void {
+  if (moved === 0) return;
+  ctx.state.pending.push({
+    key,
+    amount: -moved,
+    landsOnTurn: ctx.state.turn + holds,
+    orderedOnTurn,
+    cause,
+    lapse: true,
+  });
+}
+
+/** Effects whose delay runs out this turn, and political effects that lapse this turn. */
 export function landPending(ctx: TurnContext): void {
   const turn = ctx.state.turn;
   const waiting = ctx.state.pending;
   if (!waiting.some((p) => p.landsOnTurn <= turn)) return;
-  for (const p of waiting) {
-    if (p.landsOnTurn <= turn) {
-      applyChange(ctx, p.key, p.amount, { ...p.cause, kind: 'pending', fromTurn: p.orderedOnTurn });
-    }
-  }
   ctx.state.pending = waiting.filter((p) => p.landsOnTurn > turn);
+  for (const p of waiting) {
+    if (p.landsOnTurn > turn) continue;
+    const kind = p.lapse ? 'lapse' : 'pending';
+    const moved = applyChange(ctx, p.key, p.amount, {
+      ...p.cause,
+      kind,
+      fromTurn: p.orderedOnTurn,
+    });
+    if (p.holds) scheduleLapse(ctx, p.key, moved, p.holds, p.orderedOnTurn, p.cause);
+  }
 }

@@ -95,6 +95,11 @@ export const RULE_SPECS = {
   pretextShare: { min: 0, max: 100, optional: true },
   /** Quarters of its value (of four) an effect loses to the AI per turn it waits to land. */
   delayQuartersLost: { min: 0, max: 4, optional: true },
+  /**
+   * The commitment problem: quarters of its value (of four) an effect that lapses keeps per turn
+   * it still holds, so a political promise is worth less than a binding one.
+   */
+  heldQuartersPerTurn: { min: 0, max: 4, optional: true },
 } as const satisfies Record<
   string,
   { min: number; max: number; stages?: boolean; optional?: boolean }
@@ -157,6 +162,7 @@ export const FIRST_FORMAT_RULES: Readonly<Record<RuleId, number | readonly numbe
   quickWinMax: 95,
   pretextShare: 50,
   delayQuartersLost: 1,
+  heldQuartersPerTurn: 1,
 };
 
 /** The rules' values, read once per scenario. */

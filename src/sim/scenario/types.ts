@@ -15,6 +15,13 @@ export type EscalationClass = (typeof ESCALATION_CLASSES)[number];
 
 export const SIGNAL_KINDS = ['costly', 'cheap', 'none'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
+/**
+ * How far an offer or promise binds (Fearon's commitment problem): a binding one (a written text,
+ * a treaty, a law) holds; a political one (a statement, a call, a gesture) lapses after its
+ * effects' `holds` turns.
+ */
+export const COMMITMENTS = ['binding', 'political'] as const;
+export type Commitment = (typeof COMMITMENTS)[number];
 
 export const HIDDEN_PARAMETERS = ['resolve', 'costTolerance', 'quickWinBelief'] as const;
 export type HiddenParameter = (typeof HIDDEN_PARAMETERS)[number];
@@ -75,11 +82,15 @@ export interface Chance {
   max?: number;
 }
 
-/** A change to one variable; with `delay` it lands that many turns later and shows as pending. */
+/**
+ * A change to one variable; with `delay` it lands that many turns later and shows as pending; with
+ * `holds` it lapses that many turns after it lands, and what it moved is moved back.
+ */
 export interface VariableEffect {
   var: string;
   amount: number;
   delay?: number;
+  holds?: number;
 }
 
 /** Narrows the intelligence estimates of Russia's hidden intent (for `who`) by `amount` points. */
@@ -121,6 +132,8 @@ export interface Action {
   cooldown?: number;
   /** Sets the war stage (1 recognition, 2 limited incursion, 3 full invasion). */
   warStage?: number;
+  /** For an offer or a promise: whether it binds, or is political and its effects lapse. */
+  commitment?: Commitment;
   /**
    * Terms the AI adds when it weighs this action (see the model card): the war calculus, the
    * value of offers, the face lost in backing down, or keeping the military option open.

@@ -8,6 +8,7 @@ import { RULE_IDS, RULE_SPECS } from './rules';
 import { MAX_ACTIONS_PER_ORDER, MAX_ID, tooLong } from '../record/limits';
 import type { Fault, Result } from '../result';
 import {
+  COMMITMENTS,
   ESCALATION_CLASSES,
   HIDDEN_PARAMETERS,
   SIDES,
@@ -448,7 +449,10 @@ function condition(depth: number): Check {
 
 const CONDITION = condition(0);
 
-const VARIABLE_EFFECT = shape({ var: reference, amount: integer() }, { delay: integer(1) });
+const VARIABLE_EFFECT = shape(
+  { var: reference, amount: integer() },
+  { delay: integer(1), holds: integer(1) },
+);
 const INTEL_EFFECT = shape({ intel: integer(1), who: oneOf(INTEL_RECIPIENTS) });
 
 const effect: Check = (value, path, faults) => {
@@ -514,6 +518,7 @@ const ACTION = shape(
     cooldown: integer(1),
     warStage: integer(1),
     ai: shape({}, { kind: oneOf(AI_KINDS), bias: number(-MAX_AI_FACTOR, MAX_AI_FACTOR) }),
+    commitment: oneOf(COMMITMENTS),
   },
 );
 
@@ -978,6 +983,7 @@ function checkActions(ctx: Context): void {
     }
     checkEffects(ctx, action.effects, at(path, 'effects'));
     if (action.roll) checkRoll(ctx, action.roll, at(path, 'roll'));
+    checkCommitment(ctx, action, path);
     if (action.requires) checkCondition(ctx, action.requires, at(path, 'requires'), 'error');
     if (warStage && action.warStage !== undefined && action.warStage > warStage.max) {
       ctx.faults.error(
@@ -1137,6 +1143,31 @@ function checkSource(ctx: Context, source: Source, path: string): void {
   }
 }
 
+/** A political action's effects lapse (some effect `holds`); a binding one's all hold. */
+function checkCommitment(ctx: Context, action: Action, path: string): void {
+  const effects = [
+    ...action.effects,
+    ...(action.roll ? [...action.roll.success, ...action.roll.failure] : []),
+  ];
+  const lapses = effects.some((e) => 'var' in e && e.holds !== undefined);
+  if (action.commitment === 'political' && !lapses) {
+    ctx.faults.error(
+      at(path, 'commitment'),
+      'is "political", but none of its effects lapses: give the effects that do a "holds" (turns)',
+    );
+  } else if (action.commitment === 'binding' && lapses) {
+    ctx.faults.error(
+      at(path, 'commitment'),
+      'is "binding", but some of its effects lapse ("holds"): make it "political" or drop "holds"',
+    );
+  } else if (action.commitment === undefined && lapses) {
+    ctx.faults.warn(
+      path,
+      'has effects that lapse ("holds"): say it is a political promise with "commitment": "political"',
+    );
+  }
+}
+
 function checkEffects(ctx: Context, effects: readonly Effect[], path: string): void {
   const turns = ctx.scenario.turns;
   effects.forEach((e, i) => {
@@ -1154,6 +1185,19 @@ function checkEffects(ctx: Context, effects: readonly Effect[], path: string): v
       ctx.faults.error(
         at(effectPath, 'delay'),
         `a delay of ${e.delay} turns is longer than the game (${turns} turns)`,
+      );
+    }
+    if (e.holds !== undefined && e.holds >= turns) {
+      ctx.faults.warn(
+        at(effectPath, 'holds'),
+        `never lapses: it holds ${e.holds} turns and the game has ${turns}; leave "holds" out for an effect that binds`,
+      );
+    }
+    if (e.holds !== undefined && v?.drift) {
+      // Drift already pulls the variable back, so the lapse would take back more than is left.
+      ctx.faults.warn(
+        at(effectPath, 'holds'),
+        `${quote(v.id)} settles back by itself (it drifts): a lapse would undo the effect twice`,
       );
     }
   });

@@ -216,6 +216,23 @@ describe('the model card quotes the rules that were constants in the code', () =
   });
 });
 
+describe('the model card on binding and political offers', () => {
+  it('quotes how long political promises hold and what a turn of holding is worth', () => {
+    const text = card('Binding and political offers');
+    const holds = new Set<number>();
+    for (const action of Object.values(sc.actions)) {
+      if (action.commitment !== 'political') continue;
+      const effects = [...action.effects, ...(action.roll ? action.roll.success : [])];
+      for (const e of effects) if ('var' in e && e.holds) holds.add(e.holds);
+    }
+    expect([...holds]).toEqual(quoted(text, /lapses after (\d+) turns/));
+    const quarters = ['nothing', 'a quarter', 'half', 'three quarters', 'all'];
+    expect(text).toContain(
+      `${quarters[sc.rules.heldQuartersPerTurn]} of its value for each turn it still holds`,
+    );
+  });
+});
+
 describe('the red-line test the card describes', () => {
   const all = ['us', 'eu', 'ukraine', 'russia'];
 
