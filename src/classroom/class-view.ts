@@ -364,7 +364,16 @@ class ClassView {
     const head = el(
       'tr',
       null,
-      ...columnHeads(['Group', 'Role(s) played', 'Seed', 'What-if setting', 'Ending', 'Turn']),
+      // The setting column only when some game was switched, as the set-up column only with a
+      // code: a table of games all as modelled stays as narrow as before.
+      ...columnHeads([
+        'Group',
+        'Role(s) played',
+        'Seed',
+        ...(switched.count ? ['What-if setting'] : []),
+        'Ending',
+        'Turn',
+      ]),
       ...roles.map((r) => el('th', { class: 'num', attrs: { scope: 'col' } }, r.name)),
       ...columnHeads(['Final hash', 'Replay check', ...(this.classCode ? ['Class set-up'] : [])]),
       el('th', { class: 'no-print', attrs: { scope: 'col' } }, 'Actions'),
@@ -373,7 +382,7 @@ class ClassView {
     const band = useBand(this.games.filter(played).length);
     this.tableRows.clear();
     this.games.forEach((game, i) => {
-      const tr = this.row(game, rows[i]!, i, band);
+      const tr = this.row(game, rows[i]!, i, band, switched.count > 0);
       this.tableRows.set(game.id, tr);
       body.append(tr);
     });
@@ -393,7 +402,7 @@ class ClassView {
           : '',
         switched.count
           ? ` ${switched.count} ${switched.count === 1 ? 'was' : 'were'} played under what-if switches — ${switched.settings.join(' / ')} — and the others as modelled: a game under other switches is played by other rules, so compare its ending with care.`
-          : ' Every game was played as modelled (no what-if switch).',
+          : ' No game was played under a what-if switch.',
       ),
       el(
         'div',
@@ -413,7 +422,13 @@ class ClassView {
     );
   }
 
-  private row(game: Game, row: GroupRow, index: number, band: boolean): HTMLTableRowElement {
+  private row(
+    game: Game,
+    row: GroupRow,
+    index: number,
+    band: boolean,
+    showSetting: boolean,
+  ): HTMLTableRowElement {
     const sc = this.sc;
     const tr = el(
       'tr',
@@ -430,11 +445,15 @@ class ClassView {
         row.roles.length ? row.roles.join(', ') : game.record ? 'none (AI only)' : '—',
       ),
       el('td', { class: 'mono seed' }, row.seed ? shortText(row.seed) : '—'),
-      el(
-        'td',
-        { class: `setting${row.setting && row.setting !== AS_MODELLED_WORDS ? ' switched' : ''}` },
-        row.setting || '—',
-      ),
+      showSetting
+        ? el(
+            'td',
+            {
+              class: `setting${row.setting && row.setting !== AS_MODELLED_WORDS ? ' switched' : ''}`,
+            },
+            row.setting || '—',
+          )
+        : null,
     );
     if (row.status === 'failed') {
       tr.append(

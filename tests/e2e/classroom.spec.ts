@@ -110,7 +110,7 @@ test.describe('class view', () => {
     await expect(tampered).toContainText('✘ Does not replay');
     await expect(tampered.locator('td.problem')).toContainText(/altered/);
     await expect(page.locator('.summary')).toHaveText(
-      '5 games: 4 replay to their final hash, 0 have no hash to check, 1 do not replay. A hash shows a record is consistent, not how it was played: enter the class code to check each set-up.',
+      '5 games: 4 replay to their final hash, 0 have no hash to check, 1 do not replay. A hash shows a record is consistent, not how it was played: enter the class code to check each set-up. No game was played under a what-if switch.',
     );
 
     // One line per replayed game in the chart, and the three games of the shared seed compared.
@@ -130,7 +130,7 @@ test.describe('class view', () => {
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 5);
-    expect(lines[0]).toMatch(/^group,roles,seed,ending,turn,score United States,/);
+    expect(lines[0]).toMatch(/^group,roles,seed,what-if setting,ending,turn,score United States,/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([
       'team-red.json',
       'team-blue.json',
