@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   classDifferences,
   describeClassDifference,
+  describeClassDifferenceIn,
+  describeSetting,
   formatClassCode,
   parseClassCode,
   startSession,
@@ -104,5 +106,22 @@ describe('class codes', () => {
     );
     const played = { ...asBuilt, whatIf: { dealThreshold: 'thin', resolve: 'setOnWar' } };
     expect(classDifferences(played, switched)).toEqual([]);
+  });
+
+  it('word a what-if difference by the scenario’s names, and any other as before', () => {
+    const record = {
+      ...finishedRecord(startSession(sc, 'my-own-seed', ['us'], 5)),
+      whatIf: { quickWin: 'sober' },
+    };
+    const found = classDifferences(record, code({ whatIf: { resolve: 'setOnWar' } }));
+    expect(found.map((d) => describeClassDifferenceIn(sc.scenario, d))).toEqual([
+      'seed "my-own-seed" (the class\'s is "geneva-4821")',
+      "what-if setting The Kremlin's belief in a quick win: Sober intelligence (10–45) (the class's is Russia's resolve: Set on war (60–95))",
+    ]);
+    expect(describeSetting(sc.scenario, {})).toBe('as modelled');
+    expect(describeSetting(sc.scenario, { resolve: 'modelled' })).toBe('as modelled');
+    expect(describeSetting(sc.scenario, { resolve: 'stubborn', nerve: 'low' })).toBe(
+      'resolve=stubborn; nerve=low',
+    );
   });
 });
