@@ -51,6 +51,8 @@ const NAME_LENGTH = 120;
 
 type Played = Game & { outcome: { state: GameState; hash: string } };
 const played = (g: Game): g is Played => g.outcome.status !== 'failed';
+/** The what-if switches a game was played under, written one way ("" as modelled). */
+const switchesOf = (g: Played) => switchesText(g.outcome.state.whatIf ?? {});
 
 class ClassView {
   private games: Game[] = [];
@@ -272,10 +274,9 @@ class ClassView {
    */
   private seedGroups(): { seed: string; group: Played[] }[] {
     const games = this.games.filter(played);
-    const setting = (g: Played) => switchesText(g.outcome.state.whatIf ?? {});
-    const kinds = new Map(games.map((g) => [`${g.sc.hash} ${setting(g)}`, g]));
-    return [...kinds.values()].flatMap((first) => {
-      const same = games.filter((g) => g.sc === first.sc && setting(g) === setting(first));
+    const kinds = new Map(games.map((g) => [`${g.sc.hash} ${switchesOf(g)}`, g]));
+    return [...kinds.values()].flatMap((sample) => {
+      const same = games.filter((g) => g.sc === sample.sc && switchesOf(g) === switchesOf(sample));
       return sharedSeeds(same, (g) => g.outcome.state.seed).map(({ seed, members }) => ({
         seed,
         group: members.map((i) => same[i]!),
@@ -288,10 +289,7 @@ class ClassView {
     const settings = new Map<string, Set<string>>();
     for (const g of this.games.filter(played)) {
       const seed = g.outcome.state.seed;
-      settings.set(
-        seed,
-        (settings.get(seed) ?? new Set()).add(switchesText(g.outcome.state.whatIf ?? {})),
-      );
+      settings.set(seed, (settings.get(seed) ?? new Set()).add(switchesOf(g)));
     }
     return [...settings].filter(([, s]) => s.size > 1).map(([seed]) => seed);
   }
