@@ -172,7 +172,8 @@ export function groupRow(
   classCode: ClassCode | null = null,
 ): GroupRow {
   const roles = (game.record?.humans ?? []).map((id) => sc.roles[id]?.name ?? id);
-  const classCheck = classCode && game.record ? classDifferences(game.record, classCode) : null;
+  const classCheck =
+    classCode && game.record ? classDifferences(game.record, classCode, sc.scenario) : null;
   const base = {
     name: game.name,
     roles,

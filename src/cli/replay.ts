@@ -189,7 +189,7 @@ function check(argument: string, scenarioFile?: string, classCode?: ClassCode): 
     verdict.push('A game with no orders yet: nothing to check.');
   }
   if (classCode) {
-    const differences = classDifferences(record, classCode);
+    const differences = classDifferences(record, classCode, sc.scenario);
     if (differences.length === 0) {
       verdict.push(`Set up as the class code says: ${formatClassCode(classCode)}.`);
     } else {

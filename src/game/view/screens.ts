@@ -356,6 +356,7 @@ function describeAction(a: ActionView): string {
   );
   const parts = [a.description];
   if (effects.length) parts.push(`Effects: ${effects.join(', ')}.`);
+  if (a.commitment) parts.push(`${a.commitment.text}.`);
   if (a.roll) {
     parts.push(
       `${a.roll.label}: ${a.roll.chance}% chance.${a.roll.success.length ? ` If so: ${a.roll.success.join(', ')}.` : ''}${a.roll.failure.length ? ` If not: ${a.roll.failure.join(', ')}.` : ''}`,

@@ -18,7 +18,7 @@ import {
 import { shownValue } from './parse';
 import type { GameRecord } from './types';
 import type { Scenario } from '../scenario/types';
-import { describeSetting } from '../scenario/what-if';
+import { describeSetting, normaliseChoice } from '../scenario/what-if';
 
 export interface ClassCode {
   scenario: string;
@@ -134,7 +134,12 @@ const sameRoles = (a: readonly string[], b: readonly string[]) =>
   [...a].sort().join('+') === [...b].sort().join('+');
 
 /** Everything in which a record was not played as the class code says (empty when it was). */
-export function classDifferences(record: GameRecord, code: ClassCode): ClassDifference[] {
+export function classDifferences(
+  record: GameRecord,
+  code: ClassCode,
+  /** When given, switches are compared as the scenario reads them ("resolve=modelled" is none). */
+  scenario?: Scenario,
+): ClassDifference[] {
   const out: ClassDifference[] = [];
   const add = (field: ClassDifference['field'], expected: string, found: string) =>
     out.push({ field, expected, found });
@@ -151,8 +156,12 @@ export function classDifferences(record: GameRecord, code: ClassCode): ClassDiff
       minutesText(code.minutes),
       record.clock === undefined ? 'none recorded' : minutesText(clock),
     );
-  const played = switchesText(record.whatIf ?? {});
-  const asked = switchesText(code.whatIf);
+  const normal = (choice: Record<string, string>) => {
+    const read = scenario ? normaliseChoice(scenario, choice) : null;
+    return read?.ok ? read.value : choice;
+  };
+  const played = switchesText(normal(record.whatIf ?? {}));
+  const asked = switchesText(normal(code.whatIf));
   if (played !== asked) {
     out.push({
       field: 'whatIf',

@@ -106,6 +106,10 @@ describe('class codes', () => {
     );
     const played = { ...asBuilt, whatIf: { dealThreshold: 'thin', resolve: 'setOnWar' } };
     expect(classDifferences(played, switched)).toEqual([]);
+    // A code that spells out an option as modelled asks for nothing, read with the scenario.
+    const spelled = code({ whatIf: { resolve: 'modelled' } });
+    expect(classDifferences(asBuilt, spelled, sc.scenario)).toEqual([]);
+    expect(classDifferences(asBuilt, spelled).map((d) => d.field)).toEqual(['whatIf']);
   });
 
   it('word a what-if difference by the scenario’s names, and any other as before', () => {

@@ -210,3 +210,29 @@ describe('the validator checks the switches', () => {
     if (!built.ok) expect(built.errors[0]!.path).toMatch(/rules\.threatPerTier\.value/);
   });
 });
+
+describe('the model card describes the switches as the data sets them', () => {
+  const entry = sc.scenario.modelCard.find((m) => m.subject === 'What-if switches')!;
+
+  it('has an entry that quotes each hidden-intent range an option sets, and the modelled one', () => {
+    expect(entry).toBeDefined();
+    for (const w of sc.scenario.whatIfs ?? []) {
+      for (const option of w.options) {
+        const min = Object.entries(option.set).find(([p]) => p.endsWith('/min'));
+        const max = Object.entries(option.set).find(([p]) => p.endsWith('/max'));
+        if (min && max) expect(entry.explanation).toContain(`${min[1]}–${max[1]}`);
+      }
+    }
+    for (const spec of sc.scenario.hiddenIntent.filter((h) => h.id !== 'costTolerance'))
+      expect(entry.explanation).toContain(`${spec.min}–${spec.max}`);
+  });
+
+  it('quotes the deal threshold as built and under each option', () => {
+    const deal = sc.scenario.whatIfs!.find((w) => w.id === 'dealThreshold')!;
+    const values = deal.options.flatMap((o) => Object.values(o.set));
+    for (const v of values) expect(entry.explanation).toContain(String(v));
+    const built = sc.scenario.endings.find((e) => e.id === 'negotiatedDeEscalation')!;
+    expect(JSON.stringify(built.when)).toContain('"gte":70');
+    expect(entry.explanation).toContain('(70;');
+  });
+});
