@@ -1,163 +1,52 @@
 #!/usr/bin/env node
-// Builds assets/map/europe.json: the map of Eastern Europe that the game draws with plain polygons.
-// Natural Earth 1:50m countries (the npm package world-atlas) are simplified, projected and clipped
-// here at build time, so the game needs neither d3 nor the network at run time.
+// Builds the maps the game draws with plain polygons, one per configuration in scripts/maps/:
+// assets/map/europe.json (Eastern Europe, the Ukraine scenario) and assets/map/caribbean.json (the
+// Caribbean and the US south-east, the Cuba 1962 scenario). Natural Earth 1:50m countries (the npm
+// package world-atlas) are simplified, projected and clipped here at build time, so the game needs
+// neither d3 nor the network at run time.
 //
-//   npm run build:map                 writes assets/map/europe.json
-//   node scripts/build-map.mjs OUT    writes OUT instead (the test rebuilds into a temp file)
+//   npm run build:map                      writes every map into assets/map/
+//   node scripts/build-map.mjs NAME        writes one map (europe, caribbean)
+//   node scripts/build-map.mjs NAME OUT    writes it to OUT instead (the test rebuilds into temp)
 //
 // The output is deterministic: the same world-atlas, d3-geo and prettier give the same bytes.
+//
+// The shape of a map (every x, y in pixels of the width×height frame; lon, lat in degrees):
+//   source, width, height      where the outlines come from; the frame's size
+//   projection                 how lon/lat became x/y (type, parallels, rotate, scale, translate,
+//                              fittedTo: the lon/lat box the frame was fitted to, simplification)
+//   countries[]                { id, name, focus, polygons: [[x, y]…][] }, background before focus
+//   disputed[]                 { id, name, recognisedAs, controlledBy, controlledSince, polygons }
+//                              for a territory drawn unlike Natural Earth (may be empty)
+//   places[]                   { id, name, lon, lat, x, y, country }: cities, sites, seas (country
+//                              null at sea)
+//   regions{}                  name → [{ id, lon, lat, x, y, country }]: anchors where the game
+//                              draws forces or ships
+//   lines[]   (only if any)    { id, name, note, points: [{ lon, lat, x, y }] }: a polyline such as
+//                              the quarantine line, checked to lie inside the frame
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { geoArea, geoConicConformal, geoContains, geoPath } from 'd3-geo';
+import { geoArea, geoConicConformal, geoPath } from 'd3-geo';
 import * as prettier from 'prettier';
-import { feature, mergeArcs } from 'topojson-client';
+import { feature } from 'topojson-client';
+import { caribbean } from './maps/caribbean.mjs';
+import { europe } from './maps/europe.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const DEFAULT_OUT = join(ROOT, 'assets', 'map', 'europe.json');
 const require = createRequire(import.meta.url);
+
+export const MAPS = { europe, caribbean };
 
 const WIDTH = 1600;
 const HEIGHT = 1000;
-/** The frame must show at least this box (lon/lat, degrees); the 16:10 frame shows more east–west. */
-const FIT_BOX = { lon: [12, 45], lat: [33, 61] };
-/** Lambert conformal conic for the 33°–61° N band (one-sixth rule), centred on 30° E. */
-const PARALLELS = [38, 56];
-const ROTATE = [-30, 0, 0];
 /** Simplification, in pixels: drop a point this close to the last one kept on its border... */
 const MIN_STEP = 1.5;
 /** ...and a ring (island, clipped sliver) whose area is no bigger than this, in square pixels. */
 const MIN_AREA = 4;
 /** ...and, after that, a point within this many pixels of the line its neighbours make. */
 const MAX_OFFSET = 0.4;
-
-/** Short ids and display names for every Natural Earth country that reaches into the frame. */
-const COUNTRIES = {
-  Albania: ['ALB'],
-  Andorra: ['AND'],
-  Algeria: ['DZA'],
-  Armenia: ['ARM'],
-  Austria: ['AUT'],
-  Azerbaijan: ['AZE'],
-  Belarus: ['BLR'],
-  Belgium: ['BEL'],
-  'Bosnia and Herz.': ['BIH', 'Bosnia and Herzegovina'],
-  Bulgaria: ['BGR'],
-  Croatia: ['HRV'],
-  Cyprus: ['CYP'],
-  Czechia: ['CZE'],
-  Denmark: ['DNK'],
-  Egypt: ['EGY'],
-  Estonia: ['EST'],
-  Finland: ['FIN'],
-  France: ['FRA'],
-  Georgia: ['GEO'],
-  Germany: ['DEU'],
-  Greece: ['GRC'],
-  Hungary: ['HUN'],
-  Iran: ['IRN'],
-  Iraq: ['IRQ'],
-  Israel: ['ISR'],
-  Italy: ['ITA'],
-  Jordan: ['JOR'],
-  Kazakhstan: ['KAZ'],
-  Ireland: ['IRL'],
-  'Isle of Man': ['IMN'],
-  Jersey: ['JEY'],
-  Kosovo: ['XKX'],
-  Latvia: ['LVA'],
-  Lebanon: ['LBN'],
-  Libya: ['LBY'],
-  Liechtenstein: ['LIE'],
-  Lithuania: ['LTU'],
-  Luxembourg: ['LUX'],
-  Macedonia: ['MKD', 'North Macedonia'],
-  Malta: ['MLT'],
-  Moldova: ['MDA'],
-  Montenegro: ['MNE'],
-  'N. Cyprus': ['CYN', 'Northern Cyprus'],
-  Netherlands: ['NLD'],
-  Norway: ['NOR'],
-  Palestine: ['PSE'],
-  Poland: ['POL'],
-  Romania: ['ROU'],
-  Russia: ['RUS'],
-  'San Marino': ['SMR'],
-  'Saudi Arabia': ['SAU'],
-  Spain: ['ESP'],
-  Serbia: ['SRB'],
-  Slovakia: ['SVK'],
-  Slovenia: ['SVN'],
-  Sweden: ['SWE'],
-  Switzerland: ['CHE'],
-  Syria: ['SYR'],
-  Tunisia: ['TUN'],
-  Turkey: ['TUR'],
-  Turkmenistan: ['TKM'],
-  Ukraine: ['UKR'],
-  'United Kingdom': ['GBR'],
-  Uzbekistan: ['UZB'],
-  Vatican: ['VAT', 'Vatican City'],
-  Åland: ['ALA', 'Åland Islands'],
-};
-/** The crisis actors; everything else is background. */
-const FOCUS = new Set(['UKR', 'RUS', 'BLR', 'POL', 'EST', 'LVA', 'LTU', 'ROU', 'MDA']);
-
-/** Named points: id, name, lon, lat, and the country it lies in (null for sea points). */
-const PLACES = [
-  ['kyiv', 'Kyiv', 30.5234, 50.4501, 'UKR'],
-  ['moscow', 'Moscow', 37.6173, 55.7558, 'RUS'],
-  ['minsk', 'Minsk', 27.5615, 53.9045, 'BLR'],
-  ['warsaw', 'Warsaw', 21.0122, 52.2297, 'POL'],
-  ['bucharest', 'Bucharest', 26.1025, 44.4268, 'ROU'],
-  ['vilnius', 'Vilnius', 25.2797, 54.6872, 'LTU'],
-  ['riga', 'Riga', 24.1052, 56.9496, 'LVA'],
-  ['tallinn', 'Tallinn', 24.7536, 59.437, 'EST'],
-  ['chisinau', 'Chișinău', 28.8638, 47.0105, 'MDA'],
-  ['sevastopol', 'Sevastopol', 33.5224, 44.6166, 'UKR'],
-  ['donetsk', 'Donetsk', 37.8028, 48.0159, 'UKR'],
-  ['luhansk', 'Luhansk', 39.3078, 48.574, 'UKR'],
-  ['kharkiv', 'Kharkiv', 36.2304, 49.9935, 'UKR'],
-  ['brest', 'Brest', 23.6851, 52.0976, 'BLR'],
-  ['gomel', 'Gomel', 30.9754, 52.4345, 'BLR'],
-  ['rostov', 'Rostov-on-Don', 39.7015, 47.2357, 'RUS'],
-  ['voronezh', 'Voronezh', 39.2003, 51.672, 'RUS'],
-  ['belgorod', 'Belgorod', 36.5873, 50.5997, 'RUS'],
-  ['yelnya', 'Yelnya', 33.1751, 54.5781, 'RUS'],
-  ['constanta', 'Constanța', 28.6348, 44.1598, 'ROU'],
-  ['blackSea', 'Black Sea', 34, 43.5, null],
-  ['balticSea', 'Baltic Sea', 19.2, 55.6, null],
-  ['carrierStation', 'Eastern Mediterranean', 25, 34.5, null],
-];
-
-/** Anchor points where the game draws forces: lists of [id, lon, lat, country]. */
-const REGIONS = {
-  russianForcesNearUkraine: [
-    ['yelnya', 33.1751, 54.5781, 'RUS'],
-    ['belgorod', 36.5873, 50.5997, 'RUS'],
-    ['voronezh', 39.2003, 51.672, 'RUS'],
-    ['rostov', 39.7015, 47.2357, 'RUS'],
-    // Northern Crimea (Dzhankoi): inside Ukraine's outline, and inside the Crimea of `disputed`.
-    ['crimea', 34.3928, 45.7086, 'UKR'],
-  ],
-  belarusStaging: [
-    ['brest', 23.6851, 52.0976, 'BLR'],
-    ['luninets', 26.8043, 52.2472, 'BLR'],
-    ['mozyr', 29.2456, 52.0495, 'BLR'],
-    ['gomel', 30.9754, 52.4345, 'BLR'],
-  ],
-  eastFlank: [
-    ['tapa', 25.9593, 59.2607, 'EST'],
-    ['adazi', 24.3236, 57.0756, 'LVA'],
-    ['rukla', 24.1903, 55.0689, 'LTU'],
-    ['orzysz', 21.9469, 53.8083, 'POL'],
-    ['rzeszow', 22.0047, 50.0412, 'POL'],
-    ['mihailKogalniceanu', 28.4883, 44.3622, 'ROU'],
-  ],
-  carrierStation: [['carrierStation', 25, 34.5, null]],
-};
 
 const round = (value) => Math.round(value * 10) / 10 || 0;
 
@@ -168,6 +57,17 @@ function ringArea(ring) {
     sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
   }
   return sum / 2;
+}
+
+/** Even–odd ray casting: whether the pixel point x, y lies inside a ring. */
+function inRing(x, y, ring) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
 
 /** Douglas–Peucker over point indices: drops points within MAX_OFFSET pixels of the kept line. */
@@ -247,29 +147,11 @@ function dropFlippedIslands(geometry) {
 }
 
 /**
- * Natural Earth draws borders as controlled on the ground ("de facto"), so world-atlas puts Crimea in
- * Russia's outline. The game follows the internationally recognised border (UN General Assembly
- * resolution 68/262): this moves the Crimea polygon from Russia to Ukraine, merges it into Ukraine's
- * outline, and returns it so that the map can also list it as Russian-controlled since 2014.
+ * Projects and clips one country: its outer rings in frame pixels, holes dropped. A ring too small
+ * to draw is kept all the same if one of the `named` pixel points (the map's places) lies in it, so
+ * that a named island such as Key West does not leave its dot at sea.
  */
-function moveCrimeaToUkraine(topology) {
-  const geometries = topology.objects.countries.geometries;
-  const russia = geometries.find((g) => g.properties.name === 'Russia');
-  const ukraine = geometries.find((g) => g.properties.name === 'Ukraine');
-  const sevastopol = [33.5224, 44.6166];
-  const index = russia.arcs.findIndex((arcs) =>
-    geoContains(feature(topology, { type: 'Polygon', arcs }), sevastopol),
-  );
-  if (index < 0) throw new Error('world-atlas has no Crimea polygon in Russia any more');
-  const [crimea] = russia.arcs.splice(index, 1);
-  const merged = mergeArcs(topology, [ukraine, { type: 'Polygon', arcs: crimea }]);
-  ukraine.type = merged.type;
-  ukraine.arcs = merged.arcs;
-  return { type: 'Polygon', arcs: crimea };
-}
-
-/** Projects and clips one country: its outer rings in frame pixels, holes dropped. */
-function projectCountry(geometry, path) {
+function projectCountry(geometry, path, named = []) {
   const rings = [];
   let ring;
   path.context({
@@ -300,26 +182,26 @@ function projectCountry(geometry, path) {
     }
     // d3 winds outer rings clockwise on screen (positive area here); holes the other way. Every
     // hole in these countries is an enclave (San Marino, the Vatican) drawn as its own country.
-    if (points.length >= 3 && ringArea(points) > MIN_AREA) polygons.push(points);
+    const large = ringArea(points) > MIN_AREA;
+    if (points.length >= 3 && (large || named.some(([x, y]) => inRing(x, y, points)))) {
+      polygons.push(points);
+    }
   }
   return polygons;
 }
 
-export async function buildMap() {
-  const topology = JSON.parse(
-    readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
-  );
-
+/** A conformal conic fitted so that the frame shows at least the configuration's lon/lat box. */
+function projectionFor({ fitBox, parallels, rotate }) {
   const fitPoints = [];
-  for (let lon = FIT_BOX.lon[0]; lon <= FIT_BOX.lon[1]; lon += 0.5) {
-    fitPoints.push([lon, FIT_BOX.lat[0]], [lon, FIT_BOX.lat[1]]);
+  for (let lon = fitBox.lon[0]; lon <= fitBox.lon[1]; lon += 0.5) {
+    fitPoints.push([lon, fitBox.lat[0]], [lon, fitBox.lat[1]]);
   }
-  for (let lat = FIT_BOX.lat[0]; lat <= FIT_BOX.lat[1]; lat += 0.5) {
-    fitPoints.push([FIT_BOX.lon[0], lat], [FIT_BOX.lon[1], lat]);
+  for (let lat = fitBox.lat[0]; lat <= fitBox.lat[1]; lat += 0.5) {
+    fitPoints.push([fitBox.lon[0], lat], [fitBox.lon[1], lat]);
   }
-  const projection = geoConicConformal()
-    .parallels(PARALLELS)
-    .rotate(ROTATE)
+  return geoConicConformal()
+    .parallels(parallels)
+    .rotate(rotate)
     .fitExtent(
       [
         [0, 0],
@@ -331,51 +213,62 @@ export async function buildMap() {
       [0, 0],
       [WIDTH, HEIGHT],
     ]);
+}
+
+/** Builds the map named `name` (a key of MAPS) as a plain object. */
+export async function buildMap(name) {
+  const config = MAPS[name];
+  if (!config) throw new Error(`no map ${name}; the maps are ${Object.keys(MAPS).join(', ')}`);
+  const topology = JSON.parse(
+    readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
+  );
+  const projection = projectionFor(config);
 
   simplifyArcs(topology, projection);
-  const crimea = moveCrimeaToUkraine(topology);
+  // A configuration may redraw a border (Europe moves Crimea); it runs on the simplified arcs.
+  const disputed = config.disputed?.(topology) ?? [];
   const path = geoPath(projection);
-  const countries = [];
-  for (const country of feature(topology, topology.objects.countries).features) {
-    const polygons = projectCountry(dropFlippedIslands(country.geometry), path);
-    if (polygons.length === 0) continue;
-    const known = COUNTRIES[country.properties.name];
-    if (!known) throw new Error(`no id for ${country.properties.name}, which is in the frame`);
-    const [id, name = country.properties.name] = known;
-    countries.push({ id, name, focus: FOCUS.has(id), polygons });
-  }
-  // Background first, then the actors, so that the actors' outlines are drawn on top.
-  countries.sort((a, b) => Number(a.focus) - Number(b.focus) || (a.id < b.id ? -1 : 1));
-
   const point = (lon, lat) => {
     const [x, y] = projection([lon, lat]);
     return { x: round(x), y: round(y) };
   };
-  const places = PLACES.map(([id, name, lon, lat, country]) => ({
+  const places = config.places.map(([id, placeName, lon, lat, country]) => ({
     id,
-    name,
+    name: placeName,
     lon,
     lat,
     ...point(lon, lat),
     country,
   }));
   const regions = Object.fromEntries(
-    Object.entries(REGIONS).map(([region, anchors]) => [
+    Object.entries(config.regions).map(([region, anchors]) => [
       region,
       anchors.map(([id, lon, lat, country]) => ({ id, lon, lat, ...point(lon, lat), country })),
     ]),
   );
+  const named = [...places, ...Object.values(regions).flat()].map(({ x, y }) => [x, y]);
+  const countries = [];
+  for (const country of feature(topology, topology.objects.countries).features) {
+    const polygons = projectCountry(dropFlippedIslands(country.geometry), path, named);
+    if (polygons.length === 0) continue;
+    const known = config.countries[country.properties.name];
+    if (!known) throw new Error(`no id for ${country.properties.name}, which is in the frame`);
+    const [id, displayName = country.properties.name] = known;
+    countries.push({ id, name: displayName, focus: config.focus.has(id), polygons });
+  }
+  // Background first, then the actors, so that the actors' outlines are drawn on top.
+  countries.sort((a, b) => Number(a.focus) - Number(b.focus) || (a.id < b.id ? -1 : 1));
 
-  const disputed = [
-    {
-      id: 'crimea',
-      name: 'Crimea',
-      recognisedAs: 'UKR',
-      controlledBy: 'RUS',
-      controlledSince: 2014,
-      polygons: projectCountry(feature(topology, crimea), path),
-    },
-  ];
+  const lines = (config.lines ?? []).map(({ points, ...line }) => ({
+    ...line,
+    points: points.map(([lon, lat]) => {
+      const at = point(lon, lat);
+      if (at.x < 0 || at.x > WIDTH || at.y < 0 || at.y > HEIGHT) {
+        throw new Error(`${line.id}: ${lon}, ${lat} is outside the frame`);
+      }
+      return { lon, lat, ...at };
+    }),
+  }));
 
   return {
     source: 'Natural Earth 1:50m via world-atlas 2.x',
@@ -383,11 +276,11 @@ export async function buildMap() {
     height: HEIGHT,
     projection: {
       type: 'conicConformal',
-      parallels: PARALLELS,
-      rotate: ROTATE,
+      parallels: config.parallels,
+      rotate: config.rotate,
       scale: projection.scale(),
       translate: projection.translate(),
-      fittedTo: FIT_BOX,
+      fittedTo: config.fitBox,
       clipExtent: [
         [0, 0],
         [WIDTH, HEIGHT],
@@ -395,27 +288,39 @@ export async function buildMap() {
       simplify: { minStepPx: MIN_STEP, maxOffsetPx: MAX_OFFSET, minAreaPx2: MIN_AREA },
     },
     countries,
-    disputed,
+    disputed: disputed.map(({ geometry, ...territory }) => ({
+      ...territory,
+      polygons: projectCountry(feature(topology, geometry), path),
+    })),
     places,
     regions,
+    // Only maps with lines carry the key, so that europe.json keeps its bytes.
+    ...(lines.length > 0 ? { lines } : {}),
   };
 }
 
-async function main() {
-  const out = resolve(process.argv[2] ?? DEFAULT_OUT);
-  const map = await buildMap();
-  // Written as prettier would write it (the repository's format check reads every JSON file); the
-  // options come from the committed file's place, so a build into a temp path gives the same bytes.
-  const options = (await prettier.resolveConfig(DEFAULT_OUT)) ?? {};
+/** Writes one map as prettier would (the repository's format check reads every JSON file). */
+async function writeMap(name, out) {
+  const map = await buildMap(name);
+  // The options come from the committed file's place, so a build into a temp path gives the same bytes.
+  const committed = join(ROOT, 'assets', 'map', MAPS[name].file);
+  const options = (await prettier.resolveConfig(committed)) ?? {};
   const text = await prettier.format(JSON.stringify(map), { ...options, parser: 'json' });
-  writeFileSync(out, text);
+  writeFileSync(out ?? committed, text);
   const points = map.countries.reduce(
     (sum, c) => sum + c.polygons.reduce((n, ring) => n + ring.length, 0),
     0,
   );
+  const size = Buffer.byteLength(text);
   console.log(
-    `${out}: ${map.countries.length} countries, ${points} points, ${Buffer.byteLength(text)} bytes`,
+    `${out ?? committed}: ${map.countries.length} countries, ${points} points, ${size} bytes`,
   );
+}
+
+async function main() {
+  const [name, out] = process.argv.slice(2);
+  if (name) await writeMap(name, out && resolve(out));
+  else for (const each of Object.keys(MAPS)) await writeMap(each);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
