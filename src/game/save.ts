@@ -141,13 +141,16 @@ export function missingVersion(
   versions: ScenarioVersions,
   played: { id: string; hash: string; version?: string },
 ): string {
-  const here = [versions.current, ...(versions.earlier ?? [])]
-    .filter((v) => v.scenario.id === played.id)
-    .flatMap((v) => [
-      v.scenario.version,
-      ...(v.scenario.compatibleWith ?? []).map((c) => c.version),
-    ])
-    .sort(newestFirst);
+  const here = [
+    ...new Set(
+      [versions.current, ...(versions.earlier ?? [])]
+        .filter((v) => v.scenario.id === played.id)
+        .flatMap((v) => [
+          v.scenario.version,
+          ...(v.scenario.compatibleWith ?? []).map((c) => c.version),
+        ]),
+    ),
+  ].sort(newestFirst);
   const which = played.version ? `version ${played.version}` : 'a version';
   return (
     `It was played with ${which} of the scenario "${played.id}" (content hash ${played.hash}), ` +

@@ -8,10 +8,10 @@
 // computed once per scenario; a turn only adds the terms that do.
 import { chanceOf } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
-import type { Action, Condition, Effect, Role } from './scenario/types';
+import type { Action, Condition, Effect, Mechanics, Role } from './scenario/types';
 import type { AiDecision, AiOption, AiTerm, GameState } from './state';
 import type { Rng } from './rng';
-import { isAvailable, lockReason, signalStrength, tensionPush } from './rules';
+import { isAvailable, lockReason, signalStrength, tensionPush, warStageOf } from './rules';
 import type { RuleValues } from './scenario/rules';
 
 const LOGGED_ALTERNATIVES = 2;
@@ -39,14 +39,15 @@ export function valueActions(
   actions: readonly Action[],
   variableName: (key: string) => string,
   rules: RuleValues,
+  mechanics: Mechanics,
 ): Record<string, ActionValue> {
   const out = Object.create(null) as Record<string, ActionValue>;
   for (const action of actions) {
     const role = roles[action.role]!;
-    const gains: Record<string, number> = { tension: tensionPush(rules, action) * 4 };
+    const gains: Record<string, number> = { [mechanics.tension]: tensionPush(rules, action) * 4 };
     // The full signal value: the AI does not discount it for credibility already high.
-    if (role.side === 'west')
-      gains.deterrenceCredibility = signalStrength(rules, action.signal) * 4;
+    if (role.side === mechanics.deterrer.side)
+      gains[mechanics.deterrer.credibility] = signalStrength(rules, action.signal) * 4;
     addGains(gains, action.effects, role, rules);
     const effectTerms: AiTerm[] = [];
     let fixed = 0;
@@ -196,8 +197,14 @@ function term(terms: AiTerm[] | null, name: string, value: number): number {
 }
 
 /** The risk of escalating, in tenths: the act's escalation class, the role's aversion, the tension. */
-function escalationRisk(rules: RuleValues, state: GameState, role: Role, action: Action): number {
-  const tension = (state.vars.tension ?? 0) + rules.escalationRiskOffset;
+function escalationRisk(
+  sc: CompiledScenario,
+  state: GameState,
+  role: Role,
+  action: Action,
+): number {
+  const rules = sc.rules;
+  const tension = (state.vars[sc.scenario.mechanics.tension] ?? 0) + rules.escalationRiskOffset;
   return -Math.trunc(
     (action.escalationClass * role.ai.escalationAversion * tension) / rules.escalationRiskPer,
   );
@@ -231,17 +238,17 @@ export function scoreAction(
       });
     }
   }
-  total += term(terms, 'escalation risk', escalationRisk(sc.rules, state, role, action));
+  total += term(terms, 'escalation risk', escalationRisk(sc, state, role, action));
   switch (action.ai?.kind) {
     case 'war':
       total += warCalculus(sc, state, action.warStage ?? 1, terms);
       if (sc.rules.lookAheadTurns > 0) total += lookAhead(sc, state, role, action, terms);
       break;
     case 'offer':
-      total += term(terms, 'value of the offers on the table', offerValue(sc.rules, state, role));
+      total += term(terms, 'value of the offers on the table', offerValue(sc, state, role));
       break;
     case 'backdown':
-      total += backdownCalculus(sc.rules, state, terms);
+      total += backdownCalculus(sc, state, terms);
       break;
     case 'buildup':
       total += buildupValue(sc, state, terms);
@@ -250,31 +257,33 @@ export function scoreAction(
   return total;
 }
 
-/** Russia's chance of a quick win as it sees it, in percent. */
-export function quickWinChance(rules: RuleValues, state: GameState): number {
+/** The challenger's chance of a quick win as it sees it, in percent. */
+export function quickWinChance(sc: CompiledScenario, state: GameState): number {
   const v = state.vars;
-  const r = rules;
+  const r = sc.rules;
+  const q = sc.scenario.mechanics.quickWin;
   const p =
     state.hidden.quickWinBelief +
     Math.trunc(
-      ((v.russianForces ?? r.quickWinForcesPivot) - r.quickWinForcesPivot) / r.quickWinForcesPer,
+      ((v[q.forces] ?? r.quickWinForcesPivot) - r.quickWinForcesPivot) / r.quickWinForcesPer,
     ) +
-    Math.trunc(((v.readiness ?? 0) - r.quickWinReadinessPivot) / r.quickWinReadinessPer) +
-    Math.trunc((v.belarusForces ?? 0) / r.quickWinBelarusPer) -
+    Math.trunc(((v[q.preparation] ?? 0) - r.quickWinReadinessPivot) / r.quickWinReadinessPer) +
+    Math.trunc((v[q.allied] ?? 0) / r.quickWinBelarusPer) -
     Math.trunc(
-      ((v.ukraineMilitary ?? r.quickWinUkrainePivot) - r.quickWinUkrainePivot) /
-        r.quickWinUkrainePer,
+      ((v[q.defender] ?? r.quickWinUkrainePivot) - r.quickWinUkrainePivot) / r.quickWinUkrainePer,
     );
   return Math.max(0, Math.min(r.quickWinMax, p));
 }
 
 /**
- * Keeping the military option open: worth more the more Russia wants its demands met (resolve),
- * and, as the security dilemma has it, the more the West arms Ukraine and reinforces the flank;
- * progress toward a framework reassures and makes it worth less.
+ * Keeping the military option open: worth more the more the challenger wants its demands met
+ * (resolve), and, as the security dilemma has it, the more the deterrer arms the defender and
+ * reinforces its flank (the mechanics name both); progress toward a deal reassures and makes it
+ * worth less.
  */
 function buildupValue(sc: CompiledScenario, state: GameState, terms: AiTerm[] | null): number {
   const r = sc.rules;
+  const m = sc.scenario.mechanics;
   const v = state.vars;
   const above = (key: string) => Math.max(0, (v[key] ?? 0) - (sc.variables[key]?.initial ?? 0));
   return (
@@ -285,16 +294,17 @@ function buildupValue(sc: CompiledScenario, state: GameState, terms: AiTerm[] | 
     ) +
     term(
       terms,
-      'answering Western deployments (security dilemma)',
+      m.terms.securityDilemma,
       Math.trunc(
-        (above('eastFlank') * r.buildupPerFlank + above('ukraineMilitary') * r.buildupPerUkraine) /
+        (above(m.securityDilemma.flank) * r.buildupPerFlank +
+          above(m.securityDilemma.defender) * r.buildupPerUkraine) /
           10,
       ),
     ) +
     term(
       terms,
       'reassured by progress in talks',
-      -Math.trunc((heldValue(r, state, 'dealProgress') * r.buildupPerDeal) / 10),
+      -Math.trunc((heldValue(r, state, m.bargaining.progress) * r.buildupPerDeal) / 10),
     )
   );
 }
@@ -305,30 +315,32 @@ function warCalculus(
   state: GameState,
   stage: number,
   terms: AiTerm[] | null,
-  warStage = state.vars.warStage ?? 0,
+  warStage = warStageOf(sc, state),
 ): number {
   const r = sc.rules;
+  const m = sc.scenario.mechanics;
   const v = state.vars;
   const { resolve, costTolerance } = state.hidden;
-  const p = stage === 1 ? 100 : quickWinChance(r, state);
+  const p = stage === 1 ? 100 : quickWinChance(sc, state);
   const gain = Math.trunc((resolve * p * r.warStageGain[stage]!) / 100);
   const threatened =
-    r.threatBase + r.threatPerTier * Math.max(v.sanctionsPrepared ?? 0, v.sanctionsImposed ?? 0);
-  const credible = Math.trunc((threatened * (v.deterrenceCredibility ?? 0)) / 100);
+    r.threatBase +
+    r.threatPerTier * Math.max(v[m.sanctions.prepared] ?? 0, v[m.sanctions.imposed] ?? 0);
+  const credible = Math.trunc((threatened * (v[m.deterrer.credibility] ?? 0)) / 100);
   const felt = Math.trunc(
     (credible * (100 + r.sanctionsFeltAbove - costTolerance) * r.warStageCost[stage]!) / 100,
   );
   const fighting =
-    stage >= 2 ? Math.trunc(((v.ukraineMilitary ?? 0) * stage * 10) / r.fightingPer) : 0;
-  const onTable = heldValue(r, state, 'dealProgress');
+    stage >= 2 ? Math.trunc(((v[m.quickWin.defender] ?? 0) * stage * 10) / r.fightingPer) : 0;
+  const onTable = heldValue(r, state, m.bargaining.progress);
   const forfeited = Math.trunc((onTable * (100 - resolve)) / r.offersForfeitedPer);
   const unprepared = stage >= 2 && warStage < 1 ? r.noPretextCost : 0;
   return (
     term(terms, 'expected gain (chance of a quick win × resolve)', gain) +
     term(terms, 'expected cost of sanctions (threat × credibility)', -felt) +
-    term(terms, 'expected cost of fighting Ukraine', -fighting) +
+    term(terms, m.terms.fighting, -fighting) +
     term(terms, 'offers forfeited', -forfeited) +
-    term(terms, 'no pretext prepared (regions not recognised)', -unprepared)
+    term(terms, m.terms.noPretext, -unprepared)
   );
 }
 
@@ -404,9 +416,9 @@ function lookAhead(
       state,
       larger.warStage ?? 1,
       null,
-      Math.max(stage, state.vars.warStage ?? 0),
+      Math.max(stage, warStageOf(sc, state)),
     );
-    value += escalationRisk(sc.rules, state, role, larger);
+    value += escalationRisk(sc, state, role, larger);
     for (let i = 0; i < wait; i++) value = Math.trunc((value * sc.rules.lookAheadDiscount) / 100);
     best = Math.max(best, value);
   }
@@ -423,9 +435,10 @@ function lookAhead(
   );
 }
 
-function offerValue(rules: RuleValues, state: GameState, role: Role): number {
-  const onTable =
-    heldValue(rules, state, 'dealProgress') + heldValue(rules, state, 'channelHealth');
+function offerValue(sc: CompiledScenario, state: GameState, role: Role): number {
+  const rules = sc.rules;
+  const { progress, channels } = sc.scenario.mechanics.bargaining;
+  const onTable = heldValue(rules, state, progress) + heldValue(rules, state, channels);
   if (!role.estimatesIntent) return Math.trunc(onTable / rules.offerValuePer);
   // The West weighs an offer by how open it believes Russia is to a deal (its estimate of resolve).
   const estimate = state.intel[role.id]?.resolve;
@@ -433,23 +446,26 @@ function offerValue(rules: RuleValues, state: GameState, role: Role): number {
   return Math.trunc((onTable * (100 - believedResolve)) / 100);
 }
 
-function backdownCalculus(rules: RuleValues, state: GameState, terms: AiTerm[] | null): number {
+function backdownCalculus(sc: CompiledScenario, state: GameState, terms: AiTerm[] | null): number {
+  const rules = sc.rules;
+  const m = sc.scenario.mechanics;
   const v = state.vars;
   const { resolve, costTolerance } = state.hidden;
   return (
-    term(terms, 'loss of face', -Math.trunc(((v.supportRussia ?? 50) * resolve) / 100)) +
+    term(terms, 'loss of face', -Math.trunc(((v[m.challenger.face] ?? 50) * resolve) / 100)) +
     term(
       terms,
       'sanctions it avoids',
       Math.trunc(
-        ((v.deterrenceCredibility ?? 0) * (100 - costTolerance)) / rules.backdownSanctionsPer,
+        ((v[m.deterrer.credibility] ?? 0) * (100 - costTolerance)) / rules.backdownSanctionsPer,
       ),
     ) +
     term(
       terms,
       'value of the offers on the table',
       Math.trunc(
-        (heldValue(rules, state, 'dealProgress') * (100 - resolve)) / rules.backdownOffersPer,
+        (heldValue(rules, state, m.bargaining.progress) * (100 - resolve)) /
+          rules.backdownOffersPer,
       ),
     )
   );

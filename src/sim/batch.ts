@@ -68,11 +68,12 @@ export function summarize(sc: CompiledScenario, state: GameState): GameSummary {
     victories[s.role] = s.victory;
   }
   let escalationTotal = 0;
-  let peakTension = sc.variables.tension?.initial ?? 0;
+  const key = sc.scenario.mechanics.tension;
+  let peakTension = sc.variables[key]?.initial ?? 0;
   let tension = peakTension;
   for (const report of state.reports) {
     escalationTotal += report.escalationScore;
-    for (const c of report.changes) if (c.key === 'tension') tension += c.delta;
+    for (const c of report.changes) if (c.key === key) tension += c.delta;
     peakTension = Math.max(peakTension, tension);
   }
   return {

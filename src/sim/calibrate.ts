@@ -126,12 +126,13 @@ export function pickLines(
 }
 
 export function outcomeOf(sc: CompiledScenario, state: GameState): GameOutcome {
-  let stage = sc.variables.warStage?.initial ?? 0;
+  const key = sc.scenario.mechanics.warStage;
+  let stage = sc.variables[key]?.initial ?? 0;
   let recognitionTurn: number | null = stage >= RECOGNITION_STAGE ? 0 : null;
   let warTurn: number | null = stage >= WAR_STAGE ? 0 : null;
   for (const report of state.reports) {
     for (const change of report.changes) {
-      if (change.key !== 'warStage') continue;
+      if (change.key !== key) continue;
       stage += change.delta;
       if (stage >= RECOGNITION_STAGE) recognitionTurn ??= report.turn;
       if (stage >= WAR_STAGE) warTurn ??= report.turn;

@@ -5,8 +5,9 @@ import type { GameState } from './state';
 
 /** The rung of the escalation ladder the state stands on (1 = lowest). */
 export function currentRung(sc: CompiledScenario, state: Pick<GameState, 'vars'>): number {
-  const tension = state.vars.tension ?? 0;
-  const warStage = state.vars.warStage ?? 0;
+  const m = sc.scenario.mechanics;
+  const tension = state.vars[m.tension] ?? 0;
+  const warStage = state.vars[m.warStage] ?? 0;
   let level = 1;
   for (const rung of sc.scenario.rungs) {
     const byWar = rung.minWarStage !== undefined && warStage >= rung.minWarStage;

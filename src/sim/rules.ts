@@ -38,6 +38,11 @@ export function signalCredibility(
   return Math.trunc((signalStrength(rules, signal) * scale) / 10);
 }
 
+/** The stage of war the state stands at (0: none). */
+export function warStageOf(sc: CompiledScenario, state: Pick<GameState, 'vars'>): number {
+  return state.vars[sc.scenario.mechanics.warStage] ?? 0;
+}
+
 /** Whether the action can be ordered now (the fast check; `lockReason` says why not). */
 export function isAvailable(sc: CompiledScenario, state: GameState, action: Action): boolean {
   const takenOn = state.taken[action.id];
@@ -45,7 +50,7 @@ export function isAvailable(sc: CompiledScenario, state: GameState, action: Acti
     if (action.once) return false;
     if (action.cooldown !== undefined && state.turn - takenOn < action.cooldown) return false;
   }
-  if (action.warStage !== undefined && (state.vars.warStage ?? 0) >= action.warStage) return false;
+  if (action.warStage !== undefined && warStageOf(sc, state) >= action.warStage) return false;
   const requires = sc.requires[action.id];
   return requires === undefined || requires(sc, state);
 }
@@ -63,7 +68,7 @@ export function lockReason(sc: CompiledScenario, state: GameState, action: Actio
   ) {
     return `Done on turn ${takenOn}; it can be done again from turn ${takenOn + action.cooldown}.`;
   }
-  if (action.warStage !== undefined && (state.vars.warStage ?? 0) >= action.warStage) {
+  if (action.warStage !== undefined && warStageOf(sc, state) >= action.warStage) {
     return 'The war has already gone this far or further.';
   }
   const missing = unmet(sc, state, action.requires);

@@ -114,7 +114,13 @@ describe('the computer discounts a promise that lapses', () => {
   };
 
   it('values a political offer below an otherwise equal binding one', () => {
-    const values = valueActions(sc.roles, [binding, political], (key) => key, sc.rules);
+    const values = valueActions(
+      sc.roles,
+      [binding, political],
+      (key) => key,
+      sc.rules,
+      sc.scenario.mechanics,
+    );
     expect(values['test.political']!.fixed).toBeLessThan(values['test.binding']!.fixed);
     // Two turns of holding keep half: the positive effects count for half their value.
     const progress = (id: string) =>

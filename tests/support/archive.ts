@@ -62,7 +62,9 @@ export function gameInProgress(
       : submitted.session;
     session = dispatch(sc, session, { type: 'turn/ended' }).session;
   }
-  return session;
+  // Saved when that version was current: the record names the hash it had then (the archived
+  // file has since gained a mechanics block and lists that hash as compatible).
+  return { ...session, record: { ...session.record, scenario: { ...fixture.scenario } } };
 }
 
 /** The text of the autosave of a game, as src/game/save.ts writes it. */

@@ -33,7 +33,8 @@ export interface ClassCode {
   whatIf: Record<string, string>;
 }
 
-const EXAMPLE = 'ukraine-2021@1.0.0:geneva-4821:5:us';
+/** A code in general terms (each scenario has its own ids). */
+const EXAMPLE = 'scenario@1.0.0:seed-4821:5:role';
 /** A code is typed by hand: anything far longer than a real one is not one. */
 const MAX_CODE = 400;
 const ID = /^[a-z0-9][a-z0-9._-]*$/i;
@@ -67,7 +68,7 @@ export function parseClassCode(text: string): Result<ClassCode> {
     return refuse(
       versioned
         ? `A class code has three to five parts separated by ":", like ${EXAMPLE}.`
-        : `A class code has three parts separated by ":", like ukraine-2021:geneva-4821:5. (A seed with ":" in it needs a code made by this version of Brink.)`,
+        : `A class code has three parts separated by ":", like scenario:seed-4821:5. (A seed with ":" in it needs a code made by this version of Brink.)`,
     );
   }
   const [scenario, version = null] = versioned ? head.split('@', 2) : [head];

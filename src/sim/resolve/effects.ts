@@ -17,7 +17,7 @@ export function applyEffects(
     if ('intel' in effect) {
       for (const role of ctx.sc.roleOrder) {
         const informed =
-          effect.who === 'actor' ? role === actor : ctx.sc.roles[role]!.side === 'west';
+          effect.who === 'actor' ? role === actor : ctx.sc.roles[role]!.side === effect.who;
         if (informed) narrowEstimates(ctx.sc, ctx.state, role, effect.intel);
       }
     } else if (effect.delay) {

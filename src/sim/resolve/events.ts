@@ -31,7 +31,7 @@ function happen(ctx: TurnContext, event: GameEvent): void {
   report.events.push(event.id);
   report.escalationScore += event.escalationClass;
   report.goldsteinSum += Math.round(event.goldstein * 10);
-  applyChange(ctx, 'tension', tensionPush(ctx.sc.rules, event), {
+  applyChange(ctx, ctx.sc.scenario.mechanics.tension, tensionPush(ctx.sc.rules, event), {
     kind: 'rule',
     rule: 'tension',
     event: event.id,

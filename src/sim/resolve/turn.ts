@@ -3,7 +3,7 @@
 //  2. every role pays political capital for its orders
 //  3. orders take effect track by track (diplomacy, sanctions, deterrence), roles in scenario order
 //  4. pending effects whose time has come land
-//  5. reactions: pre-agreed sanctions fire when Russia crosses into Ukraine; red lines are tested
+//  5. reactions: pre-agreed sanctions fire when the challenger goes to war; red lines are tested
 //  6. events: scheduled, injected by a facilitator, then conditional ones by chance
 //  7. drift and slow dynamics (sanctions bite, visible disunity erodes credibility)
 //  8. assessment: endings; then income and the next turn
@@ -16,7 +16,7 @@ import type { Rng } from '../rng';
 import type { CompiledScenario } from '../scenario/compile';
 import { TRACKS, type Action } from '../scenario/types';
 import type { Cause, GameState, TurnReport } from '../state';
-import { signalCredibility, tensionPush } from '../rules';
+import { signalCredibility, tensionPush, warStageOf } from '../rules';
 import { applyEffects, applyRoll, landPending } from './effects';
 import { runEvents } from './events';
 import { checkEndings } from './endings';
@@ -70,7 +70,7 @@ function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng): void {
 
   const orders = gatherOrders(ctx);
   payCapital(ctx, orders);
-  const warStageBefore = state.vars.warStage ?? 0;
+  const warStageBefore = warStageOf(sc, state);
   for (const track of TRACKS) {
     for (const { role, actions } of orders) {
       for (const action of actions) if (action.track === track) takeAction(ctx, role, action);
@@ -137,6 +137,7 @@ function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
 
 function takeAction(ctx: TurnContext, role: string, action: Action): void {
   const { sc, state, report } = ctx;
+  const m = sc.scenario.mechanics;
   const id = action.id;
   const cause: Cause = { kind: 'action', role, action: id };
   state.taken[id] = state.turn;
@@ -144,15 +145,15 @@ function takeAction(ctx: TurnContext, role: string, action: Action): void {
   report.goldsteinSum += Math.round(action.goldstein * 10);
   const push = tensionPush(sc.rules, action);
   if (push !== 0)
-    applyChange(ctx, 'tension', push, { kind: 'rule', rule: 'tension', role, action: id });
-  if (sc.roles[role]!.side === 'west') {
+    applyChange(ctx, m.tension, push, { kind: 'rule', rule: 'tension', role, action: id });
+  if (sc.roles[role]!.side === m.deterrer.side) {
     const credibility = signalCredibility(
       sc.rules,
       action.signal,
-      state.vars.deterrenceCredibility ?? 0,
+      state.vars[m.deterrer.credibility] ?? 0,
     );
     if (credibility !== 0) {
-      applyChange(ctx, 'deterrenceCredibility', credibility, {
+      applyChange(ctx, m.deterrer.credibility, credibility, {
         kind: 'rule',
         rule: 'signal',
         role,
@@ -164,51 +165,54 @@ function takeAction(ctx: TurnContext, role: string, action: Action): void {
     }
   }
   if (action.warStage !== undefined) {
-    applyChange(ctx, 'warStage', action.warStage - (state.vars.warStage ?? 0), cause);
+    applyChange(ctx, m.warStage, action.warStage - warStageOf(sc, state), cause);
   }
   applyEffects(ctx, action.effects, cause, role);
   if (action.roll) applyRoll(ctx, action.roll, cause, role);
 }
 
 function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: number): void {
-  const { state } = ctx;
+  const { sc, state } = ctx;
+  const m = sc.scenario.mechanics;
   const vars = state.vars;
-  const warStage = vars.warStage ?? 0;
+  const warStage = warStageOf(sc, state);
   if (warStage > warStageBefore) {
     // Pre-agreed packages fire automatically: the costly part of a prepared threat.
-    const prepared = vars.sanctionsPrepared ?? 0;
-    const imposed = vars.sanctionsImposed ?? 0;
+    const prepared = vars[m.sanctions.prepared] ?? 0;
+    const imposed = vars[m.sanctions.imposed] ?? 0;
     const fire = warStage >= 2 ? prepared - imposed : Math.min(1, prepared - imposed);
-    if (fire > 0) applyChange(ctx, 'sanctionsImposed', fire, { kind: 'rule', rule: 'snapback' });
+    if (fire > 0) applyChange(ctx, m.sanctions.imposed, fire, { kind: 'rule', rule: 'snapback' });
     if (warStage >= 2)
-      applyChange(ctx, 'allianceCohesion', ctx.sc.rules.rally, { kind: 'rule', rule: 'rally' });
+      applyChange(ctx, m.deterrer.cohesion, sc.rules.rally, { kind: 'rule', rule: 'rally' });
   }
 
-  // Red lines are tested when Russia climbs a war stage: prepared sanctions firing or a costly
+  // Red lines are tested when the challenger climbs a war stage: prepared sanctions firing or a costly
   // answer the same turn back them; otherwise the role that drew them pays audience costs.
   if (warStage <= warStageBefore) return;
-  const snapback = (vars.sanctionsImposed ?? 0) > 0 && (vars.sanctionsPrepared ?? 0) > 0;
+  const snapback = (vars[m.sanctions.imposed] ?? 0) > 0 && (vars[m.sanctions.prepared] ?? 0) > 0;
   for (const line of state.redLines) {
     const answered =
       snapback ||
       orders.some((o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'));
     const cause = { role: line.role, action: line.action };
     if (answered) {
-      applyChange(ctx, 'deterrenceCredibility', ctx.sc.rules.redLineBacked, {
+      applyChange(ctx, m.deterrer.credibility, sc.rules.redLineBacked, {
         ...cause,
         kind: 'rule',
         rule: 'redLineBacked',
       });
     } else {
       const broken: Cause = { ...cause, kind: 'rule', rule: 'redLineBroken' };
-      applyChange(ctx, 'deterrenceCredibility', -ctx.sc.rules.audienceCost, broken);
-      if (line.role === 'us') applyChange(ctx, 'supportUS', -ctx.sc.rules.audienceCost, broken);
+      applyChange(ctx, m.deterrer.credibility, -sc.rules.audienceCost, broken);
+      const support = m.deterrer.support?.[line.role];
+      if (support) applyChange(ctx, support, -sc.rules.audienceCost, broken);
     }
   }
 }
 
 function drift(ctx: TurnContext): void {
   const { sc, state } = ctx;
+  const m = sc.scenario.mechanics;
   const vars = state.vars;
   for (const v of sc.scenario.variables) {
     if (!v.drift) continue;
@@ -216,13 +220,13 @@ function drift(ctx: TurnContext): void {
     const step = Math.trunc(((v.drift.target - value) * v.drift.tenths) / 10);
     applyChange(ctx, v.id, step, { kind: 'drift' });
   }
-  const bite = (vars.sanctionsImposed ?? 0) * sc.rules.sanctionsBite;
-  applyChange(ctx, 'russianEconomy', -bite, { kind: 'rule', rule: 'sanctionsBite' });
-  const cohesion = vars.allianceCohesion ?? 50;
+  const bite = (vars[m.sanctions.imposed] ?? 0) * sc.rules.sanctionsBite;
+  applyChange(ctx, m.sanctions.erodes, -bite, { kind: 'rule', rule: 'sanctionsBite' });
+  const cohesion = vars[m.deterrer.cohesion] ?? 50;
   const { disunityBelow, disunityPer } = sc.rules;
   if (cohesion < disunityBelow) {
     const loss = -Math.trunc((disunityBelow - cohesion) / disunityPer);
-    applyChange(ctx, 'deterrenceCredibility', loss, { kind: 'rule', rule: 'disunity' });
+    applyChange(ctx, m.deterrer.credibility, loss, { kind: 'rule', rule: 'disunity' });
   }
 }
 

@@ -67,6 +67,7 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
       scenario.actions,
       (key) => variables[key]?.name ?? key,
       rules,
+      scenario.mechanics,
     ),
     whatIf: AS_BUILT,
   };

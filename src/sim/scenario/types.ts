@@ -6,8 +6,8 @@ import type { BotName } from '../bot-names';
 export const TRACKS = ['diplomacy', 'sanctions', 'deterrence'] as const;
 export type Track = (typeof TRACKS)[number];
 
-export const SIDES = ['west', 'russia', 'neutral'] as const;
-export type Side = (typeof SIDES)[number];
+/** A side of the crisis, as the scenario names it (its `mechanics` says which side plays which part). */
+export type Side = string;
 
 /** Rivera et al. (2024) escalation classes: de-escalation, status quo, posturing, non-violent, violent, nuclear. */
 export const ESCALATION_CLASSES = [-2, 0, 4, 12, 28, 60] as const;
@@ -56,7 +56,7 @@ export interface Variable {
   /** "k troops", "tier", "%", or "" for a 0–100 index. */
   unit: string;
   /** Where it is drawn in the UI. */
-  group: 'escalation' | 'military' | 'west' | 'russia' | 'ukraine' | 'channels' | 'side';
+  group: string;
   /** Each turn the value moves this share (in tenths) of the way back toward `driftTarget`. */
   drift?: { target: number; tenths: number };
   /** Values shown to players as labels, e.g. for 0/1 flags or sanction tiers. */
@@ -93,10 +93,13 @@ export interface VariableEffect {
   holds?: number;
 }
 
-/** Narrows the intelligence estimates of Russia's hidden intent (for `who`) by `amount` points. */
+/**
+ * Narrows the intelligence estimates of the hidden intent by `amount` points, for the acting role
+ * ("actor") or for every role of a side that estimates it (a side id).
+ */
 export interface IntelEffect {
   intel: number;
-  who: 'actor' | 'west';
+  who: string;
 }
 
 export type Effect = VariableEffect | IntelEffect;
@@ -394,6 +397,51 @@ export interface Scenario {
   rules?: Rules;
   /** Assumptions a teacher can switch before a game (what-if.ts). */
   whatIfs?: WhatIf[];
+  /** Which of the scenario's sides and variables play which part in the engine's rules. */
+  mechanics: Mechanics;
+}
+
+/**
+ * The parts the engine's general rules give to a scenario's own sides and variables (every value is
+ * an id of the scenario). The rules themselves are in src/sim and the model card.
+ */
+export interface Mechanics {
+  /** The variable the tension rule pushes and the computer's escalation risk reads. */
+  tension: string;
+  /** The stage of war, 0 (none) to 3, which war actions set. */
+  warStage: string;
+  /** The side that deters: its signals build credibility, its red lines are tested. */
+  deterrer: {
+    side: Side;
+    credibility: string;
+    /** Its cohesion: visible disunity erodes credibility; an attack rallies it. */
+    cohesion: string;
+    /** Roles whose broken red lines also cost them this domestic support variable. */
+    support?: Record<string, string>;
+  };
+  /** The side that may go to war; its computer weighs the war calculus. */
+  challenger: {
+    side: Side;
+    /** Its standing at home, which backing down costs. */
+    face: string;
+  };
+  /** Pressure prepared and imposed, in tiers, and what imposed pressure wears down each turn. */
+  sanctions: { prepared: string; imposed: string; erodes: string };
+  /** What the challenger's chance of a quick win depends on. */
+  quickWin: { forces: string; preparation: string; allied: string; defender: string };
+  /** The bargaining track: progress toward a deal, and the health of the channels. */
+  bargaining: { progress: string; channels: string };
+  /** What the challenger's build-up answers (the security dilemma). */
+  securityDilemma: { flank: string; defender: string };
+  /** How the computer's reasons name three terms of its war calculus, in the crisis's words. */
+  terms: {
+    /** The expected cost of fighting the defender. */
+    fighting: string;
+    /** Answering the deterrer's deployments. */
+    securityDilemma: string;
+    /** A war begun without the pretext the first stage prepares. */
+    noPretext: string;
+  };
 }
 
 /** An assumption of the model that can be switched before a game, with the numbers each option sets. */

@@ -11,7 +11,6 @@ import {
   COMMITMENTS,
   ESCALATION_CLASSES,
   HIDDEN_PARAMETERS,
-  SIDES,
   SIGNAL_KINDS,
   TRACKS,
   type Action,
@@ -30,25 +29,6 @@ import {
 import { checkLessonKit, lessonKitShape } from './validate-lesson-kit';
 import { calibrationShape, checkCalibration } from './validate-calibration';
 import { checkWhatIfs, whatIfsShape } from './validate-what-ifs';
-
-/** Variables the engine's own rules read and write: every scenario must define them. */
-export const REQUIRED_VARIABLES = [
-  'tension',
-  'warStage',
-  'russianForces',
-  'readiness',
-  'belarusForces',
-  'allianceCohesion',
-  'sanctionsPrepared',
-  'sanctionsImposed',
-  'deterrenceCredibility',
-  'ukraineMilitary',
-  'supportUS',
-  'supportRussia',
-  'russianEconomy',
-  'dealProgress',
-  'channelHealth',
-] as const;
 
 export const MAX_TURNS = 52;
 
@@ -95,15 +75,6 @@ function everyOf<T extends string>() {
   ): L => list;
 }
 
-const VARIABLE_GROUPS = everyOf<Variable['group']>()([
-  'escalation',
-  'military',
-  'west',
-  'russia',
-  'ukraine',
-  'channels',
-  'side',
-]);
 const TONES = everyOf<Ending['tone']>()(['good', 'mixed', 'bad']);
 const AI_KINDS = everyOf<NonNullable<NonNullable<Action['ai']>['kind']>>()([
   'war',
@@ -112,7 +83,6 @@ const AI_KINDS = everyOf<NonNullable<NonNullable<Action['ai']>['kind']>>()([
   'buildup',
 ]);
 const SOURCE_KINDS = everyOf<Source['kind']>()(['article', 'research', 'counterfactual']);
-const INTEL_RECIPIENTS = everyOf<Extract<Effect, { intel: number }>['who']>()(['actor', 'west']);
 const DIRECTIONS = everyOf<Extract<ObjectiveMeasure, { var: string }>['better']>()([
   'higher',
   'lower',
@@ -453,7 +423,8 @@ const VARIABLE_EFFECT = shape(
   { var: reference, amount: integer() },
   { delay: integer(1), holds: integer(1) },
 );
-const INTEL_EFFECT = shape({ intel: integer(1), who: oneOf(INTEL_RECIPIENTS) });
+/** `who`: "actor", or a side whose roles that estimate the hidden intent learn (checked in pass 2). */
+const INTEL_EFFECT = shape({ intel: integer(1), who: identifier });
 
 const effect: Check = (value, path, faults) => {
   const intel = isObject(value) && has(value, 'intel');
@@ -492,7 +463,7 @@ const VARIABLE = shape(
     max: integer(),
     initial: integer(),
     unit: textOrEmpty,
-    group: oneOf(VARIABLE_GROUPS),
+    group: identifier,
   },
   { drift: shape({ target: integer(), tenths: integer(0, 10) }), labels: list(shortText) },
 );
@@ -572,7 +543,7 @@ const ROLE = shape(
     id: identifier,
     name: shortText,
     leader: shortText,
-    side: oneOf(SIDES),
+    side: identifier,
     playable: flag,
     colour: shortText,
     capital: shape({
@@ -672,6 +643,27 @@ const LESSON_KIT = lessonKitShape({ shape, list, integer, text });
 
 const WHAT_IFS = whatIfsShape({ shape, list, record, number, identifier, shortText, text });
 
+/** Which of the scenario's sides and variables play which part (checked to exist in pass 2). */
+const MECHANICS = shape({
+  tension: reference,
+  warStage: reference,
+  deterrer: shape(
+    { side: reference, credibility: reference, cohesion: reference },
+    { support: record(reference) },
+  ),
+  challenger: shape({ side: reference, face: reference }),
+  sanctions: shape({ prepared: reference, imposed: reference, erodes: reference }),
+  quickWin: shape({
+    forces: reference,
+    preparation: reference,
+    allied: reference,
+    defender: reference,
+  }),
+  bargaining: shape({ progress: reference, channels: reference }),
+  securityDilemma: shape({ flank: reference, defender: reference }),
+  terms: shape({ fighting: shortText, securityDilemma: shortText, noPretext: shortText }),
+});
+
 const SCENARIO = shape(
   {
     id: identifier,
@@ -694,6 +686,7 @@ const SCENARIO = shape(
     discussionQuestions: list(text),
     whatHappened: list(shape({ date: shortText, text: text, source: text })),
     modelCard: list(shape({ subject: shortText, explanation: text, sources: list(text) })),
+    mechanics: MECHANICS,
   },
   // Editors find the schema through this key; the engine ignores it.
   {
@@ -733,6 +726,7 @@ function checkMeaning(scenario: Scenario, faults: Faults): void {
     endings: uniqueById(scenario.endings, 'endings', 'ending', faults),
   };
   checkVariables(ctx);
+  checkMechanics(ctx);
   checkHiddenIntent(ctx);
   checkRoles(ctx);
   checkRungs(ctx);
@@ -817,10 +811,38 @@ function checkVariables(ctx: Context): void {
       );
     }
   });
-  for (const id of REQUIRED_VARIABLES) {
-    if (!ctx.variables.has(id)) {
-      faults.error('variables', `the engine needs a variable ${quote(id)}, and it is missing`);
-    }
+}
+
+/** Every variable the mechanics name exists; each side is some role's; support goes to deterrers. */
+function checkMechanics(ctx: Context): void {
+  const m = ctx.scenario.mechanics;
+  const sides = new Set(ctx.scenario.roles.map((r) => r.side));
+  const variable = (path: string, id: string) => refer(ctx, path, id, 'variable', ctx.variables);
+  variable('mechanics.tension', m.tension);
+  variable('mechanics.warStage', m.warStage);
+  for (const [part, ids] of [
+    ['deterrer', { credibility: m.deterrer.credibility, cohesion: m.deterrer.cohesion }],
+    ['challenger', { face: m.challenger.face }],
+    ['sanctions', m.sanctions],
+    ['quickWin', m.quickWin],
+    ['bargaining', m.bargaining],
+    ['securityDilemma', m.securityDilemma],
+  ] as const) {
+    for (const [key, id] of Object.entries(ids)) variable(at(at('mechanics', part), key), id);
+  }
+  for (const part of ['deterrer', 'challenger'] as const) {
+    refer(ctx, at(at('mechanics', part), 'side'), m[part].side, 'side', sides);
+  }
+  if (m.deterrer.side === m.challenger.side) {
+    ctx.faults.error('mechanics.challenger.side', 'must be another side than the deterrer');
+  }
+  for (const [role, id] of Object.entries(m.deterrer.support ?? {})) {
+    const path = at(at(at('mechanics', 'deterrer'), 'support'), role);
+    refer(ctx, path, role, 'role', ctx.roles);
+    variable(path, id);
+    const r = ctx.roles.get(role);
+    if (r && r.side !== m.deterrer.side)
+      ctx.faults.error(path, `${r.name} is not on the deterrer's side (${quote(m.deterrer.side)})`);
   }
 }
 
@@ -847,6 +869,7 @@ function checkHiddenIntent(ctx: Context): void {
 function checkRoles(ctx: Context): void {
   const { faults, scenario } = ctx;
   const aiKeys = new Set([...ctx.variables.keys(), INTEL_KEY]);
+  const challenger = scenario.mechanics.challenger.side;
   scenario.roles.forEach((role, i) => {
     const path = at('roles', i);
     if (role.capital.start > role.capital.max) {
@@ -873,10 +896,10 @@ function checkRoles(ctx: Context): void {
       refer(ctx, at(at(at(path, 'ai'), 'values'), key), key, 'variable', aiKeys);
     }
     if (role.playable) checkPlayable(ctx, role, path);
-    if (role.side === 'russia' && role.estimatesIntent) {
+    if (role.side === challenger && role.estimatesIntent) {
       faults.warn(
         at(path, 'estimatesIntent'),
-        `${role.name} is on Russia's side, yet sees Russia's intent only as estimates`,
+        `${role.name} is on the challenger's side, yet sees its intent only as estimates`,
       );
     }
   });
@@ -886,11 +909,8 @@ function checkRoles(ctx: Context): void {
   if (!scenario.roles.some((role) => role.estimatesIntent)) {
     faults.error(
       'roles',
-      `no role estimates Russia's hidden intent: set "estimatesIntent": true on the roles that must guess it`,
+      `no role estimates the challenger's hidden intent: set "estimatesIntent": true on the roles that must guess it`,
     );
-  }
-  if (!scenario.roles.some((role) => role.side === 'russia')) {
-    faults.warn('roles', `no role is on Russia's side, so red lines are never tested`);
   }
 }
 
@@ -1172,7 +1192,14 @@ function checkEffects(ctx: Context, effects: readonly Effect[], path: string): v
   const turns = ctx.scenario.turns;
   effects.forEach((e, i) => {
     const effectPath = at(path, i);
-    if ('intel' in e) return checkIntel(ctx, e.intel, at(effectPath, 'intel'));
+    if ('intel' in e) {
+      if (e.who !== 'actor' && !ctx.scenario.roles.some((r) => r.side === e.who))
+        ctx.faults.error(
+          at(effectPath, 'who'),
+          `must be "actor" or a side some role is on (${[...new Set(ctx.scenario.roles.map((r) => r.side))].join(', ')}), not ${quote(e.who)}`,
+        );
+      return checkIntel(ctx, e.intel, at(effectPath, 'intel'));
+    }
     refer(ctx, at(effectPath, 'var'), e.var, 'variable', ctx.variables);
     const v = ctx.variables.get(e.var);
     if (v && Math.abs(e.amount) > v.max - v.min) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatFaults, type Fault } from '../../../src/sim/result';
 import { loadScenario } from '../../../src/sim/scenario/load';
 import type { Scenario } from '../../../src/sim/scenario/types';
-import { REQUIRED_VARIABLES, validateScenario } from '../../../src/sim/scenario/validate';
+import { validateScenario } from '../../../src/sim/scenario/validate';
 
 const ROOT = new URL('../../../', import.meta.url);
 const FIXTURE_TEXT = readFileSync(new URL('tests/fixtures/minimal-scenario.json', ROOT), 'utf8');
@@ -19,6 +19,21 @@ const SCHEMA = JSON.parse(readFileSync(new URL('scenario.schema.json', SCENARIO_
 function fixture(): Scenario {
   return JSON.parse(FIXTURE_TEXT) as Scenario;
 }
+
+/** Every variable the fixture's mechanics name, with the path that names it. */
+const MECHANIC_VARIABLES = (() => {
+  const out: [string, string][] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') out.push([path, value]);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+  };
+  const { terms: _words, deterrer, challenger, ...rest } = fixture().mechanics;
+  walk(rest, 'mechanics');
+  walk({ credibility: deterrer.credibility, cohesion: deterrer.cohesion }, 'mechanics.deterrer');
+  walk({ face: challenger.face }, 'mechanics.challenger');
+  return out;
+})();
 
 const SHIPPED = existsSync(SCENARIO_DIR)
   ? readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
@@ -111,10 +126,10 @@ const BROKEN: BrokenCase[] = [
     message: 'must be one of -2, 0, 4, 12, 28, 60',
   },
   {
-    name: 'an unknown side',
-    break: (s) => put(s, 'roles[4].side', 'east'),
+    name: 'a side that is not a usable id',
+    break: (s) => put(s, 'roles[4].side', 'east side'),
     path: 'roles[4].side',
-    message: 'must be one of "west", "russia", "neutral"',
+    message: 'is not a usable id',
   },
   {
     name: 'an unknown signal',
@@ -135,10 +150,10 @@ const BROKEN: BrokenCase[] = [
     message: 'must be one of "good", "mixed", "bad"',
   },
   {
-    name: 'an unknown variable group',
-    break: (s) => put(s, 'variables[3].group', 'army'),
+    name: 'a variable group that is not a usable id',
+    break: (s) => put(s, 'variables[3].group', ''),
     path: 'variables[3].group',
-    message: 'must be one of',
+    message: 'must not be empty',
   },
   {
     name: 'more turns than a year',
@@ -572,15 +587,15 @@ const BROKEN: BrokenCase[] = [
 
   // What the engine needs
   {
-    name: 'a missing engine variable',
+    name: 'a missing variable the mechanics name',
     break: (s) => put(s, 'variables[14]', REMOVE),
-    path: 'variables',
-    message: 'the engine needs a variable "channelHealth"',
+    path: 'mechanics.bargaining.channels',
+    message: 'unknown variable "channelHealth"',
   },
   {
     name: 'a variable called "intel"',
     break: (s) => s.variables.push({ ...s.variables[0]!, id: 'intel' }),
-    path: 'variables[15].id',
+    path: 'variables[16].id',
     message: '"intel" is reserved',
   },
   {
@@ -685,7 +700,7 @@ const BROKEN: BrokenCase[] = [
     name: 'no role that estimates the hidden intent',
     break: (s) => s.roles.forEach((r) => (r.estimatesIntent = false)),
     path: 'roles',
-    message: "no role estimates Russia's hidden intent",
+    message: "no role estimates the challenger's hidden intent",
   },
 
   // Briefing sources
@@ -750,11 +765,43 @@ describe('validateScenario on broken scenarios', () => {
     expect(BROKEN.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(REQUIRED_VARIABLES)('reports the engine variable %s when it is missing', (id) => {
-    const s = fixture();
-    s.variables = s.variables.filter((v) => v.id !== id);
-    const errors = errorsOf(s);
-    expect(errors.some((f) => f.path === 'variables' && f.message.includes(`"${id}"`))).toBe(true);
+  it.each(MECHANIC_VARIABLES)(
+    'reports %s when the variable it names (%s) is missing',
+    (path, id) => {
+      const s = fixture();
+      s.variables = s.variables.filter((v) => v.id !== id);
+      const errors = errorsOf(s);
+      expect(errors.some((f) => f.path === path && f.message.includes(`"${id}"`))).toBe(true);
+    },
+  );
+
+  it('names the sides the mechanics need, and who may be told an estimate', () => {
+    const misspelt = fixture();
+    misspelt.mechanics.challenger.side = 'rusia';
+    expect(errorsOf(misspelt)).toContainEqual(
+      expect.objectContaining({
+        path: 'mechanics.challenger.side',
+        message: 'unknown side "rusia" (did you mean "russia"?)',
+      }),
+    );
+    const same = fixture();
+    same.mechanics.challenger.side = same.mechanics.deterrer.side;
+    expect(errorsOf(same).map((f) => f.path)).toContain('mechanics.challenger.side');
+    const support = fixture();
+    support.mechanics.deterrer.support = { russia: 'supportRussia' };
+    expect(errorsOf(support)).toContainEqual(
+      expect.objectContaining({ path: 'mechanics.deterrer.support.russia' }),
+    );
+    const told = fixture();
+    const action =
+      told.actions.find((a) => a.effects.some((e) => 'intel' in e)) ?? told.actions[0]!;
+    action.effects = [{ intel: 5, who: 'martians' }];
+    expect(errorsOf(told).some((f) => /\.who$/.test(f.path) && /martians/.test(f.message))).toBe(
+      true,
+    );
+    const none = fixture() as Partial<Scenario>;
+    delete none.mechanics;
+    expect(errorsOf(none as Scenario).map((f) => f.path)).toContain('mechanics');
   });
 
   it('gives every fault a path, a message and a severity', () => {
@@ -828,10 +875,10 @@ const WARNINGS: WarningCase[] = [
     message: 'at most 2 orders a turn, not 3',
   },
   {
-    name: 'a Russian role that only estimates its own intent',
+    name: "a challenger's role that only estimates its own intent",
     break: (s) => put(s, 'roles[3].estimatesIntent', true),
     path: 'roles[3].estimatesIntent',
-    message: "on Russia's side",
+    message: "on the challenger's side",
   },
   {
     name: 'a rung comparison that always holds',
@@ -895,9 +942,9 @@ describe('the minimal fixture', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('defines every variable the engine needs', () => {
+  it('names a variable of its own for every part of the mechanics', () => {
     const ids = fixture().variables.map((v) => v.id);
-    for (const id of REQUIRED_VARIABLES) expect(ids).toContain(id);
+    for (const [, id] of MECHANIC_VARIABLES) expect(ids).toContain(id);
   });
 });
 
