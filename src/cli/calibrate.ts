@@ -148,7 +148,7 @@ export function formatCalibration(sc: CompiledScenario, report: CalibrationRepor
 function formatLine(sc: CompiledScenario, report: CalibrationReport, line: LineReport): string[] {
   const baseline = line.line === report.baseline;
   const invasion = sc.scenario.calibration!.invasionEnding;
-  const { medianTurn, medianDate } = line.invasion;
+  const { medianTurn, medianDate } = line.timedEnding;
   const rec = line.recognitionFirst;
   const out = [
     `${line.name} (${line.line}${baseline ? ', the baseline' : ''})`,

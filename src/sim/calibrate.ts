@@ -48,7 +48,7 @@ export interface LineMeasurement {
   /** Every ending of the scenario, in its order, then any other (an unfinished game). */
   endings: ({ id: string; name: string } & Count)[];
   anyWar: Count;
-  invasion: {
+  timedEnding: {
     count: number;
     /** The lower median of the turns it came in, so always a turn played; null without one. */
     medianTurn: number | null;
@@ -235,10 +235,10 @@ export function measureLine(
   const recognisedFirst = wars.filter(
     (o) => o.recognitionTurn !== null && o.recognitionTurn < (o.warTurn ?? o.endingTurn),
   ).length;
-  const invasionTurns = outcomes
+  const timedTurns = outcomes
     .filter((o) => o.ending === calibration.invasionEnding)
     .map((o) => o.endingTurn);
-  const medianTurn = lowerMedian(invasionTurns);
+  const medianTurn = lowerMedian(timedTurns);
   return {
     line: line.id,
     name: line.name,
@@ -249,8 +249,8 @@ export function measureLine(
       ...count(outcomes.filter((o) => o.ending === e.id).length),
     })),
     anyWar: count(wars.length),
-    invasion: {
-      count: invasionTurns.length,
+    timedEnding: {
+      count: timedTurns.length,
       medianTurn,
       medianDate: medianTurn === null ? null : selectDate(sc, medianTurn),
     },
@@ -298,7 +298,7 @@ export function checkTargets(
     const { date, withinTurns } = targets.invasionMedian;
     const { startDate, daysPerTurn, turns } = sc.scenario;
     const turn = turnOfDate(startDate, daysPerTurn, turns, date) ?? 0;
-    const { medianTurn } = m.invasion;
+    const { medianTurn } = m.timedEnding;
     const met = medianTurn !== null && Math.abs(medianTurn - turn) <= withinTurns;
     checks.push({ kind: 'invasionMedian', date, turn, withinTurns, medianTurn, met });
   }

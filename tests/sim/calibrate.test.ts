@@ -92,7 +92,7 @@ describe('measureLine on crafted outcomes', () => {
   });
 
   it('gives the median turn of a full invasion and the first day of that week', () => {
-    expect(m.invasion).toEqual({ count: 3, medianTurn: 9, medianDate: '2022-02-24' });
+    expect(m.timedEnding).toEqual({ count: 3, medianTurn: 9, medianDate: '2022-02-24' });
   });
 
   it('counts objectives met for every playable role', () => {
@@ -103,7 +103,7 @@ describe('measureLine on crafted outcomes', () => {
   it('copes with no games and with no war', () => {
     const none = measureLine(sc, CALIBRATION, BASE, 'seed', []);
     expect(none.anyWar).toEqual({ count: 0, share: 0 });
-    expect(none.invasion).toEqual({ count: 0, medianTurn: null, medianDate: null });
+    expect(none.timedEnding).toEqual({ count: 0, medianTurn: null, medianDate: null });
     expect(none.recognitionFirst.share).toBeNull();
   });
 });
@@ -136,7 +136,7 @@ function measured(runs: number, counts: Record<string, number>, extra = {}): Lin
     runs,
     endings,
     anyWar: { count: war, share: war / runs },
-    invasion: { count: counts.fullInvasion ?? 0, medianTurn: 9, medianDate: '2022-02-24' },
+    timedEnding: { count: counts.fullInvasion ?? 0, medianTurn: 9, medianDate: '2022-02-24' },
     recognitionFirst: { warGames: war, count: 0, share: 0 },
     objectivesMet: [],
     ...extra,
@@ -149,7 +149,7 @@ describe('checkTargets', () => {
       100,
       { fullInvasion: 60, managedStandoff: 40 },
       {
-        invasion: { count: 60, medianTurn: 7, medianDate: '2022-02-10' },
+        timedEnding: { count: 60, medianTurn: 7, medianDate: '2022-02-10' },
         recognitionFirst: { warGames: 60, count: 31, share: 31 / 60 },
       },
     );
@@ -168,7 +168,7 @@ describe('checkTargets', () => {
       100,
       { fullInvasion: 45, managedStandoff: 45, limitedIncursion: 10 },
       {
-        invasion: { count: 45, medianTurn: 6, medianDate: '2022-02-03' },
+        timedEnding: { count: 45, medianTurn: 6, medianDate: '2022-02-03' },
         recognitionFirst: { warGames: 55, count: 27, share: 27 / 55 },
       },
     );
@@ -182,7 +182,7 @@ describe('checkTargets', () => {
       10,
       { managedStandoff: 10 },
       {
-        invasion: { count: 0, medianTurn: null, medianDate: null },
+        timedEnding: { count: 0, medianTurn: null, medianDate: null },
         recognitionFirst: { warGames: 0, count: 0, share: null },
       },
     );

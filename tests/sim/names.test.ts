@@ -1,6 +1,7 @@
 // The core knows no scenario: no id of a shipped scenario's roles, sides, variables, actions,
-// events or endings appears in src/sim's code (comments aside). What a scenario needs from the
-// engine's general rules it names in its own `mechanics` block.
+// events or endings appears in src/sim's code — as a name in the code, or as a whole string
+// (comments aside, and words inside a sentence such as "allies close ranks" are prose, not ids).
+// What a scenario needs from the engine's general rules it names in its own `mechanics` block.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,9 +29,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The code without its comments; string and template literals are kept whole. */
-export function withoutComments(text: string): string {
-  let out = '';
+/** The code without its comments, and the contents of its string and template literals. */
+export function splitSource(text: string): { code: string; strings: string[] } {
+  let code = '';
+  const strings: string[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -43,14 +45,15 @@ export function withoutComments(text: string): string {
     } else if (c === "'" || c === '"' || c === '`') {
       let j = i + 1;
       while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
-      out += text.slice(i, j + 1);
+      strings.push(text.slice(i + 1, j));
+      code += `${c}${c}`;
       i = j + 1;
     } else {
-      out += c;
+      code += c;
       i++;
     }
   }
-  return out;
+  return { code, strings };
 }
 
 /** Every id a shipped scenario gives its roles, sides, variables, actions, events and endings. */
@@ -83,16 +86,15 @@ describe('no scenario’s names in src/sim', () => {
     expect(files.length).toBeGreaterThan(20);
   });
 
-  it('no id appears as a word of the code (comments aside)', () => {
+  it('no id appears as a name in the code or as a whole string (comments aside)', () => {
     const found: string[] = [];
     for (const file of files) {
-      const code = withoutComments(readFileSync(file, 'utf8'));
-      for (const word of code.match(/[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*/g) ?? []) {
-        // A dotted word is checked whole (an action id such as "us.leadersCall") and in parts.
-        for (const part of new Set([word, ...word.split('.')])) {
-          if (ids.has(part) && !ENGINE_WORDS.has(part))
-            found.push(`${file.slice(ROOT.length + 1)}: "${part}" (${ids.get(part)})`);
-        }
+      const { code, strings } = splitSource(readFileSync(file, 'utf8'));
+      const names = code.match(/[A-Za-z_$][\w$]*/g) ?? [];
+      // A string is an id when it is one whole (an action id such as "us.leadersCall" included).
+      for (const word of [...names, ...strings.map((t) => t.trim())]) {
+        if (ids.has(word) && !ENGINE_WORDS.has(word))
+          found.push(`${file.slice(ROOT.length + 1)}: "${word}" (${ids.get(word)})`);
       }
     }
     expect([...new Set(found)]).toEqual([]);
@@ -100,7 +102,7 @@ describe('no scenario’s names in src/sim', () => {
 
   it('reads the engine words only through the mechanics, never as a variable', () => {
     for (const file of files) {
-      const code = withoutComments(readFileSync(file, 'utf8'));
+      const code = readFileSync(file, 'utf8');
       for (const word of ENGINE_WORDS) {
         expect(code, file).not.toMatch(new RegExp(`vars\\.${word}\\b|vars\\[['"]${word}['"]\\]`));
         expect(code, file).not.toMatch(new RegExp(`applyChange\\(ctx, ['"]${word}['"]`));
@@ -108,9 +110,10 @@ describe('no scenario’s names in src/sim', () => {
     }
   });
 
-  it('strips comments but keeps strings', () => {
-    expect(withoutComments("a // b\nc /* d */ e 'f // g' `h /* i */`")).toBe(
-      "a \nc  e 'f // g' `h /* i */`",
-    );
+  it('strips comments and sets strings apart', () => {
+    expect(splitSource("a // b\nc /* d */ e 'f // g' `h /* i */`")).toEqual({
+      code: "a \nc  e '' ``",
+      strings: ['f // g', 'h /* i */'],
+    });
   });
 });

@@ -119,12 +119,12 @@ export function checkCalibration(ctx: CalibrationContext, helpers: CalibrationHe
   calibration.warEndings.forEach((id, i) => {
     c.refer(at(at(PATH, 'warEndings'), i), id, 'ending', ctx.endings);
   });
-  const invasion = calibration.invasionEnding;
-  c.refer(at(PATH, 'invasionEnding'), invasion, 'ending', ctx.endings);
-  if (ctx.endings.has(invasion) && !calibration.warEndings.includes(invasion)) {
+  const timed = calibration.invasionEnding;
+  c.refer(at(PATH, 'invasionEnding'), timed, 'ending', ctx.endings);
+  if (ctx.endings.has(timed) && !calibration.warEndings.includes(timed)) {
     ctx.faults.warn(
       at(PATH, 'invasionEnding'),
-      `${quote(invasion)} is not among the war endings, so "any war" leaves it out`,
+      `${quote(timed)} is not among the war endings, so "any war" leaves it out`,
     );
   }
   calibration.lines.forEach((line, i) => {

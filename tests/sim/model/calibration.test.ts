@@ -35,7 +35,7 @@ describe('calibration against history', () => {
       `a full-scale invasion ends ${percent(full.share)} of games`,
     );
     expect(card!.explanation).toContain(
-      `the median full invasion comes in turn ${measured.invasion.medianTurn}`,
+      `the median full invasion comes in turn ${measured.timedEnding.medianTurn}`,
     );
     expect(card!.explanation).toContain(
       `recognition of the breakaway regions comes first in ${percent(measured.recognitionFirst.share!)} of war games`,
