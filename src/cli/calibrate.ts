@@ -1,8 +1,10 @@
 // `brink calibrate`: how often the model reproduces history. Plays each line of the scenario's
 // `calibration` block over many seeds (on worker threads, the same output for any number of
-// them) and prints each line's endings, the median week of a full invasion, how often recognition
-// came first and objectives met; the baseline against its targets; every other line's shift from
-// the baseline against the direction the literature expects.
+// them) and prints each line's endings, the median turn of the timed ending, how often the war
+// stage's first step came before the war, and objectives met, each named in the scenario's words
+// (Ukraine's full invasion and recognition, Cuba's invasion and proclaimed missiles); the baseline
+// against its targets; every other line's shift from the baseline against the direction the
+// literature expects.
 import {
   ANY_WAR,
   describeSetting,
@@ -46,9 +48,10 @@ export const CALIBRATE_USAGE = `Usage: brink calibrate [--scenario ID|FILE] [--r
 
 Measures how often the model reproduces history: plays each line of play in the scenario's
 "calibration" block N times (game i of line L uses seed "S/L#i") and prints its endings, the
-median week of a full invasion, how often recognition came before the war, and objectives met;
-the baseline (the real Western line) against the targets history sets; and every other line's
-shift from the baseline, against the direction the literature expects.
+median turn of the ending it times (Ukraine: a full invasion), how often the first step of the
+war stage (Ukraine: recognition) came before the war, and objectives met; the baseline (the real
+line of history) against the targets history sets; and every other line's shift from the
+baseline, against the direction the literature expects.
   --scenario ID|FILE  scenario id in scenarios/, or a scenario file (default ${DEFAULT_SCENARIO})
   --runs N            games per line (default 2000)
   --seed S            base seed of up to 40 characters (default "brink"); the same seed gives
@@ -145,31 +148,37 @@ export function formatCalibration(sc: CompiledScenario, report: CalibrationRepor
   return `${lines.join('\n')}\n`;
 }
 
+/** The war endings in brackets after "Any war" when this short, else on a line of their own. */
+const WAR_LIST_INLINE = 60;
+
 function formatLine(sc: CompiledScenario, report: CalibrationReport, line: LineReport): string[] {
   const baseline = line.line === report.baseline;
-  const invasion = sc.scenario.calibration!.invasionEnding;
+  const { names } = report;
   const { medianTurn, medianDate } = line.timedEnding;
   const rec = line.recognitionFirst;
+  const warList = names.warEndings.join(', ');
+  const inline = warList.length <= WAR_LIST_INLINE;
   const out = [
     `${line.name} (${line.line}${baseline ? ', the baseline' : ''})`,
     ...wrap(line.description, '  '),
-    `  Played by: ${playedBy(sc, line)}.`,
+    ...wrap(`Played by: ${playedBy(sc, line)}.`, '  ', '    '),
     ...table([
       ['Ending', 'games', 'share'],
       ...line.endings.map((e) => [e.name, formatCount(e.count), formatPercent(e.share)]),
       [
-        `Any war (${sc.scenario.calibration!.warEndings.map((id) => endingName(sc, id)).join(', ')})`,
+        inline ? `Any war (${warList})` : 'Any war (the endings below)',
         formatCount(line.anyWar.count),
         formatPercent(line.anyWar.share),
       ],
     ]),
+    ...(inline ? [] : wrap(`War endings: ${warList}.`, '  ', '    ')),
     ...table([
       [
-        `${endingName(sc, invasion)}, median week`,
-        medianTurn === null ? 'none in these games' : turnAndDate(medianTurn, medianDate!),
+        `${names.timedEnding}, median ${period(sc)}`,
+        medianTurn === null ? 'none in these games' : turnAndDate(sc, medianTurn, medianDate!),
       ],
       [
-        'Recognition before the war',
+        `${names.firstStage} before the war`,
         rec.share === null
           ? 'no war games'
           : `${formatPercent(rec.share)} (${formatCount(rec.count)} of ${formatCount(rec.warGames)} war games)`,
@@ -181,7 +190,8 @@ function formatLine(sc: CompiledScenario, report: CalibrationReport, line: LineR
     const met = line.targets.filter((t) => t.met).length;
     out.push(`  Targets: ${met} of ${line.targets.length} met`);
     for (const t of line.targets) {
-      out.push(...wrap(`${t.met ? '✔' : '✘'} ${describeTarget(sc, line, t)}`, '    ', '      '));
+      const text = describeTarget(sc, report, line, t);
+      out.push(...wrap(`${t.met ? '✔' : '✘'} ${text}`, '    ', '      '));
     }
   }
   if (line.shifts) {
@@ -207,8 +217,17 @@ function endingName(sc: CompiledScenario, id: string): string {
   return id === ANY_WAR ? 'Any war' : (sc.scenario.endings.find((e) => e.id === id)?.name ?? id);
 }
 
-function turnAndDate(turn: number, date: string): string {
-  return `turn ${turn}, week of ${formatDate(date)}`;
+/** What a turn is called: a week, a day, or (for other lengths) a turn. */
+function period(sc: CompiledScenario): string {
+  const days = sc.scenario.daysPerTurn;
+  return days === 7 ? 'week' : days === 1 ? 'day' : 'turn';
+}
+
+function turnAndDate(sc: CompiledScenario, turn: number, date: string): string {
+  const days = sc.scenario.daysPerTurn;
+  const when =
+    days === 1 ? formatDate(date) : `${days === 7 ? 'week' : 'turn'} of ${formatDate(date)}`;
+  return `turn ${turn}, ${when}`;
 }
 
 function describeRange(range: PercentRange): string {
@@ -222,7 +241,13 @@ function describeRange(range: PercentRange): string {
   return parts.join(' and ');
 }
 
-function describeTarget(sc: CompiledScenario, line: LineReport, t: TargetCheck): string {
+function describeTarget(
+  sc: CompiledScenario,
+  report: CalibrationReport,
+  line: LineReport,
+  t: TargetCheck,
+): string {
+  const { names } = report;
   switch (t.kind) {
     case 'mostLikelyEnding': {
       const top = line.endings.find((e) => e.id === t.mostLikely[0]);
@@ -233,12 +258,13 @@ function describeTarget(sc: CompiledScenario, line: LineReport, t: TargetCheck):
     case 'endingShare':
       return `${endingName(sc, t.ending)} in ${describeRange(t.range)} of games: ${formatPercent(t.share)}`;
     case 'invasionMedian': {
-      const invasion = endingName(sc, sc.scenario.calibration!.invasionEnding);
       const median = t.medianTurn === null ? 'none in these games' : offBy(t.medianTurn, t.turn);
-      return `${invasion}, median week within ${t.withinTurns} turns of ${formatDate(t.date)} (turn ${t.turn}): ${median}`;
+      return `${names.timedEnding}, median ${period(sc)} within ${t.withinTurns} turns of ${formatDate(t.date)} (turn ${t.turn}): ${median}`;
     }
     case 'recognitionFirst':
-      return `Recognition before the war in ${describeRange(t.range)} of war games: ${t.share === null ? 'no war games' : formatPercent(t.share)}`;
+      return `${names.firstStage} before the war in ${describeRange(t.range)} of war games: ${t.share === null ? 'no war games' : formatPercent(t.share)}`;
+    case 'anyWar':
+      return `Any war in ${describeRange(t.range)} of games: ${formatPercent(t.share)}`;
   }
 }
 

@@ -2,7 +2,9 @@
 // each played over many seeds, measured (endings, any war, the median week of a full invasion,
 // whether recognition came first, objectives met), checked against the targets history sets, and
 // compared with the baseline in the direction the literature expects. Pure: the command line
-// spreads the games over threads with `playCalibrationGames` and adds them up here.
+// spreads the games over threads with `playCalibrationGames` and adds them up here. The measures
+// are named in the scenario's words (`calibrationNames`): the war stage's first stage (Ukraine's
+// recognition, Cuba's proclaimed missiles) and the timed ending.
 import { gameSeed, playGame } from './batch';
 import { turnOfDate } from './calendar';
 import type { CompiledScenario } from './scenario/compile';
@@ -16,7 +18,7 @@ import {
 import { selectDate, selectScores } from './selectors';
 import type { GameState } from './state';
 
-/** War stages (the `warStage` variable): 1 the breakaway regions recognised, 2 and up war. */
+/** Stages of the war-stage variable: 1 the first (a step short of war), 2 and up war. */
 const RECOGNITION_STAGE = 1;
 const WAR_STAGE = 2;
 /** A shift smaller than this many standard errors is called noise. */
@@ -71,7 +73,8 @@ export type TargetCheck =
       medianTurn: number | null;
       met: boolean;
     }
-  | { kind: 'recognitionFirst'; range: PercentRange; share: number | null; met: boolean };
+  | { kind: 'recognitionFirst'; range: PercentRange; share: number | null; met: boolean }
+  | { kind: 'anyWar'; range: PercentRange; share: number; met: boolean };
 
 /** How a line moved one measure from the baseline, against the direction expected. */
 export interface Shift {
@@ -96,12 +99,39 @@ export interface LineReport extends LineMeasurement {
   shifts?: Shift[];
 }
 
+/** What the report's measures are called in the scenario's own words. */
+export interface CalibrationNames {
+  /** The first stage of the war-stage variable (its rung's name): "…, before the war". */
+  firstStage: string;
+  /** The ending whose median turn is measured. */
+  timedEnding: string;
+  /** The war endings, by name, in the calibration block's order. */
+  warEndings: string[];
+}
+
 export interface CalibrationReport {
   scenario: { id: string; version: string; hash: string };
+  names: CalibrationNames;
   seed: string;
   runs: number;
   baseline: string;
   lines: LineReport[];
+}
+
+/**
+ * The names of the measures: the rung the first war stage reaches (else the variable's label for
+ * it), and the endings' names.
+ */
+export function calibrationNames(sc: CompiledScenario, calibration: Calibration): CalibrationNames {
+  const key = sc.scenario.mechanics.warStage;
+  const rung = sc.scenario.rungs.find((r) => r.minWarStage === RECOGNITION_STAGE);
+  const label = sc.scenario.variables.find((v) => v.id === key)?.labels?.[RECOGNITION_STAGE];
+  const endingName = (id: string) => sc.scenario.endings.find((e) => e.id === id)?.name ?? id;
+  return {
+    firstStage: rung?.name ?? label ?? `${sc.variables[key]?.name ?? key} ${RECOGNITION_STAGE}`,
+    timedEnding: endingName(calibration.invasionEnding),
+    warEndings: calibration.warEndings.map(endingName),
+  };
 }
 
 /** The base seed of a line's games: game i of line L is `${base}/${L}#${i}`. */
@@ -198,6 +228,7 @@ export function calibrationReport(
   const baseline = measured.find((m) => m.line === calibration.baseline);
   return {
     scenario: { id: sc.scenario.id, version: sc.scenario.version, hash: sc.hash },
+    names: calibrationNames(sc, calibration),
     seed: base,
     runs,
     baseline: calibration.baseline,
@@ -311,6 +342,11 @@ export function checkTargets(
       share,
       met: share !== null && inRange(share, range),
     });
+  }
+  if (targets.anyWar) {
+    const range = targets.anyWar;
+    const share = m.anyWar.share;
+    checks.push({ kind: 'anyWar', range, share, met: inRange(share, range) });
   }
   return checks;
 }

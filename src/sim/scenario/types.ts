@@ -321,8 +321,10 @@ export interface CalibrationTargets {
   endingShares?: Record<string, PercentRange>;
   /** The median turn of the invasion ending lies within `withinTurns` of the turn holding `date`. */
   invasionMedian?: { date: string; withinTurns: number };
-  /** The share of war games in which the breakaway regions were recognised before the war. */
+  /** The share of war games in which the war stage reached its first stage before war. */
   recognitionFirst?: PercentRange;
+  /** The share of games that end in any war ending (`warEndings`). */
+  anyWar?: PercentRange;
 }
 
 /** Which way a line is expected to move a measure, against the baseline. */

@@ -41,6 +41,7 @@ export function calibrationShape<C>(c: ShapeChecks<C>): C {
       endingShares: c.record(range),
       invasionMedian: c.shape({ date: c.isoDate, withinTurns: c.integer(0) }),
       recognitionFirst: range,
+      anyWar: range,
     },
   );
   const line = c.shape(
@@ -198,6 +199,7 @@ function checkTargets(c: Checker, targets: CalibrationTargets, path: string): vo
   if (targets.recognitionFirst) {
     checkRange(c, targets.recognitionFirst, at(path, 'recognitionFirst'));
   }
+  if (targets.anyWar) checkRange(c, targets.anyWar, at(path, 'anyWar'));
   const median = targets.invasionMedian;
   const { startDate, daysPerTurn, turns } = ctx.scenario;
   if (median && turnOfDate(startDate, daysPerTurn, turns, median.date) === null) {

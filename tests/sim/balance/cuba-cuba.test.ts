@@ -1,0 +1,6 @@
+import { it } from 'vitest';
+import { BALANCE_SEEDS, expectNoFixedBotWinsMost } from './check';
+
+it(`cuba-1962: no fixed bot playing cuba meets its objectives in most of ${BALANCE_SEEDS} games, and one meets them in at least a quarter`, () => {
+  expectNoFixedBotWinsMost('cuba', 'cuba-1962');
+});
