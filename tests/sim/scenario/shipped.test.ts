@@ -66,7 +66,7 @@ describe.each(SHIPPED_IDS)('the shipped scenario %s', (id) => {
       expect(source, event.id).toBeDefined();
       if (source!.kind === 'counterfactual') {
         expect(source!.reference, event.id).toMatch(/^Plausible\b[^:.]*:/);
-        expect(source!.reference, event.id).toMatch(/Did not happen:/);
+        expect(source!.reference, event.id).toMatch(/\b[Dd]id not happen:/);
       } else if (source!.kind !== 'article') {
         expect(source!.url ?? source!.reference, event.id).toMatch(/https?:\/\/|\w+\.\w+/);
       }
