@@ -1,9 +1,10 @@
 // The game's one piece of UI state and the commands that change it. It holds the live session
 // (state + record) and asks the core for everything: orders go through `dispatch`, what is shown
 // comes from the selectors. Scenes and the DOM layer subscribe and redraw; they decide nothing.
-// A game goes on with the scenario version it was started with: a save, link or record of an
-// earlier version waits for the archive (fetched once, in its own chunk) and is played with it.
-import { ScenarioVersions } from '../browser/scenario-versions';
+// A game goes on with the scenario and version it was started with: a save, link, record or class
+// code of another scenario, or of an earlier version, waits for it (each fetched once, in its own
+// chunk) and is played with it. The title chooses the scenario of the next new game.
+import { ScenarioVersions, type Named } from '../browser/scenario-versions';
 import {
   branchRecord,
   decodeRecord,
@@ -32,6 +33,7 @@ import {
   discardUnopenedSave,
   faultText,
   variantOf,
+  missingScenario,
   missingVersion,
   readSave,
   readUnopenedSaves,
@@ -114,8 +116,8 @@ export interface Viewer {
 export class GameController {
   /** The page's own scenario version and, once a game needs it, the archive of earlier ones. */
   readonly versions: ScenarioVersions;
-  /** The version every new game is played with. */
-  readonly current: CompiledScenario;
+  /** The scenario (its current version) the title shows and every new game is played with. */
+  current: CompiledScenario;
   session: Session | null = null;
   /** The state before the last resolved turn, so the resolution screen can animate the change. */
   previous: GameState | null = null;
@@ -140,7 +142,7 @@ export class GameController {
     sc: CompiledScenario;
   } | null = null;
 
-  /** While the archive is fetched for a game that needs it (see afterArchive). */
+  /** While a scenario or the archive is fetched for a game that needs it (see afterFetch). */
   private fetching = false;
 
   /** Saves that could not be opened, kept aside (newest first) until downloaded or discarded. */
@@ -151,7 +153,7 @@ export class GameController {
     this.current = sc;
     this.ui = {
       screen: 'title',
-      role: sc.scenario.roles.find((r) => r.playable)!.id,
+      role: firstRole(sc),
       seed: freshSeed(),
       draft: [],
       why: null,
@@ -174,6 +176,59 @@ export class GameController {
     this.ui = this.consistent(this.ui);
   }
 
+  /** The title's choices for a new game of this scenario: its first playable role, no switches. */
+  private choose(sc: CompiledScenario): void {
+    this.current = sc;
+    const role = firstRole(sc);
+    this.ui = { ...this.ui, role, seats: [role], whatIf: {} };
+  }
+
+  /** The ids of the scenarios the title offers, in the order it cycles through them. */
+  get scenarioIds(): string[] {
+    return this.versions.ids;
+  }
+
+  /**
+   * Makes the next scenario (after the last, the first) the one the title shows and new games are
+   * played with; one not yet fetched is fetched first. One that cannot be fetched leaves a notice
+   * and the title as it was.
+   */
+  nextScenario(): void {
+    const ids = this.versions.ids;
+    const next = ids[(ids.indexOf(this.current.scenario.id) + 1) % ids.length]!;
+    this.chooseScenario(next);
+  }
+
+  chooseScenario(id: string, then?: () => void): void {
+    const have = this.versions.currentOf(id);
+    if (have) {
+      if (have !== this.current) this.choose(have);
+      this.update({
+        notice: then ? this.ui.notice : `Scenario for a new game: ${have.scenario.title}.`,
+      });
+      then?.();
+      return;
+    }
+    if (this.fetching) {
+      this.notify('A moment: another scenario is still being fetched.');
+      return;
+    }
+    this.fetching = true;
+    this.update({ notice: `Fetching the scenario "${id}"…` });
+    void this.versions.load(id).then((loaded) => {
+      this.fetching = false;
+      if (!loaded.ok) {
+        this.update({
+          notice: `${faultText(loaded.errors)} The title still works with ${this.current.scenario.title}.`,
+        });
+        return;
+      }
+      this.ui = { ...this.ui, notice: null };
+      // Only if the player is still on the title: a new game may not change under a game.
+      if (this.ui.screen === 'title') this.chooseScenario(id, then);
+    });
+  }
+
   /**
    * The version of what is on screen: the viewer's game, the game in progress, or on the title
    * the current one (the title's choices are for a new game).
@@ -193,32 +248,46 @@ export class GameController {
    * names it); null when it is played with the current one.
    */
   get earlierVersion(): string | null {
-    return this.session && (this.gameSc.asBuilt ?? this.gameSc) !== this.current
+    const played = this.gameSc.asBuilt ?? this.gameSc;
+    return this.session && played !== this.versions.currentOf(played.scenario.id)
       ? this.session.record.scenario.version
       : null;
   }
 
-  /** The link in the address, else the autosave; either may first need the archive. */
+  /**
+   * The link in the address, else the autosave; either may first need its scenario or the
+   * archive. The title then shows the scenario of the game opened (it has been fetched anyway).
+   */
   private openAtStart(link: string | null): void {
-    if (link && this.versions.wants(linkScenario(link)?.hash)) {
-      this.afterArchive(() => {
+    const made = link ? linkScenario(link) : null;
+    if (link && this.wants(made)) {
+      this.afterFetch(made, () => {
         if (!this.session) this.openAtStart(link);
       });
       return;
     }
     if (!link || !this.openLink(link)) this.restoreSave();
+    const opened = this.played && this.versions.currentOf(this.played.sc.scenario.id);
+    if (opened && opened !== this.current) this.choose(opened);
+  }
+
+  private wants(made: Named | null | undefined): boolean {
+    return this.versions.wants(made?.hash, made?.id);
   }
 
   /**
-   * Fetches the earlier versions of the scenario, then carries on and redraws. Only a game that
-   * names a version the page does not have comes here, once: after, the archive is at hand.
+   * Fetches the scenario or the earlier version a game names, then carries on and redraws. Only a
+   * game that names one the page does not have yet comes here, once: after, it is at hand.
    */
-  private afterArchive(then: () => void): void {
+  private afterFetch(made: Named | null | undefined, then: () => void): void {
     this.fetching = true;
+    const scenario = made?.id && !this.versions.currentOf(made.id);
     this.update({
-      notice: 'Fetching the earlier version of the scenario this game was played with…',
+      notice: scenario
+        ? `Fetching the scenario "${made.id}" this game was played with…`
+        : 'Fetching the earlier version of the scenario this game was played with…',
     });
-    void this.versions.fetchArchive().then(() => {
+    void this.versions.fetchFor(made).then(() => {
       this.fetching = false;
       this.ui = { ...this.ui, notice: null };
       then();
@@ -228,8 +297,9 @@ export class GameController {
 
   /** A share link pasted into the address bar of a page that is already open. */
   openSharedLink(link: string): void {
-    if (this.versions.wants(linkScenario(link)?.hash)) {
-      this.afterArchive(() => this.openSharedLink(link));
+    const made = linkScenario(link);
+    if (this.wants(made)) {
+      this.afterFetch(made, () => this.openSharedLink(link));
       return;
     }
     const previous = { session: this.session, fromLink: this.fromLink, screen: this.ui.screen };
@@ -247,7 +317,7 @@ export class GameController {
   /** Replays a shared game; a bad link leaves a notice and the saved game untouched. */
   private openLink(link: string): boolean {
     const made = linkScenario(link);
-    const sc = this.versions.versionFor(made?.hash);
+    const sc = this.versions.versionFor(made?.hash, made?.id);
     const decoded = this.unknownVersion(made, sc) ?? decodeRecord(sc, link);
     const replayed = decoded.ok ? replay(sc, decoded.value) : decoded;
     if (!decoded.ok || !replayed.ok) {
@@ -271,18 +341,19 @@ export class GameController {
   }
 
   /**
-   * A refusal, in the game's words, for a game of this scenario whose version none here has (the
-   * core's own message would send the player to pages that have no more versions than this one).
+   * A refusal, in the game's words, for a game of a scenario or version none here has (the core's
+   * own message would send the player to pages that have no more versions than this one).
    */
   private unknownVersion(
     made: { id: string; hash: string; version?: string } | null,
     sc: CompiledScenario,
   ): Result<GameRecord> | null {
-    if (!made || made.id !== sc.scenario.id || sc.hashes.includes(made.hash)) return null;
-    return {
-      ok: false,
-      errors: [{ path: 'scenario.hash', message: missingVersion(this.versions, made) }],
-    };
+    if (!made || sc.hashes.includes(made.hash)) return null;
+    const message =
+      made.id === sc.scenario.id
+        ? missingVersion(this.versions, made)
+        : missingScenario(this.versions, made.id);
+    return { ok: false, errors: [{ path: 'scenario', message }] };
   }
 
   /** Loads the autosave; the title's choices stay as they are (they are for a new game). */
@@ -292,9 +363,13 @@ export class GameController {
       const { role, dyad, facilitator, session, sc } = saved.saved;
       this.session = session;
       this.played = { role, dyad, facilitator, sc };
-    } else if (saved.kind === 'archive') {
-      this.afterArchive(() => {
-        if (!this.session) this.restoreSave();
+    } else if (saved.kind === 'fetch') {
+      this.afterFetch(saved.scenario, () => {
+        if (this.session) return;
+        this.restoreSave();
+        // On the title, the saved game's scenario becomes the one shown (it is fetched now).
+        const opened = this.played && this.versions.currentOf(this.played.sc.scenario.id);
+        if (opened && this.ui.screen === 'title' && opened !== this.current) this.choose(opened);
       });
     } else if (saved.kind === 'error') {
       const kept = setAsideSave(saved.text, saved.message, new Date().toISOString());
@@ -503,11 +578,18 @@ export class GameController {
       return;
     }
     const { scenario, version, seed, minutes, roles, whatIf } = parsed.value;
-    const here = this.current.scenario;
-    if (scenario !== here.id) {
-      this.notify(`That class code is for the scenario "${scenario}", not "${here.id}".`);
+    if (scenario !== this.current.scenario.id) {
+      if (!this.versions.knows(scenario)) {
+        this.notify(
+          `That class code is for the scenario "${scenario}", which this copy of Brink does not have: it has ${this.versions.ids.join(', ')}.`,
+        );
+        return;
+      }
+      // The code's scenario becomes the title's, then the code is read with it.
+      this.chooseScenario(scenario, () => this.joinClass(code));
       return;
     }
+    const here = this.current.scenario;
     if (version !== null && version !== here.version) {
       this.notify(
         `That class code is for version ${version} of ${here.id}; this page has version ${here.version}. Ask your teacher which page to use.`,
@@ -661,8 +743,9 @@ export class GameController {
     if (!this.session) return;
     this.previous = null;
     const earlier = this.earlierVersion;
+    const newest = this.versions.currentOf(this.gameSc.scenario.id) ?? this.current;
     const notice = earlier
-      ? `This game continues with version ${earlier} of the scenario, the one it was started with: its rules stay as they were until it ends. New games use version ${this.current.scenario.version}.`
+      ? `This game continues with version ${earlier} of the scenario, the one it was started with: its rules stay as they were until it ends. New games use version ${newest.scenario.version}.`
       : null;
     this.update({ ...this.seating(), notice, overlay: null });
   }
@@ -810,11 +893,11 @@ export class GameController {
     const trimmed = text.trim();
     const json = trimmed.startsWith('{') ? parseRecord(recordOfSave(trimmed)) : null;
     const made = json ? (json.ok ? json.value.scenario : null) : linkScenario(trimmed);
-    if (this.versions.wants(made?.hash)) {
-      this.afterArchive(() => this.openRecordText(text, name));
+    if (this.wants(made)) {
+      this.afterFetch(made, () => this.openRecordText(text, name));
       return;
     }
-    const sc = this.versions.versionFor(made?.hash);
+    const sc = this.versions.versionFor(made?.hash, made?.id);
     const parsed = this.unknownVersion(made, sc) ?? json ?? decodeRecord(sc, trimmed);
     if (!parsed.ok) {
       this.notify(
@@ -970,6 +1053,11 @@ export class GameController {
     if (this.session && played && !this.fromLink)
       writeSave(this.ui.role, this.session, { dyad: played.dyad, facilitator: played.facilitator });
   }
+}
+
+/** The role a new game of this scenario starts with: its first playable one. */
+function firstRole(sc: CompiledScenario): string {
+  return sc.scenario.roles.find((r) => r.playable)!.id;
 }
 
 /** A downloaded save holds its record under `record`; anything else is taken as a record. */

@@ -45,11 +45,11 @@ export interface SavedGame extends PlayMode {
   sc: CompiledScenario;
 }
 
-/** `archive`: the save names a version the page has not fetched yet; fetch it and read again. */
+/** `fetch`: the save names a scenario or version the page has not fetched yet; fetch it and read again. */
 export type LoadResult =
   | { kind: 'none' }
   | { kind: 'ok'; saved: SavedGame }
-  | { kind: 'archive' }
+  | { kind: 'fetch'; scenario: { id: string; hash: string } }
   | { kind: 'error'; message: string; text: string };
 
 /**
@@ -143,7 +143,7 @@ export function missingVersion(
 ): string {
   const here = [
     ...new Set(
-      [versions.current, ...(versions.earlier ?? [])]
+      [versions.currentOf(played.id) ?? versions.current, ...(versions.earlier ?? [])]
         .filter((v) => v.scenario.id === played.id)
         .flatMap((v) => [
           v.scenario.version,
@@ -155,6 +155,14 @@ export function missingVersion(
   return (
     `It was played with ${which} of the scenario "${played.id}" (content hash ${played.hash}), ` +
     `which this copy of Brink does not have: it has ${here.join(', ')}.`
+  );
+}
+
+/** Why a game of a scenario this page does not have (or could not fetch) cannot be opened. */
+export function missingScenario(versions: ScenarioVersions, id: string): string {
+  return (
+    versions.failure(id) ??
+    `It was played with the scenario "${id}", which this copy of Brink does not have: it has ${versions.ids.join(', ')}.`
   );
 }
 
@@ -201,9 +209,11 @@ export function readSave(versions: ScenarioVersions): LoadResult {
     return error(`The saved game ${what}: ${faultText(parsed.errors)}`);
   }
   const played = parsed.value.scenario;
-  if (versions.wants(played.hash)) return { kind: 'archive' };
-  const sc = versions.versionFor(played.hash);
-  if (played.id === sc.scenario.id && !sc.hashes.includes(played.hash))
+  if (versions.wants(played.hash, played.id)) return { kind: 'fetch', scenario: played };
+  const sc = versions.versionFor(played.hash, played.id);
+  if (played.id !== sc.scenario.id)
+    return error(`The saved game could not be opened. ${missingScenario(versions, played.id)}`);
+  if (!sc.hashes.includes(played.hash))
     return error(`The saved game could not be opened. ${missingVersion(versions, played)}`);
   if (!sc.roles[role] || !parsed.value.humans.includes(role))
     return error(

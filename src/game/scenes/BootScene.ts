@@ -1,9 +1,9 @@
-// Boot and preload: loads the map with a progress bar, then hands over to the screen the
+// Boot and preload: loads the first screen's scenario's map with a progress bar, then hands over to the screen the
 // controller is on (the title, or the saved game's screen).
 import Phaser from 'phaser';
-import mapUrl from '../../../assets/map/europe.json?url';
 import { getController, SCENE_KEYS } from '../app';
 import { PALETTE } from '../palette';
+import { queueMap } from './maps';
 import { HEIGHT, textStyle, WIDTH } from './ScreenScene';
 
 export class BootScene extends Phaser.Scene {
@@ -28,7 +28,8 @@ export class BootScene extends Phaser.Scene {
       bar.width = (w - 6) * value;
       label.setText(`Loading the map… ${Math.round(value * 100)}%`);
     });
-    this.load.json('map', mapUrl);
+    // The map of the scenario the first screen shows (the crisis room fetches another's itself).
+    queueMap(this, getController().sc);
   }
 
   create(): void {

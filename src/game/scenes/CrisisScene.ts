@@ -6,8 +6,10 @@ import { formatValue, selectLadder, selectMeters, selectWhy, type GameState } fr
 import { getController } from '../app';
 import { PALETTE } from '../palette';
 import type { Control } from '../view/model';
-import { clockText, KEY_VARIABLES } from '../view/screens';
-import { drawMap, type MapData } from './map';
+import { presentationOf } from '../view/presentation';
+import { clockText } from '../view/screens';
+import { drawMap } from './map';
+import { cachedMap, mapOf, queueMap } from './maps';
 import { drawMeters } from './meters';
 import { fitToHeight, HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
@@ -25,6 +27,11 @@ export class CrisisScene extends ScreenScene {
 
   constructor() {
     super('Crisis');
+  }
+
+  /** The scenario's map, the first time one of its games is on screen. */
+  preload(): void {
+    queueMap(this, getController().sc);
   }
 
   override create(): void {
@@ -52,7 +59,7 @@ export class CrisisScene extends ScreenScene {
     if (this.mapFor !== state || !this.mapLayer?.active) {
       this.mapLayer?.destroy();
       this.mapLayer = this.add.container(0, 0).setDepth(-1).setName('map');
-      drawMap(this, this.mapLayer, this.cache.json.get('map') as MapData | undefined, MAP, state);
+      drawMap(this, this.mapLayer, cachedMap(this, c.sc), MAP, state, c.sc, mapOf(c.sc));
       this.mapFor = state;
     }
     this.clock = this.add.text(
@@ -68,7 +75,7 @@ export class CrisisScene extends ScreenScene {
       this.drawWhy(layer, why);
       return;
     }
-    const main = (id: string) => (KEY_VARIABLES as readonly string[]).includes(id);
+    const main = (id: string) => presentationOf(c.sc).mainVariables.includes(id);
     const meters = selectMeters(c.sc, state).filter((m) => main(m.id) !== c.ui.allMeters);
     const which = c.ui.allMeters
       ? 'the other meters (M: the main ones)'

@@ -4,7 +4,7 @@ import Phaser from 'phaser';
 import { selectMeters } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
-import { KEY_VARIABLES } from '../view/screens';
+import { presentationOf } from '../view/presentation';
 import { drawMeters } from './meters';
 import { HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
@@ -29,7 +29,7 @@ export class ResolutionScene extends ScreenScene {
 
   protected override drawPictures(layer: Phaser.GameObjects.Container): void {
     const c = getController();
-    const keys = KEY_VARIABLES as readonly string[];
+    const keys = presentationOf(c.sc).mainVariables;
     const meters = selectMeters(c.sc, c.state!).filter((m) => keys.includes(m.id));
     const from: Record<string, number> = {};
     // Animate once, when the screen opens; later redraws show the new values.

@@ -4,8 +4,9 @@ import Phaser from 'phaser';
 import { selectMeters } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
-import { KEY_VARIABLES } from '../view/screens';
-import { drawMap, type MapData } from './map';
+import { presentationOf } from '../view/presentation';
+import { drawMap } from './map';
+import { cachedMap, mapOf, queueMap } from './maps';
 import { drawMeters } from './meters';
 import { HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
@@ -14,6 +15,11 @@ const TIMELINE: Rect = { x: 40, y: HEADER_BOTTOM + 2, w: 1520, h: 34 };
 export class ViewerScene extends ScreenScene {
   constructor() {
     super('Viewer');
+  }
+
+  /** The recorded game's map, the first time one of its scenario's games is on screen. */
+  preload(): void {
+    queueMap(this, getController().sc);
   }
 
   protected override textArea(): Rect {
@@ -32,11 +38,13 @@ export class ViewerScene extends ScreenScene {
     drawMap(
       this,
       layer,
-      this.cache.json.get('map') as MapData | undefined,
+      cachedMap(this, c.sc),
       { x: 780, y: 170, w: 780, h: 455 },
       v.state,
+      c.sc,
+      mapOf(c.sc),
     );
-    const keys = KEY_VARIABLES as readonly string[];
+    const keys = presentationOf(c.sc).mainVariables;
     const meters = selectMeters(c.sc, v.state)
       .filter((m) => keys.includes(m.id))
       .slice(0, 8);

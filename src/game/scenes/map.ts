@@ -1,15 +1,15 @@
-// The map of Europe from the build-time projected Natural Earth geometry (assets/map), with the
-// forces drawn from the state: Russian troops near Ukraine and in Belarus, NATO's eastern flank,
-// the carrier group. Counts are written beside every marker, so nothing relies on colour alone.
-// Labels are placed one by one, each at the first of its candidate spots that is clear of the
-// labels, dots and markers already there: the forces first (they sit by their markers), then the
-// city names (any side of their dot), then the country names (left out if there is no room).
+// A scenario's map from the build-time projected Natural Earth geometry (assets/map), with what
+// the state says drawn on it; what that is comes from the scenario's map description (maps/*.ts).
+// Counts are written beside every marker, so nothing relies on colour alone. Labels are placed
+// one by one, each at the first of its candidate spots that is clear of the labels, dots and
+// markers already there: the markers' first (they sit by their markers), then the city names (any
+// side of their dot), then the country names and the seas (left out if there is no room).
 import Phaser from 'phaser';
-import type { GameState } from '../../sim';
+import type { CompiledScenario, GameState } from '../../sim';
 import { PALETTE } from '../palette';
 import { textStyle, type Rect } from './ScreenScene';
 
-interface Point {
+export interface Point {
   x: number;
   y: number;
 }
@@ -68,7 +68,7 @@ const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** Spots around a point: right, left, above, below (for a label of width w and height h). */
-const around = (p: Point, gap: number) => [
+export const around = (p: Point, gap: number) => [
   (_w: number, h: number) => ({ x: p.x + gap, y: p.y - h / 2 }),
   (w: number, h: number) => ({ x: p.x - gap - w, y: p.y - h / 2 }),
   (w: number, h: number) => ({ x: p.x - w / 2, y: p.y - gap - h }),
@@ -81,10 +81,42 @@ export interface MapData {
   countries: { id: string; name: string; focus: boolean; polygons: [number, number][][] }[];
   places: { id: string; name: string; x: number; y: number }[];
   regions: Record<string, Point[]>;
+  /** Lines drawn across the map (Cuba's quarantine line), each a run of points. */
+  lines?: { id: string; name: string; points: Point[] }[];
 }
 
-const LABELLED = ['UKR', 'RUS', 'BLR', 'POL', 'ROU', 'LTU', 'LVA', 'EST', 'MDA'];
-const CITIES = ['kyiv', 'moscow', 'minsk', 'warsaw', 'bucharest'];
+/** Where a scenario's map comes from and what is drawn on it from the state (maps/*.ts). */
+export interface MapDescription {
+  /** The map's key in Phaser's JSON cache and the URL it is fetched from (only when needed). */
+  key: string;
+  url: string;
+  /** The countries whose names are written (when there is room), the cities with a dot. */
+  labelled: readonly string[];
+  cities: readonly string[];
+  /** Places named in a muted italic, after everything else (seas), when there is room. */
+  waters?: readonly string[];
+  /** A country drawn in `fill` while a variable is at least `atLeast` (else in `otherwise`). */
+  fills?: readonly {
+    country: string;
+    variable: string;
+    atLeast: number;
+    fill: number;
+    otherwise?: number;
+  }[];
+  /** The pictures drawn from the state: markers and lines, and the labels to place beside them. */
+  overlay(
+    g: Phaser.GameObjects.Graphics,
+    map: MapData,
+    px: (p: Point) => Point,
+    state: GameState,
+    sc: CompiledScenario,
+  ): Overlay;
+}
+
+export interface Overlay {
+  markers: Rect[];
+  labels: ForceLabel[];
+}
 
 export function drawMap(
   scene: Phaser.Scene,
@@ -92,18 +124,20 @@ export function drawMap(
   map: MapData | undefined,
   at: Rect,
   state: GameState,
+  sc: CompiledScenario,
+  description: MapDescription | undefined,
 ): void {
   const frame = scene.add
     .rectangle(at.x, at.y, at.w, at.h, PALETTE.sea)
     .setOrigin(0, 0)
     .setStrokeStyle(1, PALETTE.border);
   layer.add(frame);
-  if (!map) {
+  if (!map || !description) {
     layer.add(
       scene.add.text(
         at.x + 20,
         at.y + 20,
-        'The map could not be loaded.',
+        description ? 'The map could not be loaded.' : 'This scenario has no map.',
         textStyle(18, PALETTE.muted),
       ),
     );
@@ -113,16 +147,14 @@ export function drawMap(
   const px = (p: Point) => ({ x: at.x + p.x * k, y: at.y + p.y * k });
   const g = scene.add.graphics();
   layer.add(g);
-  const ukraineAtWar = (state.vars.warStage ?? 0) >= 2;
   for (const country of map.countries) {
-    const fill =
-      country.id === 'UKR'
-        ? ukraineAtWar
-          ? 0x6b3b2b
-          : 0x5a5a3a
-        : country.focus
-          ? PALETTE.focusLand
-          : PALETTE.land;
+    const special = description.fills?.find((f) => f.country === country.id);
+    const base = country.focus ? PALETTE.focusLand : PALETTE.land;
+    const fill = special
+      ? (state.vars[special.variable] ?? 0) >= special.atLeast
+        ? special.fill
+        : (special.otherwise ?? base)
+      : base;
     g.fillStyle(fill, 1);
     g.lineStyle(1, PALETTE.border, 0.8);
     for (const ring of country.polygons) {
@@ -132,19 +164,20 @@ export function drawMap(
     }
   }
   const labels = new Labels(scene, layer, at);
-  const cities = map.places.filter((place) => CITIES.includes(place.id));
+  const cities = map.places.filter((place) => description.cities.includes(place.id));
   for (const place of cities) {
     const p = px(place);
     g.fillStyle(PALETTE.text, 1).fillCircle(p.x, p.y, 3);
     labels.block({ x: p.x - 4, y: p.y - 4, w: 8, h: 8 });
   }
-  const forces = drawForces(g, map, px, state);
+  const forces = description.overlay(g, map, px, state, sc);
   for (const box of forces.markers) labels.block(box);
-  for (const label of forces.labels) labels.place(label.text, label.style, label.spots);
+  for (const label of forces.labels)
+    labels.place(label.text, label.style, label.spots, label.optional);
   for (const place of cities)
     labels.place(place.name, textStyle(12, PALETTE.text), around(px(place), 5));
   for (const country of map.countries) {
-    if (!LABELLED.includes(country.id)) continue;
+    if (!description.labelled.includes(country.id)) continue;
     const ring = country.polygons.reduce(
       (a, b) => (b.length > a.length ? b : a),
       [] as [number, number][],
@@ -162,117 +195,27 @@ export function drawMap(
     );
     labels.place(country.name.toUpperCase(), textStyle(11, PALETTE.muted), spots, true);
   }
+  for (const place of map.places.filter((p) => description.waters?.includes(p.id))) {
+    const p = px(place);
+    const spots = [0, -1, 1].map((k) => (w: number, h: number) => ({
+      x: p.x - w / 2,
+      y: p.y - h / 2 + k * h,
+    }));
+    labels.place(place.name, textStyle(12, PALETTE.muted, { fontStyle: 'italic' }), spots, true);
+  }
 }
 
 /** A label to place near a force marker: its text, style and spots in order of preference. */
-interface ForceLabel {
+export interface ForceLabel {
   text: string;
   style: Phaser.Types.GameObjects.Text.TextStyle;
   spots: ((w: number, h: number) => Point)[];
-}
-
-/** Draws the force markers; returns where they are and the labels to place beside them. */
-function drawForces(
-  g: Phaser.GameObjects.Graphics,
-  map: MapData,
-  px: (p: Point) => Point,
-  state: GameState,
-): { markers: Rect[]; labels: ForceLabel[] } {
-  const v = state.vars;
-  const markers: Rect[] = [];
-  const labels: ForceLabel[] = [];
-  const near = (map.regions.russianForcesNearUkraine ?? []).map(px);
-  const perMarker = 20;
-  const count = Math.max(1, Math.round((v.russianForces ?? 0) / perMarker));
-  markers.push(...placeMarkers(g, near, count, PALETTE.vermillion, 'triangle'));
-  const first = near[0];
-  if (first) {
-    labels.push({
-      text: `▲ Russian forces ${v.russianForces ?? 0},000`,
-      style: textStyle(13, PALETTE.orange, { fontStyle: 'bold' }),
-      spots: [
-        ...[-26, 12, -44, 30].map((dy) => () => ({ x: first.x + 10, y: first.y + dy })),
-        ...[-26, 12].map((dy) => (w: number) => ({ x: first.x - 10 - w, y: first.y + dy })),
-      ],
-    });
-  }
-  const belarus = (map.regions.belarusStaging ?? []).map(px);
-  const inBelarus = v.belarusForces ?? 0;
-  if (inBelarus > 0 && belarus.length > 0) {
-    const drawn = placeMarkers(
-      g,
-      belarus,
-      Math.max(1, Math.round(inBelarus / 5)),
-      PALETTE.vermillion,
-      'triangle',
-    );
-    markers.push(...drawn);
-    // Under the staging areas' markers, else beside or above them.
-    const box = boundsOf(drawn);
-    const middle = { x: box.x + box.w / 2, y: box.y + box.h / 2 };
-    labels.push({
-      text: `▲ in Belarus ${inBelarus},000`,
-      style: textStyle(13, PALETTE.orange),
-      spots: [
-        ...[3, 14, 25].map((gap) => (w: number) => ({
-          x: middle.x - w / 2,
-          y: box.y + box.h + gap,
-        })),
-        ...[6, 30].map((gap) => (_w: number, h: number) => ({
-          x: box.x + box.w + gap,
-          y: middle.y - h / 2,
-        })),
-        ...[6, 30].map((gap) => (w: number, h: number) => ({
-          x: box.x - gap - w,
-          y: middle.y - h / 2,
-        })),
-        ...[3, 14].map((gap) => (w: number, h: number) => ({
-          x: middle.x - w / 2,
-          y: box.y - gap - h,
-        })),
-      ],
-    });
-  }
-  const flank = (map.regions.eastFlank ?? []).map(px);
-  const posture = v.eastFlank ?? 0;
-  markers.push(
-    ...placeMarkers(g, flank, Math.max(1, Math.round(posture / 15)), PALETTE.sky, 'square'),
-  );
-  const baltic = flank[0];
-  if (baltic) {
-    // Out at sea, west of the Baltic states' names.
-    labels.push({
-      text: `■ NATO eastern flank ${posture}/100`,
-      style: textStyle(13, PALETTE.sky),
-      spots: [0, 1, -1].map((k) => (w: number, h: number) => ({
-        x: baltic.x - 40 - w,
-        y: baltic.y - h / 2 + k * (h + 4),
-      })),
-    });
-  }
-  const station = map.regions.carrierStation?.[0];
-  if (station) {
-    const p = px(station);
-    const sailing = (v.carrierGroup ?? 0) < 1;
-    if (!sailing) {
-      g.fillStyle(PALETTE.sky, 1).fillEllipse(p.x, p.y, 26, 10);
-      markers.push({ x: p.x - 13, y: p.y - 5, w: 26, h: 10 });
-    }
-    labels.push({
-      text: sailing ? '◇ carrier group sailed for the Gulf' : '◆ USS Harry S. Truman group',
-      style: textStyle(13, sailing ? PALETTE.muted : PALETTE.sky),
-      spots: [
-        (_w, h) => ({ x: p.x + (sailing ? -40 : 16), y: p.y - h / 2 }),
-        (w, h) => ({ x: p.x - 16 - w, y: p.y - h / 2 }),
-        (w) => ({ x: p.x - w / 2, y: p.y + 8 }),
-      ],
-    });
-  }
-  return { markers, labels };
+  /** Left out when there is no free spot (else put where it is least crowded). */
+  optional?: boolean;
 }
 
 /** The box around some boxes. */
-function boundsOf(boxes: Rect[]): Rect {
+export function boundsOf(boxes: Rect[]): Rect {
   const x = Math.min(...boxes.map((b) => b.x));
   const y = Math.min(...boxes.map((b) => b.y));
   const w = Math.max(...boxes.map((b) => b.x + b.w)) - x;
@@ -281,7 +224,7 @@ function boundsOf(boxes: Rect[]): Rect {
 }
 
 /** Draws `count` markers around the anchors (rings of three); returns each marker's box. */
-function placeMarkers(
+export function placeMarkers(
   g: Phaser.GameObjects.Graphics,
   anchors: Point[],
   count: number,

@@ -26,28 +26,24 @@ import {
 import type { GameController } from '../controller';
 import { luckControl, luckSection, luckSettingControl } from './luck';
 import type { Control, ControlGroup, ScreenModel, Section } from './model';
+import { presentationOf, turnly, turnSpan } from './presentation';
 
-/** The variables the crisis room shows first and the debrief charts. */
-export const KEY_VARIABLES = [
-  'tension',
-  'russianForces',
-  'readiness',
-  'belarusForces',
-  'allianceCohesion',
-  'deterrenceCredibility',
-  'sanctionsPrepared',
-  'sanctionsImposed',
-  'ukraineMilitary',
-  'channelHealth',
-  'dealProgress',
-  'russianEconomy',
-] as const;
+/** A turn's dates: "Week of 6 January 2022", "16 October 1962", "3 days from 16 October 1962". */
+function periodOf(sc: GameController['sc'], date: string): string {
+  const days = sc.scenario.daysPerTurn;
+  if (days === 1) return formatDate(date);
+  return days === 7 ? `Week of ${formatDate(date)}` : `${days} days from ${formatDate(date)}`;
+}
 
-const TRACK_KEYS: Record<string, string> = {
-  diplomacy: 'Diplomacy',
-  sanctions: 'Sanctions',
-  deterrence: 'Deterrence',
-};
+/** "What happened in the week of …", "What happened on …". */
+function whatHappened(sc: GameController['sc'], date: string): string {
+  const period = periodOf(sc, date);
+  return sc.scenario.daysPerTurn === 1
+    ? `What happened on ${period}`
+    : `What happened in the ${period.replace(/^W/, 'w')}`;
+}
+
+const capitalised = (text: string) => text.replace(/^./, (l) => l.toUpperCase());
 
 export function buildScreen(c: GameController): ScreenModel {
   switch (c.ui.screen) {
@@ -136,6 +132,7 @@ function titleScreen(c: GameController): ScreenModel {
     });
   }
   groups.push(
+    scenarioGroup(c, saved !== null),
     {
       id: 'roles',
       heading: `${saved ? 'New game — c' : 'C'}hoose ${c.ui.hotSeat ? 'every role people play' : 'your role'}`,
@@ -200,9 +197,28 @@ function titleScreen(c: GameController): ScreenModel {
   return {
     screen: 'title',
     title: s.title,
-    subtitle: `${formatDate(s.startDate)} · ${s.turns} weekly turns`,
+    subtitle: `${formatDate(s.startDate)} · ${s.turns} ${turnly(c.sc)} turns`,
     sections,
     groups,
+  };
+}
+
+/** The scenario of a new game: one button that shows it and moves on to the next. */
+function scenarioGroup(c: GameController, saved: boolean): ControlGroup {
+  const ids = c.scenarioIds;
+  const at = ids.indexOf(c.current.scenario.id);
+  return {
+    id: 'scenario',
+    heading: saved ? 'New game — scenario' : 'Scenario',
+    controls: [
+      {
+        id: 'scenario',
+        label: c.current.scenario.title.replace(/^Brink: /, ''),
+        detail: `scenario ${at + 1} of ${ids.length}, version ${c.current.scenario.version}; press to choose the next`,
+        key: 'A',
+        run: () => c.nextScenario(),
+      },
+    ],
   };
 }
 
@@ -265,16 +281,17 @@ function savedGameText(c: GameController): { section: Section; control: Control 
   ];
   const where = state.phase === 'over' ? 'finished' : `turn ${state.turn} of ${sc.scenario.turns}`;
   const earlier = c.earlierVersion;
-  const detail = `as ${who}${how.length ? ` (${how.join(', ')})` : ''}, ${where}, seed "${record.seed}"`;
+  const title = sc.scenario.title.replace(/^Brink: /, '');
+  const detail = `${title}, as ${who}${how.length ? ` (${how.join(', ')})` : ''}, ${where}, seed "${record.seed}"`;
   return {
     section: {
       id: 'saved',
-      heading: `Your saved game: ${who}, ${where}`,
+      heading: `Your saved game: ${title} — ${who}, ${where}`,
       lines: [
         `"Continue the saved game" resumes it exactly as it was saved: ${detail}. The role, players, seed and classroom choices on this screen are for a new game.`,
         ...(earlier
           ? [
-              `This game continues with version ${earlier} of the scenario, the one it was started with: its rules stay as they were until it ends. A new game uses version ${c.current.scenario.version}.`,
+              `This game continues with version ${earlier} of the scenario, the one it was started with: its rules stay as they were until it ends. A new game uses version ${(c.versions.currentOf(sc.scenario.id) ?? c.current).scenario.version}.`,
             ]
           : []),
       ],
@@ -416,8 +433,8 @@ function crisisScreen(c: GameController): ScreenModel {
   sections.push({
     id: 'intel',
     heading: role.estimatesIntent
-      ? "Intelligence estimates of Russia's intent"
-      : "Russia's intent (known to you)",
+      ? `Intelligence estimates of ${presentationOf(sc).intentOf} intent`
+      : `${capitalised(presentationOf(sc).intentOf)} intent (known to you)`,
     lines: selectIntel(sc, state, c.ui.role).map((i) =>
       'value' in i ? `${i.name}: ${i.value}` : `${i.name}: between ${i.low} and ${i.high}`,
     ),
@@ -432,7 +449,7 @@ function crisisScreen(c: GameController): ScreenModel {
   const groups: ControlGroup[] = (['diplomacy', 'sanctions', 'deterrence'] as const).map(
     (track) => ({
       id: `track-${track}`,
-      heading: TRACK_KEYS[track]!,
+      heading: presentationOf(sc).tracks[track],
       controls: actions
         .filter((a) => a.track === track)
         .map((a) => {
@@ -783,13 +800,13 @@ function resolutionScreen(c: GameController): ScreenModel {
   return {
     screen: 'resolution',
     title: `What happened — turn ${report.turn}`,
-    subtitle: `Week of ${formatDate(report.date)}`,
+    subtitle: periodOf(c.sc, report.date),
     sections: [
       { id: 'orders', heading: 'What every side did', lines: did },
       {
         id: 'headlines',
         heading: 'Headlines',
-        lines: headlines.length ? headlines : ['No major events this week.'],
+        lines: headlines.length ? headlines : [`No major events this ${turnSpan(c.sc)}.`],
       },
       { id: 'rolls', heading: 'Rolls', lines: rolls.length ? rolls : ['No rolls this turn.'] },
       {
@@ -860,14 +877,14 @@ function debriefScreen(c: GameController): ScreenModel {
     {
       id: 'turning-points',
       heading: 'Turning points',
-      lines: selectTurningPoints(sc, state, KEY_VARIABLES, 6).map(
+      lines: selectTurningPoints(sc, state, presentationOf(sc).mainVariables, 6).map(
         (p) =>
           `Turn ${p.turn} (${p.date}): ${p.name} ${p.delta > 0 ? '+' : ''}${p.delta} — ${p.causes.join('; ')}`,
       ),
     },
     {
       id: 'intent',
-      heading: "Russia's hidden intent, revealed",
+      heading: `${capitalised(presentationOf(sc).intentOf)} hidden intent, revealed`,
       lines: sc.scenario.hiddenIntent.map((spec) => {
         const estimate = intel.find((i) => i.id === spec.id);
         const seen =
@@ -967,7 +984,7 @@ function viewerScreen(c: GameController): ScreenModel {
   if (report) {
     sections.push({
       id: 'story',
-      heading: `What happened in the week of ${formatDate(report.date)}`,
+      heading: whatHappened(sc, report.date),
       lines: selectTurnStory(sc, report)
         .slice(1)
         .map((l) => l.trim()),
