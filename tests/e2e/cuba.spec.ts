@@ -108,6 +108,7 @@ test('a whole Cuba 1962 game by keyboard to the debrief; its share link replays 
   context,
   browser,
 }) => {
+  test.setTimeout(420_000); // thirteen turns on a slow machine
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openGame(page);
   await chooseCuba(page);

@@ -4,13 +4,15 @@ import Phaser from 'phaser';
 import { selectSeries } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
+import { presentationOf } from '../view/presentation';
 import { HEADER_BOTTOM, ScreenScene, textStyle, type Rect } from './ScreenScene';
 
-const CHARTS: { key: string; colour: number; dash: string }[] = [
-  { key: 'tension', colour: PALETTE.vermillion, dash: 'solid' },
-  { key: 'deterrenceCredibility', colour: PALETTE.sky, dash: 'dots' },
-  { key: 'allianceCohesion', colour: PALETTE.green, dash: 'squares' },
-  { key: 'dealProgress', colour: PALETTE.yellow, dash: 'diamonds' },
+/** How the scenario's four charted variables are drawn, in order (see presentation.ts). */
+const CHART_STYLES: { colour: number; dash: string }[] = [
+  { colour: PALETTE.vermillion, dash: 'solid' },
+  { colour: PALETTE.sky, dash: 'dots' },
+  { colour: PALETTE.green, dash: 'squares' },
+  { colour: PALETTE.yellow, dash: 'diamonds' },
 ];
 
 export class DebriefScene extends ScreenScene {
@@ -53,7 +55,8 @@ export class DebriefScene extends ScreenScene {
       );
     }
     const turns = state.reports.length;
-    CHARTS.forEach((chart, i) => {
+    const charts = presentationOf(c.sc).charted.map((key, i) => ({ key, ...CHART_STYLES[i]! }));
+    charts.forEach((chart, i) => {
       const series = selectSeries(c.sc, state, chart.key);
       const point = (value: number, t: number) => ({
         x: at.x + (at.w * t) / Math.max(1, turns),

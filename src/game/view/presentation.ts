@@ -11,6 +11,8 @@ export interface Presentation {
   tracks: Readonly<Record<'diplomacy' | 'sanctions' | 'deterrence', string>>;
   /** Whose intent is hidden, possessive ("Russia's"). */
   intentOf: string;
+  /** The four variables the debrief charts turn by turn (0–100 each). */
+  charted: readonly [string, string, string, string];
 }
 
 const PRESENTATIONS: Record<string, Presentation> = {
@@ -31,6 +33,7 @@ const PRESENTATIONS: Record<string, Presentation> = {
     ],
     tracks: { diplomacy: 'Diplomacy', sanctions: 'Sanctions', deterrence: 'Deterrence' },
     intentOf: "Russia's",
+    charted: ['tension', 'deterrenceCredibility', 'allianceCohesion', 'dealProgress'],
   },
   'cuba-1962': {
     mainVariables: [
@@ -53,6 +56,7 @@ const PRESENTATIONS: Record<string, Presentation> = {
       deterrence: 'Military signalling',
     },
     intentOf: "Khrushchev's",
+    charted: ['tension', 'missileReadiness', 'usCredibility', 'dealProgress'],
   },
 };
 
@@ -63,6 +67,7 @@ export function presentationOf(sc: CompiledScenario): Presentation {
     mainVariables: sc.scenario.variables.slice(0, 12).map((v) => v.id),
     tracks: { diplomacy: 'Diplomacy', sanctions: 'Pressure', deterrence: 'Deterrence' },
     intentOf: "the other side's",
+    charted: ['tension', 'allianceCohesion', 'channelHealth', 'dealProgress'],
   };
 }
 

@@ -144,7 +144,7 @@ function drawMarkers(
     ...(count > 0 ? [fill(layer.label, sc, state)] : []),
     ...(hollow > 0 && layer.hollow ? [fill(layer.hollow.label, sc, state)] : []),
   ].join('\n');
-  overlay.labels.push(besideBox(text, layer.colour, box));
+  overlay.labels.push(besideBox(text, layer.colour, box, boxes[0]!));
 }
 
 /** One marker, filled or hollow (outlined in its colour); returns its box. */
@@ -171,13 +171,25 @@ function marker(
   return { x: x - 6, y: y - 6, w: 12, h: 12 };
 }
 
-/** A marker group's label: to the right of its markers, else left, below or above. */
-function besideBox(text: string, colour: number, box: Rect): ForceLabel {
+/**
+ * A marker group's label: beside its markers when they are close together, else beside the first
+ * marker (the group's anchors may be spread across the map); right, left, below or above.
+ */
+function besideBox(text: string, colour: number, box: Rect, first: Rect): ForceLabel {
   const middle = { x: box.x + box.w / 2, y: box.y + box.h / 2 };
+  const spread = box.w > 160 || box.h > 160;
+  const at = { x: first.x + first.w / 2, y: first.y + first.h / 2 };
+  const nearFirst: ForceLabel['spots'] = [
+    (_w, h) => ({ x: first.x + first.w + 6, y: at.y - h / 2 }),
+    (w, h) => ({ x: first.x - 6 - w, y: at.y - h / 2 }),
+    (w) => ({ x: at.x - w / 2, y: first.y + first.h + 4 }),
+    (w, h) => ({ x: at.x - w / 2, y: first.y - 4 - h }),
+  ];
   return {
     text,
     style: textStyle(13, colour, { fontStyle: 'bold', lineSpacing: 2 }),
     spots: [
+      ...(spread ? nearFirst : []),
       (_w, h) => ({ x: box.x + box.w + 6, y: middle.y - h / 2 }),
       (w, h) => ({ x: box.x - 6 - w, y: middle.y - h / 2 }),
       (w) => ({ x: middle.x - w / 2, y: box.y + box.h + 4 }),
