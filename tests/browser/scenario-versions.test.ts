@@ -38,4 +38,32 @@ describe('scenario versions of a browser page', () => {
     await Promise.all([one.fetchArchive(), two.fetchArchive()]);
     expect(one.earlier).toBe(two.earlier);
   });
+
+  it('knows every shipped scenario, fetches one only when asked, and opens its games with it', async () => {
+    const versions = new ScenarioVersions(sc);
+    expect(versions.ids).toEqual(['ukraine-2021', 'cuba-1962']);
+    expect(versions.knows('cuba-1962')).toBe(true);
+    expect(versions.currentOf('cuba-1962')).toBeUndefined();
+    expect(versions.wants(undefined, 'cuba-1962')).toBe(true);
+    await versions.fetchFor({ id: 'cuba-1962' });
+    const cuba = versions.currentOf('cuba-1962')!;
+    expect(cuba.scenario.version).toBe('1.0.0');
+    expect(versions.wants(cuba.hash, 'cuba-1962')).toBe(false);
+    expect(versions.versionFor(cuba.hash, 'cuba-1962')).toBe(cuba);
+    // Ukraine's games still get Ukraine, and the archive was not needed.
+    expect(versions.versionFor(sc.hash)).toBe(sc);
+    expect(versions.earlier).toBeNull();
+  });
+
+  it('refuses a scenario it does not have, and one that cannot be fetched, with a clear message', async () => {
+    const versions = new ScenarioVersions(sc, {
+      'cuba-1962': () => Promise.reject(new Error('offline')),
+    });
+    const missing = await versions.load('atlantis-2030');
+    expect(missing.ok ? '' : missing.errors[0]!.message).toContain('no scenario "atlantis-2030"');
+    const offline = await versions.load('cuba-1962');
+    expect(offline.ok ? '' : offline.errors[0]!.message).toContain('could not be fetched');
+    expect(versions.wants(undefined, 'cuba-1962')).toBe(false);
+    expect(versions.failure('cuba-1962')).toContain('could not be fetched');
+  });
 });
