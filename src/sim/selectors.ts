@@ -22,6 +22,8 @@ export function selectDate(sc: CompiledScenario, turn: number): string {
 
 export function selectDateLabel(sc: CompiledScenario, turn: number): string {
   const start = selectDate(sc, turn);
+  // A turn of one day is that day, not a range from it to itself.
+  if (sc.scenario.daysPerTurn <= 1) return formatDate(start);
   const end = addDays(start, sc.scenario.daysPerTurn - 1);
   return `${formatDate(start)} – ${formatDate(end)}`;
 }

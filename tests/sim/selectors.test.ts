@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  selectDateLabel,
   COUNTERFACTUAL_LABEL,
   createGame,
   headlineText,
@@ -11,6 +12,7 @@ import {
   type Order,
 } from '../../src/sim';
 import { ukraine } from '../support/scenario';
+import { shipped } from './support/shipped';
 
 const sc = ukraine();
 
@@ -47,5 +49,12 @@ describe('events that did not happen', () => {
       `Event: ${sc.events.gridCyberattack!.headline} (plausible, did not happen)`,
     );
     expect(story).toContain(`Event: ${sc.events.intelligenceLeak!.headline}\n`);
+  });
+});
+
+describe('the date of a turn', () => {
+  it('is a week’s range for weekly turns and a single day for daily ones', () => {
+    expect(selectDateLabel(ukraine(), 1)).toBe('30 Dec 2021 – 5 Jan 2022');
+    expect(selectDateLabel(shipped('cuba-1962'), 7)).toBe('22 Oct 1962');
   });
 });

@@ -306,18 +306,19 @@ function savedGameText(c: GameController): { section: Section; control: Control 
   };
 }
 
+/** A fresh seed: a word of diplomacy (no one crisis's places: every scenario uses them) and a number. */
 export function randomSeed(): string {
   const words = [
-    'geneva',
-    'minsk',
-    'vienna',
-    'kyiv',
-    'warsaw',
-    'riga',
-    'odesa',
-    'brussels',
-    'tallinn',
-    'vilnius',
+    'summit',
+    'envoy',
+    'accord',
+    'cable',
+    'parley',
+    'truce',
+    'treaty',
+    'hotline',
+    'channel',
+    'signal',
   ];
   const bytes = new Uint32Array(2);
   crypto.getRandomValues(bytes);
