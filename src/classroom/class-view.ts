@@ -296,7 +296,8 @@ class ClassView {
 
   /** The version a game was played with, when it is an earlier one than this page's. */
   private earlierVersion(game: Game): string | null {
-    return game.record && game.sc !== this.sc ? game.record.scenario.version : null;
+    const same = game.sc.scenario.id === this.sc.scenario.id;
+    return game.record && same && game.sc !== this.sc ? game.record.scenario.version : null;
   }
 
   /** The first-divergence phrase of each played game that shares its seed with another. */

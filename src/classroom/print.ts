@@ -281,7 +281,7 @@ function reportFacts(
     append(facts, [el('dt', null, term), el('dd', null, ...value)]);
   fact(
     'Scenario',
-    record && sc !== current
+    record && sc !== current && sc.scenario.id === current.scenario.id
       ? `${sc.scenario.title} (played with version ${record.scenario.version}, an earlier version than this page’s ${current.scenario.version}: replayed with the rules of version ${sc.scenario.version}, kept for its games)`
       : `${sc.scenario.title} (version ${sc.scenario.version})`,
   );

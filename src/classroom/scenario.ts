@@ -3,7 +3,7 @@
 // the loader they share with the game (src/browser), only when such a game is opened.
 import scenarioData from '../../scenarios/ukraine-2021.json';
 import { ScenarioVersions } from '../browser/scenario-versions';
-import { formatFaults, type CompiledScenario, type Result } from '../sim';
+import { formatFaults, linkScenario, type CompiledScenario, type Result } from '../sim';
 import { loadScenario } from '../sim/scenario/load';
 import { fatal } from './dom';
 import { openText, wantsAnotherVersion, type Opening } from './entries';
@@ -14,11 +14,33 @@ export function classroomScenario(): Result<CompiledScenario> {
 
 /** Opens games with the version each was played with, fetching the archive the first time one needs it. */
 export async function openGames(versions: ScenarioVersions, text: string): Promise<Opening[]> {
-  const openings = openText(versions.current, text, versions.earlier ?? []);
-  if (versions.earlier !== null || !openings.some(wantsAnotherVersion)) return openings;
-  await versions.fetchArchive();
-  const earlier = versions.earlier ?? [];
-  return earlier.length ? openText(versions.current, text, earlier) : openings;
+  // Every other scenario fetched so far, and the archive once fetched: a game opens with the one
+  // whose hash it names.
+  const others = () => [
+    ...versions.ids.flatMap((id) => {
+      const sc = id === versions.current.scenario.id ? undefined : versions.currentOf(id);
+      return sc ? [sc] : [];
+    }),
+    ...(versions.earlier ?? []),
+  ];
+  let openings = openText(versions.current, text, others());
+  // Games of another scenario this page can fetch: fetch it, then open them again.
+  const named = new Set(openings.flatMap((o) => scenarioNamed(o) ?? []));
+  const missing = [...named].filter((id) => versions.knows(id) && !versions.currentOf(id));
+  for (const id of missing) await versions.load(id);
+  if (missing.some((id) => versions.currentOf(id)))
+    openings = openText(versions.current, text, others());
+  if (versions.earlier === null && openings.some(wantsAnotherVersion)) {
+    await versions.fetchArchive();
+    if ((versions.earlier ?? []).length > 0) openings = openText(versions.current, text, others());
+  }
+  return openings;
+}
+
+/** The scenario id a game names (its record's, or its link's), if it can be read. */
+function scenarioNamed(opening: Opening): string | null {
+  if (opening.record) return opening.record.scenario.id;
+  return opening.chunk.kind === 'link' ? (linkScenario(opening.chunk.text)?.id ?? null) : null;
 }
 
 /** Starts a classroom page on #app, or says clearly why it cannot (a broken scenario). */
