@@ -214,6 +214,12 @@ interface Plot {
  * The empty chart of tension (0–100) over the turns, with the escalation ladder's rungs as
  * guides; `description` is its accessible name, the whole chart in words.
  */
+/** How long one turn of the scenario is, in words ("one week", "one day", "3 days"). */
+function turnLength(sc: CompiledScenario): string {
+  const days = sc.scenario.daysPerTurn;
+  return days === 7 ? 'one week' : days === 1 ? 'one day' : `${days} days`;
+}
+
 function plot(sc: CompiledScenario, turns: number, description: string): Plot {
   const tension = sc.variables.tension;
   const [min, max] = [tension?.min ?? 0, tension?.max ?? 100];
@@ -271,7 +277,7 @@ function plot(sc: CompiledScenario, turns: number, description: string): Plot {
       y2: PAD.top + plotH,
       class: 'axis',
     }),
-    text(PAD.left + plotW / 2, HEIGHT - 6, 'Turn (one week each)', {
+    text(PAD.left + plotW / 2, HEIGHT - 6, `Turn (${turnLength(sc)} each)`, {
       'text-anchor': 'middle',
       class: 'axis-label',
     }),

@@ -676,7 +676,7 @@ class ClassView {
         el(
           'p',
           { class: 'setting-note' },
-          `Played under more than one what-if setting: seed${several.length === 1 ? '' : 's'} ${several.map((seed) => `“${shortened(seed)}”`).join(', ')}. A switch changes the rules or Russia’s hidden intent, so games under different switches are not the same game even on the same seed: each setting is compared on its own below.`,
+          `Played under more than one what-if setting: seed${several.length === 1 ? '' : 's'} ${several.map((seed) => `“${shortened(seed)}”`).join(', ')}. A switch changes the rules or the hidden intent, so games under different switches are not the same game even on the same seed: each setting is compared on its own below.`,
         ),
       );
     }

@@ -71,7 +71,7 @@ function cover(sc: CompiledScenario): HTMLElement {
     append(facts, [el('dt', null, term), el('dd', null, ...value)]);
   fact(
     'Length',
-    `${s.turns} turns of ${s.daysPerTurn === 7 ? 'one week' : `${s.daysPerTurn} days`}, from ${formatDate(s.startDate)} to ${formatDate(last)}`,
+    `${s.turns} turns of ${s.daysPerTurn === 7 ? 'one week' : s.daysPerTurn === 1 ? 'one day' : `${s.daysPerTurn} days`}, from ${formatDate(s.startDate)} to ${formatDate(last)}`,
   );
   fact('Roles for teams', playable.map((r) => `${r.name} (${r.leader})`).join('; '));
   if (computer.length) fact('Played by the computer', computer.map((r) => r.name).join('; '));
@@ -405,7 +405,7 @@ function intentPart(sc: CompiledScenario, state: GameState): HTMLElement[] {
     );
   });
   return [
-    el('h2', null, 'Russia’s hidden intent beside the estimates'),
+    el('h2', null, `${challengerName(sc)}’s hidden intent beside the estimates`),
     el(
       'p',
       null,
@@ -464,6 +464,12 @@ function storyPart(sc: CompiledScenario, state: GameState): HTMLElement[] {
 }
 
 /** The report of one game, named and scored with the version it was replayed with. */
+/** The name of the side that may go to war, as its first role is called ("Russia", "Soviet Union"). */
+function challengerName(sc: CompiledScenario): string {
+  const side = sc.scenario.mechanics.challenger.side;
+  return sc.scenario.roles.find((r) => r.side === side)?.name ?? side;
+}
+
 function gameReport(current: CompiledScenario, game: NamedGame): HTMLElement {
   const { sc, name, record, outcome } = game;
   const report = el(

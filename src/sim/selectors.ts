@@ -483,7 +483,14 @@ export function describeAiOption(sc: CompiledScenario, option: AiOption): string
 export function selectTurnStory(sc: CompiledScenario, report: TurnReport): string[] {
   const lines: string[] = [];
   const role = (id: string | undefined) => (id ? (sc.roles[id]?.name ?? id) : '');
-  lines.push(`Turn ${report.turn} — week of ${formatDate(report.date)}`);
+  const days = sc.scenario.daysPerTurn;
+  const when =
+    days === 7
+      ? `week of ${formatDate(report.date)}`
+      : days <= 1
+        ? formatDate(report.date)
+        : `${days} days from ${formatDate(report.date)}`;
+  lines.push(`Turn ${report.turn} — ${when}`);
   for (const o of report.orders) {
     const names = o.actions.map((id) => sc.actions[id]?.name ?? id);
     lines.push(
