@@ -139,6 +139,20 @@ export function columnHeads(names: readonly string[]): HTMLElement[] {
   return names.map((name) => el('th', { attrs: { scope: 'col' } }, name));
 }
 
+/** A data table (`class="data …"`) with its column headings and rows. */
+export function dataTable(
+  cls: string,
+  heads: readonly string[],
+  rows: readonly HTMLElement[],
+): HTMLElement {
+  return el(
+    'table',
+    { class: `data ${cls}` },
+    el('thead', null, el('tr', null, ...columnHeads(heads))),
+    el('tbody', null, ...rows),
+  );
+}
+
 /** Replaces the page with a message when it cannot start at all. */
 export function fatal(root: HTMLElement, heading: string, message: string): void {
   root.replaceChildren(

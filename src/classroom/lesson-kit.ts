@@ -3,7 +3,7 @@
 // the game, the quiz for students and, on its own page, its answer key, a private brief for each
 // team, and the bibliography. Each part starts a printed page, so it can be handed out alone.
 import type { BibliographyEntry, CompiledScenario, LessonKit } from '../sim';
-import { columnHeads, el, kicker, sourceLink } from './dom';
+import { dataTable, el, kicker, sourceLink } from './dom';
 
 const LETTERS = 'ABCDEFGH';
 
@@ -38,16 +38,7 @@ function plan(kit: LessonKit): HTMLElement {
     el('h3', null, 'Before the lesson'),
     list('ul', kit.preparation),
     el('h3', null, 'Run sheet'),
-    el(
-      'table',
-      { class: 'data run-sheet' },
-      el(
-        'thead',
-        null,
-        el('tr', null, ...columnHeads(['Minutes', 'Step', 'The teacher', 'The students'])),
-      ),
-      el('tbody', null, ...rows),
-    ),
+    dataTable('run-sheet', ['Minutes', 'Step', 'The teacher', 'The students'], rows),
   );
 }
 

@@ -32,6 +32,7 @@ import {
   append,
   button,
   columnHeads,
+  dataTable,
   el,
   kicker,
   pageNav,
@@ -174,16 +175,7 @@ function roleCard(sc: CompiledScenario, role: Role): HTMLElement {
     el('h3', null, 'Your situation'),
     el('p', null, role.briefing),
     el('h3', null, 'Your objectives'),
-    el(
-      'table',
-      { class: 'data objectives' },
-      el(
-        'thead',
-        null,
-        el('tr', null, ...columnHeads(['Objective', 'Weight', 'How it is scored'])),
-      ),
-      el('tbody', null, ...rows),
-    ),
+    dataTable('objectives', ['Objective', 'Weight', 'How it is scored'], rows),
     el(
       'p',
       { class: 'needed' },

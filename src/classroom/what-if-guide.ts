@@ -2,7 +2,7 @@
 // before a game, why it is uncertain, its source, and what each option means, with how to use
 // them in class. Made from the scenario's `whatIfs`, so the page and the game cannot disagree.
 import type { CompiledScenario, WhatIf } from '../sim';
-import { columnHeads, el, kicker } from './dom';
+import { dataTable, el, kicker } from './dom';
 
 function switchPart(whatIf: WhatIf): HTMLElement {
   const rows = whatIf.options.map((option, i) =>
@@ -21,16 +21,7 @@ function switchPart(whatIf: WhatIf): HTMLElement {
     el('h3', null, whatIf.name),
     el('p', null, whatIf.description),
     whatIf.source ? el('p', { class: 'source-line' }, `Source: ${whatIf.source}`) : null,
-    el(
-      'table',
-      { class: 'data what-if-options' },
-      el(
-        'thead',
-        null,
-        el('tr', null, ...columnHeads(['Option', 'What it means', 'In a class code'])),
-      ),
-      el('tbody', null, ...rows),
-    ),
+    dataTable('what-if-options', ['Option', 'What it means', 'In a class code'], rows),
   );
 }
 
