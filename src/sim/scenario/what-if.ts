@@ -1,5 +1,5 @@
-// What-if switches: assumptions of the model a teacher can change before a game (how resolved the
-// Kremlin is, how hard it expects sanctions to bite, how much agreement a deal needs). A scenario
+// What-if switches: assumptions of the model a teacher can change before a game (for Ukraine: how
+// resolved the Kremlin is, how hard sanctions bite, how much agreement a deal needs). A scenario
 // lists them in `whatIfs`; each option sets some of the scenario's numbers by path. A game played
 // under a choice runs on a variant of the compiled scenario: the same content hash (its records
 // name the scenario they were played in), with the choice in the state, the record and the link,
