@@ -60,22 +60,25 @@ export function drawLayers(
   sc: CompiledScenario,
 ): Overlay {
   const overlay: Overlay = { markers: [], labels: [] };
+  const draw: Drawing = { g, map, px, state, sc, overlay };
   for (const layer of layers) {
-    if (layer.kind === 'line') drawLine(layer, g, map, px, state, sc, overlay);
-    else drawMarkers(layer, g, map, px, state, sc, overlay);
+    if (layer.kind === 'line') drawLine(layer, draw);
+    else drawMarkers(layer, draw);
   }
   return overlay;
 }
 
-function drawLine(
-  layer: LineLayer,
-  g: Phaser.GameObjects.Graphics,
-  map: MapData,
-  px: (p: Point) => Point,
-  state: GameState,
-  sc: CompiledScenario,
-  overlay: Overlay,
-): void {
+/** What every layer is drawn with: the graphics, the map and its projection, the game, the overlay. */
+interface Drawing {
+  g: Phaser.GameObjects.Graphics;
+  map: MapData;
+  px: (p: Point) => Point;
+  state: GameState;
+  sc: CompiledScenario;
+  overlay: Overlay;
+}
+
+function drawLine(layer: LineLayer, { g, map, px, state, sc, overlay }: Drawing): void {
   const line = map.lines?.find((l) => l.id === layer.line);
   const style = layer.styles.find((s) => holds(state, s.when));
   if (!line || !style || line.points.length < 2) return;
@@ -113,15 +116,7 @@ function drawLine(
   });
 }
 
-function drawMarkers(
-  layer: MarkerLayer,
-  g: Phaser.GameObjects.Graphics,
-  map: MapData,
-  px: (p: Point) => Point,
-  state: GameState,
-  sc: CompiledScenario,
-  overlay: Overlay,
-): void {
+function drawMarkers(layer: MarkerLayer, { g, map, px, state, sc, overlay }: Drawing): void {
   const anchors = (map.regions[layer.region] ?? []).map(px);
   if (anchors.length === 0 || (layer.when && !holds(state, layer.when))) return;
   const value = state.vars[layer.variable] ?? 0;
