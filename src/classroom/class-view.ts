@@ -60,6 +60,8 @@ class ClassView {
   private pasted = 0;
   private readonly status = el('p', { class: 'status', attrs: { role: 'status' } });
   private readonly results = el('div', { class: 'results' });
+  /** The page's lead, naming the crisis its games were played in. */
+  private readonly lead = el('p', { class: 'lead' });
   private readonly exportButton: HTMLButtonElement;
   private readonly clearButton: HTMLButtonElement;
   private readonly fileInput = el('input', {
@@ -89,15 +91,27 @@ class ClassView {
     },
   });
 
-  /** The current version: the table's columns and the chart's scale. Each game has its own too. */
-  private readonly sc: CompiledScenario;
+  /**
+   * The scenario the page is laid out for (its lead, the table's role columns, the chart's scale,
+   * the CSV): the current version of the scenario most loaded games were played in, the first
+   * loaded on a tie; the page's own before any game is loaded. Each game has its own too.
+   */
+  private get sc(): CompiledScenario {
+    const counts = new Map<string, number>();
+    for (const g of this.games) {
+      if (!g.record) continue;
+      const id = g.sc.scenario.id;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    let most: string | null = null;
+    for (const [id, n] of counts) if (most === null || n > counts.get(most)!) most = id;
+    return (most !== null && this.versions.currentOf(most)) || this.versions.current;
+  }
 
   constructor(
     private readonly versions: ScenarioVersions,
     root: HTMLElement,
   ) {
-    this.sc = versions.current;
-    const sc = this.sc;
     this.exportButton = button('Export CSV', () => this.exportCsv(), { id: 'export-csv' });
     this.clearButton = button('Clear all', () => this.clear(), { id: 'clear-all' });
     this.pickSelect.addEventListener('change', () => {
@@ -119,16 +133,7 @@ class ClassView {
     const main = el(
       'main',
       null,
-      el(
-        'header',
-        null,
-        el('h1', null, 'Class view'),
-        el(
-          'p',
-          { class: 'lead' },
-          `${sc.scenario.title}. Load the game of every group to compare them on one page. Each game is replayed here, in this browser, and checked against the final hash it carries; nothing is sent anywhere.`,
-        ),
-      ),
+      el('header', null, el('h1', null, 'Class view'), this.lead),
       this.loadSection(),
       this.results,
     );
@@ -328,6 +333,7 @@ class ClassView {
   }
 
   private render(): void {
+    this.lead.textContent = `${this.sc.scenario.title}. Load the game of every group to compare them on one page. Each game is replayed here, in this browser, and checked against the final hash it carries; nothing is sent anywhere.`;
     const empty = this.games.length === 0;
     this.exportButton.disabled = empty;
     this.clearButton.disabled = empty;
