@@ -1,12 +1,9 @@
 // Checks a scenario's `calibration` block: the lines of play `brink calibrate` measures and the
-// targets history sets. The shape is built from validate.ts's own checks (passed in, so the two
-// files do not import each other); the meaning pass checks that every role, bot, action and
-// ending named exists, and that every target can be measured.
-import { BOTS } from '../bot-names';
+// targets history sets (their shape is in schema.ts): every role, bot, action and ending named
+// exists, and every target can be measured.
 import { turnOfDate } from '../calendar';
 import {
   ANY_WAR,
-  DIRECTIONS,
   type Action,
   type Calibration,
   type CalibrationLine,
@@ -16,50 +13,6 @@ import {
   type Role,
   type Scenario,
 } from './types';
-
-/** The shape checks of validate.ts, whatever their type. */
-export interface ShapeChecks<C> {
-  shape(required: Readonly<Record<string, C>>, optional?: Readonly<Record<string, C>>): C;
-  list(item: C, min?: number, noun?: string): C;
-  record(item: C): C;
-  oneOf(values: readonly (string | number)[]): C;
-  number(min?: number, max?: number): C;
-  integer(min?: number, max?: number): C;
-  text: C;
-  identifier: C;
-  isoDate: C;
-}
-
-/** The shape of the block, for pass 1 of the validator. */
-export function calibrationShape<C>(c: ShapeChecks<C>): C {
-  const percent = c.number(0, 100);
-  const range = c.shape({}, { atLeast: percent, atMost: percent, moreThan: percent });
-  const targets = c.shape(
-    {},
-    {
-      mostLikelyEnding: c.text,
-      endingShares: c.record(range),
-      invasionMedian: c.shape({ date: c.isoDate, withinTurns: c.integer(0) }),
-      recognitionFirst: range,
-      anyWar: range,
-    },
-  );
-  const line = c.shape(
-    { id: c.identifier, name: c.text, description: c.text, policies: c.record(c.oneOf(BOTS)) },
-    {
-      plan: c.record(c.record(c.list(c.text))),
-      expected: c.record(c.oneOf(DIRECTIONS)),
-      citation: c.text,
-      targets,
-    },
-  );
-  return c.shape({
-    baseline: c.text,
-    warEndings: c.list(c.text, 1, 'ending'),
-    invasionEnding: c.text,
-    lines: c.list(line, 1, 'line'),
-  });
-}
 
 /** What the meaning pass needs from the validator's context. */
 export interface CalibrationContext {

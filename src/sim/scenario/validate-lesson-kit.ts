@@ -1,58 +1,9 @@
 // Checks a scenario's `lessonKit`, the 45-minute lesson printed in the teacher pack. It is prose,
 // outside the content hash, but a teacher hands it out as it stands: every brief must name a
 // playable role and every playable role must have one, every quiz answer must be one of its
-// choices, and the run sheet must run in order from minute 0 to the end of the lesson. The shape
-// is built from validate.ts's own checks, passed in, so the two files do not import each other.
+// choices, and the run sheet must run in order from minute 0 to the end of the lesson. (Its shape
+// is in schema.ts.)
 import type { Role, Scenario } from './types';
-
-/** The shape checks of validate.ts that the kit needs, whatever their type. */
-export interface KitShapeChecks<C> {
-  shape(required: Readonly<Record<string, C>>, optional?: Readonly<Record<string, C>>): C;
-  list(item: C, min?: number, noun?: string): C;
-  integer(min?: number, max?: number): C;
-  text: C;
-}
-
-/** The shape of the block, for pass 1 of the validator. */
-export function lessonKitShape<C>(c: KitShapeChecks<C>): C {
-  const lines = (min: number, noun: string) => c.list(c.text, min, noun);
-  const step = c.shape({
-    start: c.integer(0),
-    end: c.integer(1),
-    step: c.text,
-    teacher: c.text,
-    students: c.text,
-  });
-  const question = c.shape({ question: c.text, notes: c.text, evidence: lines(1, 'pointer') });
-  const quizItem = c.shape({
-    question: c.text,
-    choices: lines(2, 'choice'),
-    answer: c.integer(0),
-    explanation: c.text,
-  });
-  const brief = c.shape({
-    role: c.text,
-    paragraphs: lines(1, 'paragraph'),
-    aims: lines(1, 'aim'),
-    watch: lines(0, 'line'),
-    sources: lines(0, 'source'),
-  });
-  const entry = c.shape(
-    { authors: c.text, year: c.text, title: c.text, publishedIn: c.text },
-    { url: c.text, note: c.text },
-  );
-  return c.shape({
-    minutes: c.integer(1, 600),
-    audience: c.text,
-    objectives: lines(1, 'objective'),
-    preparation: lines(0, 'line'),
-    runSheet: c.list(step, 1, 'step'),
-    coreQuestions: c.list(question, 1, 'question'),
-    quiz: c.list(quizItem, 1, 'question'),
-    roleBriefs: c.list(brief, 1, 'brief'),
-    bibliography: c.list(c.shape({ heading: c.text, entries: c.list(entry, 1, 'entry') }), 1),
-  });
-}
 
 /** What the meaning pass needs from the validator's context. */
 export interface KitContext {

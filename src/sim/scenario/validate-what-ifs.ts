@@ -3,42 +3,9 @@
 // option sets leads to a number of the scenario (outside the switches themselves), a whole number
 // stays whole. Whether a variant as a whole is valid (the numbers within their bounds, the
 // endings still reachable) is checked when it is built (what-if.ts) and, for every option of a
-// shipped scenario, by `brink validate` and the tests. The shape is built from validate.ts's own
-// checks, passed in, so the two files do not import each other.
+// shipped scenario, by `brink validate` and the tests. (Its shape is in schema.ts.)
 import { resolvePath } from './data-path';
 import type { Scenario } from './types';
-
-/** The shape checks of validate.ts that the switches need, whatever their type. */
-export interface WhatIfShapeChecks<C> {
-  shape(required: Readonly<Record<string, C>>, optional?: Readonly<Record<string, C>>): C;
-  list(item: C, min?: number, noun?: string): C;
-  record(item: C): C;
-  number(min?: number, max?: number): C;
-  identifier: C;
-  shortText: C;
-  text: C;
-}
-
-/** The shape of the block, for pass 1 of the validator. */
-export function whatIfsShape<C>(c: WhatIfShapeChecks<C>): C {
-  const option = c.shape({
-    id: c.identifier,
-    label: c.shortText,
-    description: c.text,
-    set: c.record(c.number()),
-  });
-  return c.list(
-    c.shape(
-      {
-        id: c.identifier,
-        name: c.shortText,
-        description: c.text,
-        options: c.list(option, 2, 'option'),
-      },
-      { source: c.text },
-    ),
-  );
-}
 
 /** What the meaning pass needs from the validator. */
 export interface WhatIfContext {
