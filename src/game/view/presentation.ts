@@ -55,7 +55,7 @@ const PRESENTATIONS: Record<string, Presentation> = {
       sanctions: 'Quarantine and pressure',
       deterrence: 'Military signalling',
     },
-    intentOf: "Khrushchev's",
+    intentOf: 'Khrushchev’s',
     charted: ['tension', 'missileReadiness', 'usCredibility', 'dealProgress'],
   },
 };
