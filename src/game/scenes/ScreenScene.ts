@@ -34,6 +34,8 @@ export interface CanvasText extends Rect {
   text: string;
   wrap: number | null;
   group: string;
+  /** Whether a fixed width cuts the text off (it is wider than the box it is drawn in). */
+  cut: boolean;
 }
 
 /** A button a pointer can press on the canvas now, and where it is drawn (for the e2e tests). */
@@ -473,7 +475,21 @@ export abstract class ScreenScene extends Phaser.Scene {
           const box = object.getBounds();
           const x = group === 'text-column' ? box.x - OFFSTAGE : box.x;
           const wrap = object.style.wordWrapWidth;
-          found.push({ text: object.text, x, y: box.y, w: box.width, h: box.height, wrap, group });
+          const fixed = object.style.fixedWidth;
+          const cut =
+            fixed > 0 &&
+            Math.max(...object.text.split('\n').map((l) => object.context.measureText(l).width)) >
+              fixed + 1;
+          found.push({
+            text: object.text,
+            x,
+            y: box.y,
+            w: box.width,
+            h: box.height,
+            wrap,
+            group,
+            cut,
+          });
         }
       }
     };

@@ -36,16 +36,14 @@ export function drawMeters(
       row.setInteractive({ useHandCursor: true });
       row.on('pointerdown', () => options.onPick!(m.id));
     }
-    layer.add(
-      scene.add
-        .text(
-          at.x + 8,
-          y + rowH / 2 - 2,
-          m.name,
-          textStyle(at.w < 600 ? 13 : 15, PALETTE.text, { fixedWidth: labelW - 12 }),
-        )
-        .setOrigin(0, 0.5),
-    );
+    const name = scene.add
+      .text(at.x + 8, y + rowH / 2 - 2, m.name, textStyle(at.w < 600 ? 13 : 15, PALETTE.text))
+      .setOrigin(0, 0.5);
+    // A long name (Cuba's "US strike and invasion readiness") shrinks to fit rather than being cut.
+    for (let size = at.w < 600 ? 13 : 15; name.width > labelW - 12 && size > 11; size--)
+      name.setFontSize(size - 1);
+    if (name.width > labelW - 12) name.setFixedSize(labelW - 12, 0);
+    layer.add(name);
     const span = Math.max(1, m.max - m.min);
     const share = (value: number) => Math.max(0, Math.min(1, (value - m.min) / span));
     layer.add(
