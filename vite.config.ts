@@ -16,7 +16,16 @@ export default defineConfig({
       },
       output: {
         // Phaser in its own chunk: it changes rarely and is most of the download.
-        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        // A scenario folder's files in one chunk named after it (only a fetched scenario's).
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /node_modules[\\/]phaser/ },
+            {
+              debugName: 'scenarios',
+              name: (id) => /[\\/]scenarios[\\/]([^\\/]+)[\\/]/.exec(id)?.[1] ?? null,
+            },
+          ],
+        },
       },
     },
   },

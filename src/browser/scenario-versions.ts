@@ -1,20 +1,14 @@
 // The scenarios and versions a browser page opens games with: its own scenario (the current version,
-// bundled with the page), the current version of every other shipped scenario (scenarios/*.json),
+// bundled with the page), the current version of every other shipped scenario (scenarios/<id>/),
 // and the earlier versions kept in scenarios/archive/. Every scenario but the page's own and the
 // archive are fetched in their own chunks, once, and only when chosen or when a game names them, so
 // a page's first download stays the same. Shared by the game and the classroom pages.
 import { formatFaults, type CompiledScenario, type Result } from '../sim';
+import { loadScenarioFolder, type ScenarioFiles } from '../sim/scenario/folder';
 import { loadScenario } from '../sim/scenario/load';
+import { SHIPPED_FOLDERS } from './scenario-folders';
 
 const ARCHIVE = import.meta.glob<unknown>('../../scenarios/archive/*.json', { import: 'default' });
-/** Every shipped scenario's current version, by id (the file's name is the scenario's id). */
-const SHIPPED: Record<string, () => Promise<unknown>> = Object.fromEntries(
-  Object.entries(
-    import.meta.glob<unknown>(['../../scenarios/*.json', '!**/*.schema.json'], {
-      import: 'default',
-    }),
-  ).map(([path, fetch]) => [path.replace(/^.*\/|\.json$/g, ''), fetch]),
-);
 
 let archive: Promise<CompiledScenario[]> | undefined;
 
@@ -65,7 +59,7 @@ export class ScenarioVersions {
 
   constructor(
     readonly current: CompiledScenario,
-    private readonly shipped: Record<string, () => Promise<unknown>> = SHIPPED,
+    private readonly shipped: Record<string, () => Promise<ScenarioFiles>> = SHIPPED_FOLDERS,
   ) {
     this.loaded.set(current.scenario.id, current);
   }
@@ -110,8 +104,8 @@ export class ScenarioVersions {
     const fetching =
       this.fetching.get(id) ??
       fetch().then(
-        (data): Result<CompiledScenario> => {
-          const loaded = loadScenario(data);
+        (files): Result<CompiledScenario> => {
+          const loaded = loadScenarioFolder(files);
           if (loaded.ok) this.loaded.set(id, loaded.value);
           else
             this.failed.set(id, `The scenario "${id}" is broken: ${formatFaults(loaded.errors)}`);

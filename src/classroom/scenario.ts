@@ -1,15 +1,14 @@
-// The scenario the classroom pages work with: the same file and validator as the game. Earlier
+// The scenario the classroom pages work with: the same folder and validator as the game. Earlier
 // versions (scenarios/archive/) replay the games played with them; the pages fetch them through
 // the loader they share with the game (src/browser), only when such a game is opened.
-import scenarioData from '../../scenarios/ukraine-2021.json';
+import { ownScenario } from '../browser/own-scenario';
 import { ScenarioVersions } from '../browser/scenario-versions';
 import { formatFaults, linkScenario, type CompiledScenario, type Result } from '../sim';
-import { loadScenario } from '../sim/scenario/load';
 import { fatal } from './dom';
 import { openText, wantsAnotherVersion, type Opening } from './entries';
 
 export function classroomScenario(): Result<CompiledScenario> {
-  return loadScenario(scenarioData);
+  return ownScenario();
 }
 
 /** Opens games with the version each was played with, fetching the archive the first time one needs it. */

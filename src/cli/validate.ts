@@ -8,14 +8,24 @@ import { MAX_PATH_LENGTH, parseCommand } from './args';
 import { CliError } from './errors';
 import { loadScenario } from '../sim/scenario/load';
 import { tooDeep } from '../sim/scenario/validate';
-import { SCENARIO_DIR, SCHEMA_FILE, displayPath, readText, scenarioFiles } from './scenarios';
+import {
+  SCENARIO_DIR,
+  SCHEMA_FILE,
+  displayPath,
+  faultLine,
+  readText,
+  scenarioFiles,
+  scenarioSource,
+} from './scenarios';
 
-export const VALIDATE_USAGE = `Usage: brink validate [FILE…]
+export const VALIDATE_USAGE = `Usage: brink validate [SCENARIO…]
 
-Checks scenario files: the JSON Schema (scenarios/scenario.schema.json, when present), then meaning
-and cross-references, then every option of every what-if switch (each alone): the scenario it
-makes must be valid too. With no FILE, checks every scenarios/*.json except *.schema.json.
-Prints "ok  FILE (id version, hash HASH)" or one line per fault, "FILE: PATH: MESSAGE".
+Checks scenarios, each a scenario folder (scenarios/<id>/) or a single file: the JSON Schema
+(scenarios/scenario.schema.json, when present), then meaning and cross-references, then every
+option of every what-if switch (each alone): the scenario it makes must be valid too. With no
+SCENARIO, checks every scenario in scenarios/ and scenarios/archive/.
+Prints "ok  SCENARIO (id version, hash HASH)" or one line per fault, "FILE: PATH: MESSAGE", where
+FILE is the file of a folder the fault is in.
 Exits 1 if any file has an error (warnings alone do not fail), 2 if a file cannot be read.`;
 
 export async function validateCommand(args: readonly string[]): Promise<number> {
@@ -51,12 +61,14 @@ function checkFile(
   schema: ValidateFunction | undefined,
 ): { status: number; out: string[]; unreadable?: string } {
   const shown = displayPath(file);
-  let text: string;
+  let source: ReturnType<typeof scenarioSource>;
   try {
-    text = readText(file, 'scenario');
+    source = scenarioSource(file);
   } catch (error) {
     return { status: 2, out: [], unreadable: (error as Error).message };
   }
+  if (!source.ok) return { status: 1, out: source.errors.map((f) => faultLine(shown, f)) };
+  const { text, locate } = source.value;
   const result = loadScenario(text);
   const faults = [
     ...schemaFaults(text, schema),
@@ -67,10 +79,7 @@ function checkFile(
         ]
       : result.errors),
   ];
-  const out = faults.map(
-    (f) =>
-      `${shown}: ${f.path || '(file)'}: ${f.severity === 'warning' ? 'warning: ' : ''}${f.message}`,
-  );
+  const out = faults.map((f) => faultLine(shown, locate(f)));
   const valid = result.ok && faults.every((f) => f.severity === 'warning');
   if (result.ok && valid) {
     const { scenario, hash } = result.value;

@@ -1,9 +1,8 @@
 // The browser entry: loads the scenario through the core's validator, builds the controller and
 // the DOM layer at once (so the text version works before Phaser has loaded), then starts Phaser
 // from its own chunk.
-import scenarioData from '../../scenarios/ukraine-2021.json';
 import { formatFaults, LINK_KEY, type GameState } from '../sim';
-import { loadScenario } from '../sim/scenario/load';
+import { ownScenario } from '../browser/own-scenario';
 import { setController, currentModel, scrollRequests } from './app';
 import { GameController } from './controller';
 import { DomLayer } from './dom/layer';
@@ -68,7 +67,7 @@ function installRecordLoading(controller: GameController): void {
 }
 
 async function start(): Promise<void> {
-  const loaded = loadScenario(scenarioData);
+  const loaded = ownScenario();
   if (!loaded.ok) {
     fatal(`The scenario is broken:\n${formatFaults(loaded.errors)}`);
     return;

@@ -2,12 +2,12 @@
 // readable report and the same figures as JSON, and one `brink:` line with exit 2 for a bad
 // command line. A few games per line: this checks the command, not whether the model meets the
 // targets.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brink, STACK_LINE } from './run';
-import { SCENARIO_PATH } from '../support/scenario';
+import { scenarioData } from '../support/scenario';
 
 const small = ['calibrate', '--runs', '3', '--seed', 'cli-cal', '--line', 'offers'];
 const dir = mkdtempSync(join(tmpdir(), 'brink-calibrate-'));
@@ -75,7 +75,7 @@ describe('brink calibrate', () => {
   });
 
   const withoutCalibration = join(dir, 'no-calibration.json');
-  const scenario = JSON.parse(readFileSync(SCENARIO_PATH, 'utf8'));
+  const scenario = scenarioData();
   delete scenario.calibration;
   writeFileSync(withoutCalibration, JSON.stringify(scenario));
 

@@ -1,15 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashState, playGame, recordOf, shareLink } from '../../src/sim';
 import { loadScenario } from '../../src/sim/scenario/load';
-import { brink, ROOT, STACK_LINE } from './run';
+import { brink, STACK_LINE } from './run';
+import { scenarioText } from '../support/scenario';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-link-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const loaded = loadScenario(readFileSync(join(ROOT, 'scenarios/ukraine-2021.json'), 'utf8'));
+const loaded = loadScenario(scenarioText());
 if (!loaded.ok) throw new Error('the shipped scenario does not load');
 const sc = loaded.value;
 const played = playGame(sc, 'link-test', { us: 'greedy', ukraine: 'random' });

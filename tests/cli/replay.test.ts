@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import {
   type GameRecord,
 } from '../../src/sim';
 import { loadScenario } from '../../src/sim/scenario/load';
-import { brink, ROOT, STACK_LINE } from './run';
+import { brink, STACK_LINE } from './run';
+import { scenarioText } from '../support/scenario';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-replay-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +21,7 @@ let record: GameRecord;
 let sc: CompiledScenario;
 
 beforeAll(() => {
-  const loaded = loadScenario(readFileSync(join(ROOT, 'scenarios/ukraine-2021.json'), 'utf8'));
+  const loaded = loadScenario(scenarioText());
   if (!loaded.ok) throw new Error('the shipped scenario does not load');
   sc = loaded.value;
   const played = playGame(sc, 'replay-test', { us: 'hawk', russia: 'random' });

@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pointerToPath } from '../../src/cli/validate';
-import { brink, ROOT, STACK_LINE } from './run';
+import { brink, STACK_LINE } from './run';
+import { scenarioData, scenarioText } from '../support/scenario';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-validate-'));
+const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A copy of the shipped scenario with one thing broken. */
@@ -13,8 +15,8 @@ function brokenCopy(
   name: string,
   breakIt: (scenario: { actions: unknown[]; variables: unknown[] }) => void,
 ): string {
-  const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios/ukraine-2021.json'), 'utf8'));
-  breakIt(scenario);
+  const scenario = scenarioData();
+  breakIt(scenario as unknown as { actions: unknown[]; variables: unknown[] });
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(scenario, null, 2));
   return file;
@@ -26,7 +28,7 @@ describe('brink validate', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^ok {2}scenarios\/ukraine-2021\.json \(ukraine-2021 \S+, hash [0-9a-f]{16}\)$/m,
+      /^ok {2}scenarios\/ukraine-2021 \(ukraine-2021 \S+, hash [0-9a-f]{16}\)$/m,
     );
   });
 
@@ -44,6 +46,36 @@ describe('brink validate', () => {
     expect(stdout).toContain('nobody');
     expect(stdout).toContain(`${shapeFile}: variables[0].initial: `);
     expect(stdout).not.toMatch(/^ok /m);
+  });
+
+  it('checks a scenario folder, naming the file of each fault and the path inside it', async () => {
+    const copy = join(dir, 'cuba-copy');
+    cpSync(join(SCENARIOS, 'cuba-1962'), copy, { recursive: true });
+    const ok = await brink('validate', copy);
+    expect(ok.stdout).toMatch(/^ok {2}.*cuba-copy \(cuba-1962 \S+, hash [0-9a-f]{16}\)$/m);
+    expect(ok.code).toBe(0);
+    const actions = JSON.parse(readFileSync(join(copy, 'actions/us.json'), 'utf8'));
+    actions[2].effects = ['noSuchVariable +3'];
+    writeFileSync(join(copy, 'actions/us.json'), JSON.stringify(actions));
+    rmSync(join(copy, 'teaching.json'));
+    writeFileSync(join(copy, 'events.json'), '[{');
+    const { code, stdout, stderr } = await brink('validate', copy);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    // The JSON that cannot be read and the missing file are named before anything is joined.
+    expect(stdout).toMatch(/cuba-copy\/events\.json: \(file\): not valid JSON/);
+    writeFileSync(join(copy, 'events.json'), '[]');
+    const missing = await brink('validate', copy);
+    expect(missing.stdout).toContain(
+      `${copy}/teaching.json: (file): is missing from the scenario folder`,
+    );
+    cpSync(join(SCENARIOS, 'cuba-1962/teaching.json'), join(copy, 'teaching.json'));
+    cpSync(join(SCENARIOS, 'cuba-1962/events.json'), join(copy, 'events.json'));
+    const unknown = await brink('validate', copy);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toContain(
+      `${copy}/actions/us.json: [2].effects[0].var: unknown variable "noSuchVariable"`,
+    );
   });
 
   it('says so when a file does not exist', async () => {
@@ -94,7 +126,7 @@ describe('brink validate on deeply nested input', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const whole = join(dir, 'deep-array.json');
     writeFileSync(whole, deep);
-    const text = readFileSync(join(ROOT, 'scenarios/ukraine-2021.json'), 'utf8');
+    const text = scenarioText();
     const inside = join(dir, 'deep-field.json');
     writeFileSync(inside, text.replace(/^\{/, `{"notes": ${deep},`));
     const { code, stdout, stderr } = await brink('validate', whole, inside);

@@ -6,7 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brink, ROOT, STACK_LINE } from './run';
+import { brink, STACK_LINE } from './run';
+import { scenarioData } from '../support/scenario';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-what-if-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -146,8 +147,8 @@ describe('brink calibrate --what-if', () => {
 
 describe('brink validate and what-if switches', () => {
   it('builds every option of every switch and names one that breaks the scenario', async () => {
-    const scenario = JSON.parse(readFileSync(join(ROOT, 'scenarios/ukraine-2021.json'), 'utf8'));
-    const coercion = scenario.whatIfs[0].options[2];
+    const scenario = scenarioData();
+    const coercion = scenario.whatIfs![0]!.options[2]!;
     expect(coercion.id).toBe('coercion');
     coercion.set['hiddenIntent/resolve/max'] = 5; // below the option's own min of 10
     const file = join(dir, 'bad-what-if.json');

@@ -13,7 +13,7 @@ const LINK = readFileSync(join(FIXTURES, 'ukraine-2021-1.0.0.links.txt'), 'utf8'
 const OLD = JSON.parse(readFileSync(RECORDS, 'utf8')) as { seed: string; finalHash: string }[];
 const CURRENT = (
   JSON.parse(
-    readFileSync(join(import.meta.dirname, '../../scenarios/ukraine-2021.json'), 'utf8'),
+    readFileSync(join(import.meta.dirname, '../../scenarios/ukraine-2021/scenario.json'), 'utf8'),
   ) as {
     version: string;
   }

@@ -30,10 +30,10 @@ type Archive = typeof import('../support/archive');
 type Sim = typeof import('../../src/sim');
 const archive = () => tsImport('../support/archive.ts', import.meta.url) as Promise<Archive>;
 const core = () => tsImport('../../src/sim/index.ts', import.meta.url) as Promise<Sim>;
-/** The version of scenarios/ukraine-2021.json, the one new games are played with. */
+/** The version of scenarios/ukraine-2021/, the one new games are played with. */
 const CURRENT = (
   JSON.parse(
-    readFileSync(join(import.meta.dirname, '../../scenarios/ukraine-2021.json'), 'utf8'),
+    readFileSync(join(import.meta.dirname, '../../scenarios/ukraine-2021/scenario.json'), 'utf8'),
   ) as { version: string }
 ).version;
 

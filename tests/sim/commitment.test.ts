@@ -2,7 +2,6 @@
 // effect lapses after its `holds` turns, moved back through the ledger with a cause the debrief
 // words; a binding one holds; the computer values a promise that lapses below an equal one that
 // binds, both as its own move and as an offer on the table.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createGame,
@@ -18,7 +17,7 @@ import {
 } from '../../src/sim';
 import { heldValue, valueActions } from '../../src/sim/ai';
 import { validateScenario } from '../../src/sim/scenario/validate';
-import { SCENARIO_PATH, ukraine } from '../support/scenario';
+import { scenarioData, ukraine } from '../support/scenario';
 
 const sc = ukraine();
 const PEOPLE = ['us', 'eu', 'ukraine', 'russia'];
@@ -165,7 +164,7 @@ describe('the computer discounts a promise that lapses', () => {
 });
 
 describe('the validator holds commitments to their effects', () => {
-  const current = () => JSON.parse(readFileSync(SCENARIO_PATH, 'utf8')) as Scenario;
+  const current = () => scenarioData();
   const indexOf = (s: Scenario, id: string) => s.actions.findIndex((a) => a.id === id);
 
   it('refuses a political action none of whose effects lapses, naming the field', () => {

@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_IDS, shippedText } from './support/shipped';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SIM = join(ROOT, 'src/sim');
-const SCENARIOS = join(ROOT, 'scenarios');
 
 /**
  * Words of the engine's own vocabulary that a scenario also uses as an id, each for a reason that
@@ -59,14 +59,9 @@ export function splitSource(text: string): { code: string; strings: string[] } {
 /** Every id a shipped scenario gives its roles, sides, variables, actions, events and endings. */
 function scenarioIds(): Map<string, string> {
   const ids = new Map<string, string>();
-  const files = readdirSync(SCENARIOS).filter(
-    (f) => f.endsWith('.json') && !f.endsWith('.schema.json'),
-  );
-  for (const file of files) {
-    const s = JSON.parse(readFileSync(join(SCENARIOS, file), 'utf8')) as Record<
-      string,
-      { id: string; side?: string }[]
-    >;
+  expect(SHIPPED_IDS.length).toBeGreaterThan(1);
+  for (const file of SHIPPED_IDS) {
+    const s = JSON.parse(shippedText(file)) as Record<string, { id: string; side?: string }[]>;
     for (const kind of ['roles', 'variables', 'actions', 'events', 'endings']) {
       for (const item of s[kind] ?? []) {
         ids.set(item.id, `${file}: ${kind}`);

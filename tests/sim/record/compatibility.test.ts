@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeRecord, parseRecord, replay, type Scenario } from '../../../src/sim';
 import { loadScenario } from '../../../src/sim/scenario/load';
-import { ukraine } from '../../support/scenario';
+import { scenarioText, ukraine } from '../../support/scenario';
 
 const sc = ukraine();
 const FIXTURES = join(import.meta.dirname, '../../fixtures/records');
@@ -79,10 +79,7 @@ describe.each(VERSIONS)('games played with version $played', ({ played, file }) 
 });
 
 describe('the scenario hash', () => {
-  const text = readFileSync(
-    join(import.meta.dirname, '../../../scenarios/ukraine-2021.json'),
-    'utf8',
-  );
+  const text = scenarioText();
   const hashOf = (edit: (data: Scenario) => void) => {
     const data = JSON.parse(text);
     edit(data);

@@ -1,18 +1,17 @@
 // The lesson kit a teacher prints: complete in the shipped scenario, outside the content hash, and
 // refused with a path and a reason when a brief, an answer or the run sheet is wrong.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LessonKit } from '../../../src/sim';
 import { scenarioHash } from '../../../src/sim/scenario/content-hash';
 import { validateScenario } from '../../../src/sim/scenario/validate';
-import { SCENARIO_PATH, ukraine } from '../../support/scenario';
+import { scenarioData, ukraine } from '../../support/scenario';
 
 const sc = ukraine();
 const kit = sc.scenario.lessonKit!;
 
 /** The shipped scenario as data, with its kit changed by `change`. */
 function withKit(change: (kit: LessonKit) => void): unknown {
-  const data = JSON.parse(readFileSync(SCENARIO_PATH, 'utf8')) as { lessonKit: LessonKit };
+  const data = scenarioData() as { lessonKit: LessonKit };
   change(data.lessonKit);
   return data;
 }

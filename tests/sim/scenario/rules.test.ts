@@ -13,13 +13,13 @@ import {
 } from '../../../src/sim/scenario/rules';
 import type { Scenario } from '../../../src/sim/scenario/types';
 import { validateScenario } from '../../../src/sim/scenario/validate';
-import { SCENARIO_PATH } from '../../support/scenario';
+import { scenarioData } from '../../support/scenario';
 
 const ARCHIVED_1_1_0 = new URL(
   '../../../scenarios/archive/ukraine-2021-1.1.0.json',
   import.meta.url,
 );
-const current = (): Scenario => JSON.parse(readFileSync(SCENARIO_PATH, 'utf8')) as Scenario;
+const current = (): Scenario => scenarioData();
 const optionalRules = RULE_IDS.filter((id) => 'optional' in RULE_SPECS[id]);
 
 describe('the rules block', () => {

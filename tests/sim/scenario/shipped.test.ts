@@ -3,13 +3,12 @@
 // lesson and briefs exactly the playable roles, its briefing, events, glossary and model card cite
 // published sources, and its teaching material is prose outside the content hash. Ukraine's own
 // facts (its dates, its article) stay in content.test.ts and lesson-kit.test.ts.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../../src/sim/scenario/rules';
 import { scenarioHash } from '../../../src/sim/scenario/content-hash';
 import { validateScenario } from '../../../src/sim/scenario/validate';
 import { formatFaults } from '../../../src/sim';
-import { SHIPPED_IDS, shipped, shippedPath } from '../support/shipped';
+import { SHIPPED_IDS, shipped, shippedText } from '../support/shipped';
 
 const INTERNAL_NOTES = /Crisis research|DESIGN\.md|§|\.\.\/shared|reference\/cuba/;
 
@@ -22,7 +21,7 @@ describe.each(SHIPPED_IDS)('the shipped scenario %s', (id) => {
   const s = sc.scenario;
 
   it('validates with no errors, and its file name is its id', () => {
-    const result = validateScenario(JSON.parse(readFileSync(shippedPath(id), 'utf8')));
+    const result = validateScenario(JSON.parse(shippedText(id)));
     expect(result.ok ? [] : formatFaults(result.errors).split('\n')).toEqual([]);
     expect(s.id).toBe(id);
   });

@@ -1,7 +1,7 @@
 // Scenario validation: a corpus of broken scenarios (each the minimal fixture with one thing
 // broken), the fixture and the shipped scenarios passing, the JSON Schema agreeing on structure,
 // and a fuzz test that no input makes validation or loading throw.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { formatFaults, type Fault } from '../../../src/sim/result';
 import { loadScenario } from '../../../src/sim/scenario/load';
 import type { Scenario } from '../../../src/sim/scenario/types';
 import { validateScenario } from '../../../src/sim/scenario/validate';
+import { SHIPPED_IDS, shippedText } from '../support/shipped';
 
 const ROOT = new URL('../../../', import.meta.url);
 const FIXTURE_TEXT = readFileSync(new URL('tests/fixtures/minimal-scenario.json', ROOT), 'utf8');
@@ -35,12 +36,11 @@ const MECHANIC_VARIABLES = (() => {
   return out;
 })();
 
-const SHIPPED = existsSync(SCENARIO_DIR)
-  ? readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-  : [];
+/** Every shipped scenario, joined from its folder, by id. */
+const SHIPPED = SHIPPED_IDS;
 
-function readShipped(file: string): unknown {
-  return JSON.parse(readFileSync(new URL(file, SCENARIO_DIR), 'utf8'));
+function readShipped(id: string): unknown {
+  return JSON.parse(shippedText(id));
 }
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,6 @@
 // What-if switches: a teacher's choice of assumption changes the game's numbers, travels in the
 // state, the record and the share link so a replay is exact, and anything wrong with a choice or a
 // switch is refused with a message naming the field.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   decodeRecord,
@@ -18,7 +17,7 @@ import {
   type Scenario,
 } from '../../../src/sim';
 import { validateScenario } from '../../../src/sim/scenario/validate';
-import { SCENARIO_PATH, ukraine } from '../../support/scenario';
+import { scenarioData, ukraine } from '../../support/scenario';
 
 const sc = ukraine();
 const variant = (choice: Record<string, string>): CompiledScenario => {
@@ -154,7 +153,7 @@ describe('bad choices are refused with the field named', () => {
 });
 
 describe('the validator checks the switches', () => {
-  const base = () => JSON.parse(readFileSync(SCENARIO_PATH, 'utf8')) as Scenario;
+  const base = () => scenarioData();
   const faultsOf = (edit: (s: Scenario) => void) => {
     const data = base();
     edit(data);
