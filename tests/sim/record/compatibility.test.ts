@@ -1,13 +1,15 @@
-// Games played before a scenario changed still open: records and links of 1.0.0 and 1.1.0 replay
-// to the final hash they carry with the archived file of their version (1.0.1 declares 1.0.0
-// compatible), the current version refuses them with a message naming the version they need, and prose edits
-// leave the scenario hash alone while a change to a number does not.
+// Games played before a scenario changed still open: records and links of Ukraine 1.0.0 and 1.1.0
+// and of Cuba 1.0.0 replay to the final hash they carry with the archived file of their version
+// (Ukraine 1.0.1 declares 1.0.0 compatible), the current version refuses them with a message naming
+// the version they need, and prose edits leave the scenario hash alone while a change to a number
+// does not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeRecord, parseRecord, replay, type Scenario } from '../../../src/sim';
 import { loadScenario } from '../../../src/sim/scenario/load';
 import { scenarioText, ukraine } from '../../support/scenario';
+import { shipped } from '../support/shipped';
 
 const sc = ukraine();
 const FIXTURES = join(import.meta.dirname, '../../fixtures/records');
@@ -21,16 +23,18 @@ const archived = (file: string) => {
 
 /** Each version games were played with, and the archived file that replays them. */
 const VERSIONS = [
-  { played: '1.0.0', file: 'ukraine-2021-1.0.1.json' },
-  { played: '1.1.0', file: 'ukraine-2021-1.1.0.json' },
+  { id: 'ukraine-2021', played: '1.0.0', file: 'ukraine-2021-1.0.1.json' },
+  { id: 'ukraine-2021', played: '1.1.0', file: 'ukraine-2021-1.1.0.json' },
+  { id: 'cuba-1962', played: '1.0.0', file: 'cuba-1962-1.0.0.json' },
 ];
 
-describe.each(VERSIONS)('games played with version $played', ({ played, file }) => {
+describe.each(VERSIONS)('games of $id played with version $played', ({ id, played, file }) => {
+  const sc = shipped(id);
   const earlier = archived(file);
   const records = JSON.parse(
-    readFileSync(join(FIXTURES, `ukraine-2021-${played}.json`), 'utf8'),
+    readFileSync(join(FIXTURES, `${id}-${played}.json`), 'utf8'),
   ) as unknown[];
-  const links = readFileSync(join(FIXTURES, `ukraine-2021-${played}.links.txt`), 'utf8')
+  const links = readFileSync(join(FIXTURES, `${id}-${played}.links.txt`), 'utf8')
     .trim()
     .split('\n');
   const version = new RegExp(`version ${played.replaceAll('.', '\\.')}`);
