@@ -15,21 +15,11 @@ import {
 } from '../sim';
 import type { Verification } from './entries';
 
-/** The main variables compared at the end of games, where the scenario has them. */
-export const MAIN_VARIABLES = [
-  'tension',
-  'warStage',
-  'russianForces',
-  'allianceCohesion',
-  'deterrenceCredibility',
-  'sanctionsImposed',
-  'dealProgress',
-  'russianEconomy',
-  'ukraineMilitary',
-] as const;
-
+/** The variables compared at the end of games: the scenario's own choice, else its first nine. */
 export function mainVariables(sc: CompiledScenario): string[] {
-  return MAIN_VARIABLES.filter((id) => sc.variables[id] !== undefined);
+  return [
+    ...(sc.scenario.presentation?.compared ?? sc.scenario.variables.slice(0, 9).map((v) => v.id)),
+  ];
 }
 
 /** What every role did in one turn (AI roles included), and the events a facilitator injected. */

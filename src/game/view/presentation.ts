@@ -1,73 +1,21 @@
-// How the game page presents each scenario beyond its own data: the variables the crisis room
-// shows first and the debrief charts, the names of the three tracks, whose intent is hidden, and
-// the word for a turn. A scenario the page has no entry for gets plain defaults, so a new scenario
-// plays before anyone writes one. (The main variables would sit better in the scenario's data.)
-import type { CompiledScenario } from '../../sim';
+// How the pages present a scenario beyond its variables and actions: the scenario's own
+// `presentation` block (the variables the crisis room shows first, the four the debrief charts,
+// the tracks' names, whose intent is hidden), or plain defaults for a scenario without one, so a
+// new scenario plays before anyone writes one.
+import type { CompiledScenario, Presentation } from '../../sim';
 
-export interface Presentation {
-  /** The variables the crisis room shows first and the debrief charts, in order. */
-  mainVariables: readonly string[];
-  /** Each track's heading over its action cards. */
-  tracks: Readonly<Record<'diplomacy' | 'sanctions' | 'deterrence', string>>;
-  /** Whose intent is hidden, possessive ("Russia's"). */
-  intentOf: string;
-  /** The four variables the debrief charts turn by turn (0–100 each). */
-  charted: readonly [string, string, string, string];
-}
-
-const PRESENTATIONS: Record<string, Presentation> = {
-  'ukraine-2021': {
-    mainVariables: [
-      'tension',
-      'russianForces',
-      'readiness',
-      'belarusForces',
-      'allianceCohesion',
-      'deterrenceCredibility',
-      'sanctionsPrepared',
-      'sanctionsImposed',
-      'ukraineMilitary',
-      'channelHealth',
-      'dealProgress',
-      'russianEconomy',
-    ],
-    tracks: { diplomacy: 'Diplomacy', sanctions: 'Sanctions', deterrence: 'Deterrence' },
-    intentOf: "Russia's",
-    charted: ['tension', 'deterrenceCredibility', 'allianceCohesion', 'dealProgress'],
-  },
-  'cuba-1962': {
-    mainVariables: [
-      'tension',
-      'missileReadiness',
-      'usStrikeReadiness',
-      'quarantineImposed',
-      'seaLine',
-      'quarantineFleet',
-      'sovietAlert',
-      'usCredibility',
-      'allianceCohesion',
-      'sovietPrestige',
-      'channelHealth',
-      'dealProgress',
-    ],
-    tracks: {
-      diplomacy: 'Diplomacy and back channels',
-      sanctions: 'Quarantine and pressure',
-      deterrence: 'Military signalling',
-    },
-    intentOf: 'Khrushchev’s',
-    charted: ['tension', 'missileReadiness', 'usCredibility', 'dealProgress'],
-  },
-};
+export type { Presentation };
 
 export function presentationOf(sc: CompiledScenario): Presentation {
-  const known = PRESENTATIONS[sc.scenario.id];
-  if (known) return known;
+  const own = sc.scenario.presentation;
+  if (own) return own;
+  const first = (n: number) => sc.scenario.variables.slice(0, n).map((v) => v.id);
   return {
-    mainVariables: sc.scenario.variables.slice(0, 12).map((v) => v.id),
+    mainVariables: first(12),
+    charted: ['tension', 'allianceCohesion', 'channelHealth', 'dealProgress'],
+    compared: first(9),
     tracks: { diplomacy: 'Diplomacy', sanctions: 'Pressure', deterrence: 'Deterrence' },
     intentOf: "the other side's",
-    charted: ['tension', 'allianceCohesion', 'channelHealth', 'dealProgress'],
   };
 }
 

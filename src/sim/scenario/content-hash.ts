@@ -22,6 +22,7 @@ const PROSE_PARTS = new Set([
   'compatibleWith',
   'calibration',
   'lessonKit',
+  'presentation',
 ]);
 
 /** Keys that are only ever shown, wherever they stand inside roles, actions, events and the rest. */

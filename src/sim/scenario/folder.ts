@@ -56,6 +56,7 @@ export const FOLDER_FILES: readonly Part[] = [
       'mechanics',
       'hiddenIntent',
       'rungs',
+      'presentation',
     ],
   },
   { file: 'roles.json', value: 'roles', list: true },

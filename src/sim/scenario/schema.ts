@@ -612,6 +612,31 @@ const WHAT_IF = shape(
   { source: text },
 );
 
+/**
+ * How the pages present the scenario beyond its own data (prose: outside the content hash): the
+ * variables the crisis room shows first, the four the debrief charts, those compared at the end of
+ * games in the class view, the tracks' headings, and whose intent is hidden.
+ */
+const PRESENTATION = shape({
+  mainVariables: v.pipe(
+    list(reference, 1, 'variable'),
+    v.maxLength(12, 'has more than 12 variables: the crisis room shows at most 12'),
+  ),
+  charted: v.pipe(
+    list(reference),
+    v.length(
+      4,
+      saying((x) => `must name the 4 variables the debrief charts, not ${(x as unknown[]).length}`),
+    ),
+  ),
+  compared: v.pipe(
+    list(reference, 1, 'variable'),
+    v.maxLength(9, 'has more than 9 variables: the class view compares at most 9'),
+  ),
+  tracks: shape({ diplomacy: shortText, sanctions: shortText, deterrence: shortText }),
+  intentOf: shortText,
+});
+
 /** Which of the scenario's sides and variables play which part (checked to exist in pass 2). */
 const MECHANICS = shape({
   tension: reference,
@@ -666,6 +691,7 @@ export const SCENARIO = shape(
     calibration: CALIBRATION,
     historicalWhen: record(CONDITION),
     whatIfs: list(WHAT_IF),
+    presentation: PRESENTATION,
   },
 );
 
@@ -704,6 +730,7 @@ export const SCHEMAS = {
   WHAT_IF,
   WHAT_IF_OPTION,
   MECHANICS,
+  PRESENTATION,
 };
 
 // ---------------------------------------------------------------------------------------------

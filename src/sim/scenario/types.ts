@@ -78,6 +78,8 @@ export type Calibration = Of<'CALIBRATION'>;
  * an id of the scenario). The rules themselves are in src/sim and the model card.
  */
 export type Mechanics = Of<'MECHANICS'>;
+/** How the pages present the scenario: its main, charted and compared variables, tracks, intent. */
+export type Presentation = Of<'PRESENTATION'>;
 /** An assumption of the model that can be switched before a game, with the numbers each option sets. */
 export type WhatIf = Of<'WHAT_IF'>;
 export type WhatIfOption = Of<'WHAT_IF_OPTION'>;

@@ -162,6 +162,21 @@ function checkMeaning(scenario: Scenario, faults: Faults): void {
   checkSources(ctx);
   checkLessonKit(ctx, { at, quote, didYouMean });
   checkWhatIfs(ctx, { at, quote });
+  checkPresentation(ctx);
+}
+
+/** Every variable the presentation names exists, and none is named twice in one list. */
+function checkPresentation(ctx: Context): void {
+  const presentation = ctx.scenario.presentation;
+  if (!presentation) return;
+  for (const key of ['mainVariables', 'charted', 'compared'] as const) {
+    const path = at('presentation', key);
+    presentation[key].forEach((id, i) => {
+      refer(ctx, at(path, i), id, 'variable', ctx.variables);
+      if (presentation[key].indexOf(id) !== i)
+        ctx.faults.error(at(path, i), `names ${quote(id)} twice`);
+    });
+  }
 }
 
 function uniqueById<T extends { id: string }>(

@@ -192,6 +192,32 @@ const BROKEN: BrokenCase[] = [
     message: 'nested more than 32 deep',
   },
   {
+    name: 'a presentation that charts a variable the scenario does not have',
+    break: (s) =>
+      put(s, 'presentation', {
+        mainVariables: ['tension'],
+        charted: ['tension', 'tensoin', 'dealProgress', 'channelHealth'],
+        compared: ['tension'],
+        tracks: { diplomacy: 'Talks', sanctions: 'Pressure', deterrence: 'Force' },
+        intentOf: "Russia's",
+      }),
+    path: 'presentation.charted[1]',
+    message: 'unknown variable "tensoin" (did you mean "tension"?)',
+  },
+  {
+    name: 'a presentation that charts three variables, not four',
+    break: (s) =>
+      put(s, 'presentation', {
+        mainVariables: ['tension'],
+        charted: ['tension', 'dealProgress', 'channelHealth'],
+        compared: ['tension'],
+        tracks: { diplomacy: 'Talks', sanctions: 'Pressure', deterrence: 'Force' },
+        intentOf: "Russia's",
+      }),
+    path: 'presentation.charted',
+    message: 'must name the 4 variables the debrief charts, not 3',
+  },
+  {
     name: 'an effect that is both kinds',
     break: (s) => put(s, 'actions[4].effects[0].var', 'tension'),
     path: 'actions[4].effects[0]',
