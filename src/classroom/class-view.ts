@@ -18,6 +18,7 @@ import {
   type CompiledScenario,
   type GameState,
   type TurnReport,
+  presentationOf,
 } from '../sim';
 import { bandTable, escalationChart, seriesTable, useBand, type Series } from './chart';
 import {
@@ -27,7 +28,6 @@ import {
   describeDivergence,
   endComparison,
   groupRow,
-  mainVariables,
   partings,
   sharedSeeds,
   switchedGames,
@@ -713,7 +713,7 @@ class ClassView {
         ),
       );
     });
-    const keys = mainVariables(sc);
+    const keys = presentationOf(sc).compared;
     const finals = endComparison(
       keys,
       group.map((g) => g.outcome.state.vars),

@@ -15,13 +15,6 @@ import {
 } from '../sim';
 import type { Verification } from './entries';
 
-/** The variables compared at the end of games: the scenario's own choice, else its first nine. */
-export function mainVariables(sc: CompiledScenario): string[] {
-  return [
-    ...(sc.scenario.presentation?.compared ?? sc.scenario.variables.slice(0, 9).map((v) => v.id)),
-  ];
-}
-
 /** What every role did in one turn (AI roles included), and the events a facilitator injected. */
 export interface TurnPlay {
   turn: number;

@@ -25,9 +25,10 @@ import {
   type ObjectiveMeasure,
   type Role,
   type Source,
+  presentationOf,
 } from '../sim';
 import { escalationChart } from './chart';
-import { CHECK_WORDS, mainVariables } from './compare';
+import { CHECK_WORDS } from './compare';
 import {
   append,
   button,
@@ -408,7 +409,8 @@ function intentPart(sc: CompiledScenario, state: GameState): HTMLElement[] {
 }
 
 function turningPointsPart(sc: CompiledScenario, state: GameState): HTMLElement[] {
-  const points = selectTurningPoints(sc, state, mainVariables(sc), 6);
+  // The same variables as the debrief's turning points, so both tell the same game alike.
+  const points = selectTurningPoints(sc, state, presentationOf(sc).mainVariables, 6);
   if (points.length === 0) return [];
   return [
     el('h2', null, 'Turning points'),

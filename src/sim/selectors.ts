@@ -6,6 +6,7 @@ import { chanceOf, currentRung } from './conditions';
 import { CAPITAL_PREFIX } from './ledger';
 import type { CompiledScenario } from './scenario/compile';
 import type {
+  Presentation,
   Action,
   Commitment,
   Effect,
@@ -570,4 +571,23 @@ export function selectTurningPoints(
   const weight = (p: TurningPoint) =>
     Math.abs(p.delta) / ((sc.variables[p.key]?.max ?? 100) - (sc.variables[p.key]?.min ?? 0));
   return points.sort((a, b) => weight(b) - weight(a) || a.turn - b.turn).slice(0, count);
+}
+
+/**
+ * How the pages present a scenario: its own `presentation` block (the variables the crisis room
+ * shows first and the debrief picks turning points from, the four it charts, those the class view
+ * compares, the tracks' names, whose intent is hidden), or plain defaults for a scenario without
+ * one, so a new scenario plays before anyone writes one.
+ */
+export function presentationOf(sc: CompiledScenario): Presentation {
+  const own = sc.scenario.presentation;
+  if (own) return own;
+  const first = (n: number) => sc.scenario.variables.slice(0, n).map((v) => v.id);
+  return {
+    mainVariables: first(12),
+    charted: ['tension', 'allianceCohesion', 'channelHealth', 'dealProgress'],
+    compared: first(9),
+    tracks: { diplomacy: 'Diplomacy', sanctions: 'Pressure', deterrence: 'Deterrence' },
+    intentOf: "the other side's",
+  };
 }
