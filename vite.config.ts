@@ -16,13 +16,17 @@ export default defineConfig({
       },
       output: {
         // Phaser in its own chunk: it changes rarely and is most of the download.
-        // A scenario folder's files in one chunk named after it (only a fetched scenario's).
+        // A scenario folder's files in one chunk named after it; each archived version (a single
+        // file in scenarios/archive/) keeps a chunk of its own, named after its file.
         codeSplitting: {
           groups: [
             { name: 'phaser', test: /node_modules[\\/]phaser/ },
             {
               debugName: 'scenarios',
-              name: (id) => /[\\/]scenarios[\\/]([^\\/]+)[\\/]/.exec(id)?.[1] ?? null,
+              name: (id) => {
+                const folder = /[\\/]scenarios[\\/]([^\\/]+)[\\/]/.exec(id)?.[1];
+                return folder && folder !== 'archive' ? folder : null;
+              },
             },
           ],
         },
