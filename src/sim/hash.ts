@@ -1,17 +1,78 @@
 // A stable hash of plain JSON: keys sorted, undefined skipped, the same on every engine.
 
+/** Characters JSON.stringify writes otherwise than as themselves (surrogates: lone ones). */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 export function canonicalJson(value: unknown): string {
+  // The same text JSON.stringify gives, faster for the common cases.
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'string':
+      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+    case 'boolean':
+      return value ? 'true' : 'false';
+  }
   if (value === null || typeof value !== 'object') {
     return JSON.stringify(value) ?? 'null';
   }
+  // Built by appending (no intermediate arrays of parts): this runs over a whole game's state
+  // for every final hash, and most of its time was in those arrays.
   if (Array.isArray(value)) {
-    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      // A hole stays empty, an undefined item is null, as `map` and `join` had them.
+      if (!(i in value)) continue;
+      const item: unknown = value[i];
+      out += item === undefined ? 'null' : canonicalJson(item);
+    }
+    return `${out}]`;
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  const keys = sortedKeys(obj);
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const item = obj[key];
+    if (item === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${quotedKey(key)}:${canonicalJson(item)}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * An object's keys in code-unit order, as `sort()` gives them: by insertion for the few keys most
+ * objects have, where the general sort's comparator calls cost more than the sorting.
+ */
+function sortedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/** Keys recur in every report and ledger entry: each is quoted once. */
+const QUOTED = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = QUOTED.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    // Bounded: keys that are data (variable ids, turn numbers) are few; untrusted ones need not stay.
+    if (QUOTED.size < 10_000) QUOTED.set(key, quoted);
+  }
+  return quoted;
 }
 
 /** 64-bit FNV-1a over UTF-16 code units, as 16 hex digits (two 32-bit lanes with Math.imul). */
