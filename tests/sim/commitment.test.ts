@@ -15,7 +15,7 @@ import {
   type GameState,
   type Scenario,
 } from '../../src/sim';
-import { heldValue, valueActions } from '../../src/sim/ai';
+import { heldValue, valueActions } from '../../src/sim/action-values';
 import { validateScenario } from '../../src/sim/scenario/validate';
 import { scenarioData, ukraine } from '../support/scenario';
 

@@ -1,5 +1,5 @@
 // A validated scenario with the indexes the engine looks things up by.
-import { valueActions, type ActionValue } from '../ai';
+import { valueActions, type ActionValue } from '../action-values';
 import { predicateOf, type Predicate } from '../conditions';
 import { ruleValues, type RuleValues } from './rules';
 import type { Action, GameEvent, Role, Scenario, Variable, WhatIfChoice } from './types';
