@@ -33,6 +33,24 @@ export default defineConfig(
     files: ['src/game/**'],
     languageOptions: { globals: globals.browser },
   },
+  // The core imports nothing outside itself: no other layer, no Node, no package but its own few.
+  {
+    files: ['src/sim/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/game/*', '**/classroom/*', '**/cli/*', '**/browser/*', '../../*'],
+              message: 'src/sim is the pure core: it imports nothing outside itself.',
+            },
+            { group: ['node:*'], message: 'src/sim is pure: no Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
   // Layers point one way: the game, the classroom pages and the command line do not import each
   // other; what two browser pages share lives in src/browser, which imports only the core.
   ...[
