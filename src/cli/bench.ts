@@ -33,7 +33,8 @@ export const BENCH_USAGE = `Usage: brink bench [--games N] [--reducer-games M] [
 
 Measures, in one run, with every role played by the AI:
   (a) reducer steps and games per second on the immer path (reduce) and the plain path
-      (reducePlain), folding the same orders of the same M games (default ${formatCount(DEFAULT_REDUCER_GAMES)})
+      (reducePlain), folding the same orders of the same M games (default ${formatCount(DEFAULT_REDUCER_GAMES)}),
+      and the time to hash a finished game's state against a game's
   (b) whole games per second with playGame on one core and on K worker threads
       (default: every core), N games each (default ${formatCount(DEFAULT_GAMES)})
   (c) heap used before and after
@@ -92,6 +93,14 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
     for (const g of played) foldImmer(sc, g.seed, g.orders);
   });
   checkPathsAgree(sc, played.slice(0, WARM_UP));
+  // The final-state hash every record and link carries, over finished games, against a game.
+  const finals = played.slice(0, WARM_UP).map((g) => foldPlain(sc, g.seed, g.orders));
+  const hashRounds = 5;
+  const hashing = time(() => {
+    for (let r = 0; r < hashRounds; r++) for (const state of finals) hashState(state);
+  });
+  const perHash = hashing / (hashRounds * finals.length);
+  const perGame = plain / reducerGames;
   const heapAfterReducer = process.memoryUsage().heapUsed;
   say();
   say(
@@ -113,6 +122,9 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   say(`  immer / plain: ${(immer / plain).toFixed(2)}× the time per step`);
   say(
     `  (final hashes of both paths checked equal to playGame's on ${Math.min(WARM_UP, reducerGames)} games)`,
+  );
+  say(
+    `  hashing a finished game's state: ${(perHash * 1000).toFixed(2)} ms, ${(perHash / perGame).toFixed(2)}× a game on the plain path (${(perGame * 1000).toFixed(2)} ms)`,
   );
 
   // (b) Whole games on the same code path as `brink simulate`. One worker thread against K, so both
