@@ -434,23 +434,21 @@ function turningPointsPart(sc: CompiledScenario, state: GameState): HTMLElement[
 }
 
 /**
- * The turn-by-turn story; its lines are indented with two spaces per level. The computer's
- * weighing of its options ("Why … chose as it did:" and the lines under it) is marked, so the
- * page can leave it out: it triples the length of a printed report.
+ * The turn-by-turn story. The computer's weighing of its options ("Why … chose as it did:" and
+ * the options under it) is marked, so the page can leave it out: it triples the length of a
+ * printed report.
  */
 function storyPart(sc: CompiledScenario, state: GameState): HTMLElement[] {
   const turns = state.reports.map((report) => {
-    const [heading, ...lines] = selectTurnStory(sc, report);
-    let reasoning = false;
-    const items = lines.map((line) => {
-      const depth = Math.min(3, Math.floor((line.length - line.trimStart().length) / 2));
-      if (depth <= 1) reasoning = /^Why .* chose as it did:$/.test(line.trim());
-      return el('li', { class: `depth-${depth}${reasoning ? ' ai-reason' : ''}` }, line.trim());
+    const story = selectTurnStory(sc, report);
+    const items = story.items.map((item) => {
+      const reasoning = item.kind === 'reasoning' || item.kind === 'option';
+      return el('li', { class: `depth-${item.depth}${reasoning ? ' ai-reason' : ''}` }, item.text);
     });
     return el(
       'div',
       { class: 'turn' },
-      el('h3', null, heading ?? `Turn ${report.turn}`),
+      el('h3', null, story.heading),
       el('ul', { class: 'story' }, ...items),
     );
   });

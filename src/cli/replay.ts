@@ -15,6 +15,7 @@ import {
   selectScores,
   verdictOf,
   selectTurnStory,
+  turnStoryLines,
   type ClassCode,
   type CompiledScenario,
   type Fault,
@@ -243,7 +244,8 @@ function story({ sc, record, state }: Checked): string[] {
     settingLine(sc, state.whatIf),
     `Orders given by people or bots for: ${humans}`,
   ];
-  for (const report of state.reports) lines.push('', ...selectTurnStory(sc, report));
+  for (const report of state.reports)
+    lines.push('', ...turnStoryLines(selectTurnStory(sc, report)));
   lines.push('', ...endingLines(sc, state), '', 'Scores');
   lines.push(
     ...table(

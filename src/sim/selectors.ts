@@ -480,9 +480,29 @@ export function describeAiOption(sc: CompiledScenario, option: AiOption): string
   return `${head}: ${terms}`;
 }
 
-/** The story of one resolved turn, line by line: orders, AI reasons, rolls, events, changes. */
-export function selectTurnStory(sc: CompiledScenario, report: TurnReport): string[] {
-  const lines: string[] = [];
+/** What a line of a turn's story tells, so a page can style it or leave it out. */
+export type StoryKind =
+  'orders' | 'rationale' | 'reasoning' | 'option' | 'roll' | 'event' | 'changes' | 'escalation';
+
+export interface StoryItem {
+  kind: StoryKind;
+  /** 1 for what happened; 2 under an order or a role's reasoning; options weighed are at 2. */
+  depth: 1 | 2;
+  text: string;
+}
+
+/** One turn told: its heading, what was ordered and why, rolls, events, changes and the ladder. */
+export interface TurnStory {
+  heading: string;
+  items: StoryItem[];
+  /** Every variable that moved (political capital aside), with its net change. */
+  changes: { key: string; name: string; delta: number }[];
+}
+
+export function selectTurnStory(sc: CompiledScenario, report: TurnReport): TurnStory {
+  const items: StoryItem[] = [];
+  const add = (kind: StoryKind, text: string, depth: 1 | 2 = 1) =>
+    items.push({ kind, depth, text });
   const role = (id: string | undefined) => (id ? (sc.roles[id]?.name ?? id) : '');
   const days = sc.scenario.daysPerTurn;
   const when =
@@ -491,40 +511,50 @@ export function selectTurnStory(sc: CompiledScenario, report: TurnReport): strin
       : days <= 1
         ? formatDate(report.date)
         : `${days} days from ${formatDate(report.date)}`;
-  lines.push(`Turn ${report.turn} — ${when}`);
   for (const o of report.orders) {
     const names = o.actions.map((id) => sc.actions[id]?.name ?? id);
-    lines.push(
-      `  ${role(o.role)}${o.byAi ? ' (AI)' : ''}: ${names.length ? names.join('; ') : 'no orders'}`,
+    add(
+      'orders',
+      `${role(o.role)}${o.byAi ? ' (AI)' : ''}: ${names.length ? names.join('; ') : 'no orders'}`,
     );
-    if (o.rationale) lines.push(`    rationale: "${o.rationale}"`);
+    if (o.rationale) add('rationale', `rationale: "${o.rationale}"`, 2);
   }
   for (const d of report.ai) {
     if (d.considered.length === 0) continue;
-    lines.push(`  Why ${role(d.role)} chose as it did:`);
+    add('reasoning', `Why ${role(d.role)} chose as it did:`);
     for (const option of d.considered) {
       const mark = d.chosen.includes(option.action) ? '+' : option.blocked ? 'x' : '-';
-      lines.push(`    ${mark} ${describeAiOption(sc, option)}`);
+      add('option', `${mark} ${describeAiOption(sc, option)}`, 2);
     }
   }
   for (const r of report.rolls) {
-    lines.push(
-      `  Roll: ${r.label} — chance ${r.chance}%, drew ${r.draw}: ${r.success ? 'yes' : 'no'}`,
+    add(
+      'roll',
+      `Roll: ${r.label} — chance ${r.chance}%, drew ${r.draw}: ${r.success ? 'yes' : 'no'}`,
     );
   }
-  for (const e of selectTurnEvents(sc, report)) lines.push(`  Event: ${headlineText(e)}`);
+  for (const e of selectTurnEvents(sc, report)) add('event', `Event: ${headlineText(e)}`);
   const totals = new Map<string, number>();
   for (const c of report.changes) totals.set(c.key, (totals.get(c.key) ?? 0) + c.delta);
-  const moved = [...totals].filter(([key, d]) => d !== 0 && !key.startsWith(CAPITAL_PREFIX));
-  if (moved.length > 0) {
-    lines.push(
-      `  Changes: ${moved.map(([k, d]) => `${nameOf(sc, k)} ${d > 0 ? '+' : ''}${d}`).join(', ')}`,
-    );
-  }
-  lines.push(
-    `  Escalation score ${report.escalationScore}; ladder ${rungName(sc, report.rungBefore)} → ${rungName(sc, report.rungAfter)}`,
+  const changes = [...totals]
+    .filter(([key, d]) => d !== 0 && !key.startsWith(CAPITAL_PREFIX))
+    .map(([key, delta]) => ({ key, name: nameOf(sc, key), delta }));
+  if (changes.length > 0) add('changes', `Changes: ${changesText(changes)}`);
+  add(
+    'escalation',
+    `Escalation score ${report.escalationScore}; ladder ${rungName(sc, report.rungBefore)} → ${rungName(sc, report.rungAfter)}`,
   );
-  return lines;
+  return { heading: `Turn ${report.turn} — ${when}`, items, changes };
+}
+
+/** "Tension +5, Deal progress -3". */
+export function changesText(changes: TurnStory['changes']): string {
+  return changes.map((c) => `${c.name} ${c.delta > 0 ? '+' : ''}${c.delta}`).join(', ');
+}
+
+/** The story as text: the heading, then each line indented two spaces per level (the command line's form). */
+export function turnStoryLines(story: TurnStory): string[] {
+  return [story.heading, ...story.items.map((item) => `${'  '.repeat(item.depth)}${item.text}`)];
 }
 
 function rungName(sc: CompiledScenario, level: number): string {

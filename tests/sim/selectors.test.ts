@@ -8,6 +8,10 @@ import {
   selectNews,
   selectTurnEvents,
   selectTurnStory,
+  turnStoryLines,
+  changesText,
+  gameSeed,
+  playGame,
   type GameState,
   type Order,
 } from '../../src/sim';
@@ -44,7 +48,7 @@ describe('events that did not happen', () => {
   });
 
   it('carry the label in the turn story that the text view and the printed report show', () => {
-    const story = selectTurnStory(sc, report).join('\n');
+    const story = turnStoryLines(selectTurnStory(sc, report)).join('\n');
     expect(story).toContain(
       `Event: ${sc.events.gridCyberattack!.headline} (plausible, did not happen)`,
     );
@@ -56,5 +60,39 @@ describe('the date of a turn', () => {
   it('is a week’s range for weekly turns and a single day for daily ones', () => {
     expect(selectDateLabel(ukraine(), 1)).toBe('30 Dec 2021 – 5 Jan 2022');
     expect(selectDateLabel(shipped('cuba-1962'), 7)).toBe('22 Oct 1962');
+  });
+});
+
+describe('the story of a turn', () => {
+  const { state } = playGame(sc, gameSeed('story', 3), {});
+  const report = state.reports[2]!;
+  const story = selectTurnStory(sc, report);
+
+  it('is data a page reads without parsing text: orders, reasoning, changes', () => {
+    expect(story.heading).toMatch(/^Turn 3 — week of /);
+    const orders = story.items.filter((i) => i.kind === 'orders');
+    expect(orders).toHaveLength(report.orders.length);
+    // The options the computer weighed sit under its reasoning, one level down.
+    const options = story.items.filter((i) => i.kind === 'option');
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.every((i) => i.depth === 2 && /^[+x-] /.test(i.text))).toBe(true);
+    // The changes are the report's own, netted by variable.
+    for (const change of story.changes) {
+      const net = report.changes
+        .filter((c) => c.key === change.key)
+        .reduce((n, c) => n + c.delta, 0);
+      expect(change.delta).toBe(net);
+      expect(change.name).toBe(sc.variables[change.key]!.name);
+    }
+    expect(story.items.find((i) => i.kind === 'changes')?.text).toBe(
+      `Changes: ${changesText(story.changes)}`,
+    );
+  });
+
+  it('as text is the heading and its lines indented two spaces a level', () => {
+    const lines = turnStoryLines(story);
+    expect(lines[0]).toBe(story.heading);
+    expect(lines.slice(1)).toEqual(story.items.map((i) => `${'  '.repeat(i.depth)}${i.text}`));
+    expect(lines.at(-1)).toMatch(/^ {2}Escalation score -?\d+; ladder .+ → .+$/);
   });
 });

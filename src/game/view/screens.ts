@@ -19,6 +19,7 @@ import {
   verdictOf,
   selectTurnEvents,
   selectTurnStory,
+  changesText,
   selectTurningPoints,
   selectWhy,
   type ActionView,
@@ -792,11 +793,7 @@ function resolutionScreen(c: GameController): ScreenModel {
     .filter((r) => !r.event || report.events.includes(r.event) || r.action)
     .map((r) => `${r.label}: ${r.chance}% chance — ${r.success ? 'yes' : 'no'}`);
   const headlines = selectTurnEvents(sc, report).map(headlineText);
-  const changes =
-    story
-      .find((l) => l.trim().startsWith('Changes:'))
-      ?.trim()
-      .replace(/^Changes: /, '') ?? 'Nothing moved.';
+  const changes = story.changes.length > 0 ? changesText(story.changes) : 'Nothing moved.';
   const ending = selectEnding(sc, state);
   return {
     screen: 'resolution',
@@ -986,9 +983,7 @@ function viewerScreen(c: GameController): ScreenModel {
     sections.push({
       id: 'story',
       heading: whatHappened(sc, report.date),
-      lines: selectTurnStory(sc, report)
-        .slice(1)
-        .map((l) => l.trim()),
+      lines: selectTurnStory(sc, report).items.map((item) => item.text),
     });
   } else {
     sections.push({ id: 'story', heading: 'Before the first turn', lines: [sc.scenario.summary] });
