@@ -3,7 +3,7 @@ import { botOrders, type BotName, type Plan } from './bots';
 import { createGame, reducePlain } from './engine';
 import { restoreRng, seedRng } from './rng';
 import type { CompiledScenario } from './scenario/compile';
-import { selectScores } from './selectors';
+import { selectScores } from './scoring';
 import type { GameState, Order } from './state';
 import { RECORD_FORMAT, type GameRecord } from './record/types';
 

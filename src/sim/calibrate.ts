@@ -15,7 +15,8 @@ import {
   type Direction,
   type PercentRange,
 } from './scenario/types';
-import { selectDate, selectScores } from './selectors';
+import { selectDate } from './selectors';
+import { selectScores } from './scoring';
 import type { GameState } from './state';
 
 /** Stages of the war-stage variable: 1 the first (a step short of war), 2 and up war. */

@@ -72,6 +72,7 @@ export { currentRung, holds, chanceOf } from './conditions';
 export { restoreRng, seedRng, type Rng } from './rng';
 export { formatFaults, type Fault, type Result } from './result';
 export * from './selectors';
+export * from './scoring';
 export * from './luck';
 export { addDays, formatDate, parseIsoDate, turnOfDate } from './calendar';
 export {

@@ -12,7 +12,7 @@ import { isAvailable } from './rules';
 import type { CompiledScenario } from './scenario/compile';
 import { whatIfVariant } from './scenario/what-if';
 import type { WhatIfChoice } from './scenario/types';
-import { selectScores } from './selectors';
+import { selectScores } from './scoring';
 import type { GameState } from './state';
 
 /** The ending id of a game that stopped without one (only an unfinished record can). */
