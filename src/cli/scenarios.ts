@@ -169,7 +169,7 @@ export function findScenario(ref: string, command: string): FoundScenario {
     return requireScenarioFile(resolve(ref));
   }
   const named = join(SCENARIO_DIR, ref);
-  if (!ref.startsWith('.') && isFolder(named)) {
+  if (!ref.startsWith('.') && existsSync(join(named, 'scenario.json'))) {
     const found = requireScenarioFile(named);
     if (found.sc.scenario.id === ref) return found;
   }
