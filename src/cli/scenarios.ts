@@ -177,9 +177,8 @@ export function findScenario(ref: string, command: string): FoundScenario {
   if (found) return found;
   throw new CliError(
     `unknown scenario "${ref}"; scenarios here: ${
-      validScenarios()
-        .map((found) => found.sc.scenario.id)
-        .join(', ') || 'none'
+      // Each id once: the archive holds earlier versions of the same scenarios.
+      [...new Set(validScenarios().map((found) => found.sc.scenario.id))].join(', ') || 'none'
     }`,
     2,
     `Give a scenario id from ${displayPath(SCENARIO_DIR)}/ or a path to a scenario folder or file (brink ${command} --help).`,
