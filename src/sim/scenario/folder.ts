@@ -222,19 +222,31 @@ export function loadScenarioFolder(files: ScenarioFiles): Result<CompiledScenari
 
 /** A fault at a path of the joined scenario, told by the file and the path inside that file. */
 export function locateFault(fault: Fault, map: FolderMap): Fault {
-  const found = /^([A-Za-z_$][\w$]*)(.*)$/.exec(fault.path);
-  if (!found) return { ...fault, file: 'scenario.json' };
+  const { file, path } = locatePath(fault.path, map);
+  // A message may point at another place too ("already used by actions[5]"): told the same way.
+  const message = fault.message.replace(
+    /\b(actions|events|endings|roles|variables)\[\d+\]/g,
+    (at) => {
+      const other = locatePath(at, map);
+      return `${other.file} ${other.path}`;
+    },
+  );
+  return { ...fault, file, path, message };
+}
+
+function locatePath(path: string, map: FolderMap): { file: string; path: string } {
+  const found = /^([A-Za-z_$][\w$]*)(.*)$/.exec(path);
+  if (!found) return { file: 'scenario.json', path };
   const [, key, rest] = found as unknown as [string, string, string];
   if (key === 'actions') {
     const index = /^\[(\d+)\](.*)$/.exec(rest);
     const n = index ? Number(index[1]) : -1;
     const slice = map.actions.find((s) => n >= s.start && n < s.start + s.count);
-    if (slice && index)
-      return { ...fault, file: slice.file, path: `[${n - slice.start}]${index[2]}` };
+    if (slice && index) return { file: slice.file, path: `[${n - slice.start}]${index[2]}` };
   }
   const part = map.parts.get(key);
-  if (!part) return { ...fault, file: 'scenario.json' };
-  return { ...fault, file: part.file, path: part.whole ? rest.replace(/^\./, '') : fault.path };
+  if (!part) return { file: 'scenario.json', path };
+  return { file: part.file, path: part.whole ? rest.replace(/^\./, '') : path };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -243,3 +243,49 @@ describe('a broken scenario folder', () => {
     );
   });
 });
+
+describe('the meaning checks on a scenario folder', () => {
+  for (const id of SHIPPED_IDS) {
+    describe(id, () => {
+      it('name both files of an id used twice across them', () => {
+        const files = folder(id);
+        const [first, second] = Object.keys(files).filter((f) => f.startsWith('actions/'));
+        const copied = structuredClone((files[first!] as unknown[])[0]);
+        (files[second!] as unknown[]).push(copied);
+        const index = (files[second!] as unknown[]).length - 1;
+        const fault = faultsOf(files).find((f) => f.message.startsWith('duplicate action id'))!;
+        // Whichever file comes first in the roles' order holds the first use; the other, the second.
+        const places = [
+          `${fault.file} ${fault.path.replace(/\.id$/, '')}`,
+          /already used by (\S+ \S+)\)/.exec(fault.message)?.[1],
+        ].sort();
+        expect(places).toEqual([`${first} [0]`, `${second} [${index}]`].sort());
+      });
+
+      it('name the file and path of a plan that names no action, and of a rule out of range', () => {
+        const files = folder(id);
+        const history = files['history.json'] as {
+          historical: Record<string, Record<string, string[]>>;
+        };
+        const [role, plan] = Object.entries(history.historical)[0]!;
+        const [turn] = Object.keys(plan);
+        plan[turn!]!.push('nobody.nothing');
+        const rules = files['rules.json'] as Record<string, { value: unknown }>;
+        rules.signalCostly!.value = 999;
+        const faults = faultsOf(files).map(told);
+        expect(faults).toContainEqual({
+          file: 'rules.json',
+          path: 'signalCostly.value',
+          message: 'must be at most 20, not 999',
+        });
+        // The shape is checked first: mend the rule, and the plan's reference is named.
+        rules.signalCostly!.value = 5;
+        expect(faultsOf(files).map(told)).toContainEqual({
+          file: 'history.json',
+          path: `historical.${role}["${turn}"][${plan[turn!]!.length - 1}]`,
+          message: expect.stringContaining('"nobody.nothing"'),
+        });
+      });
+    });
+  }
+});
