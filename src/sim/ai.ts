@@ -9,10 +9,11 @@
 import { heldValue } from './action-values';
 import { chanceOf } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
-import type { Action, Condition, Role } from './scenario/types';
+import type { ActionPlan } from './action-plans';
+import type { Action, Role } from './scenario/types';
 import type { AiDecision, AiOption, AiTerm, GameState } from './state';
 import type { Rng } from './rng';
-import { isAvailable, lockReason, warStageOf } from './rules';
+import { isPlanAvailable, lockReason, warStageOf } from './rules';
 
 const LOGGED_ALTERNATIVES = 2;
 /**
@@ -39,20 +40,24 @@ export function chooseOrders(
   rng: Rng,
 ): AiChoice {
   const role = sc.roles[roleId]!;
+  const outlook = outlookOf(sc, state, role);
   const options: Scored[] = [];
-  const blocked: Action[] = [];
-  const actions = sc.actionsByRole[roleId]!;
-  for (let index = 0; index < actions.length; index++) {
-    const action = actions[index]!;
-    if (!isAvailable(sc, state, action)) {
-      if (action.ai?.kind === 'war') blocked.push(action);
+  const blocked: ActionPlan[] = [];
+  const plans = sc.plansByRole[roleId]!;
+  for (let index = 0; index < plans.length; index++) {
+    const plan = plans[index]!;
+    if (!isPlanAvailable(sc, state, plan)) {
+      if (plan.action.ai?.kind === 'war') blocked.push(plan);
       continue;
     }
     const noise = rng.below(role.ai.noise + 1);
-    const score = scoreAction(sc, state, role, action, null) + noise;
-    options.push({ action, score, noise, index });
+    const score = weigh(outlook, plan) + noise;
+    // Kept sorted as they come, best first and in the role's order among equals (a few dozen
+    // options: cheaper than sorting with a comparator).
+    let at = options.length;
+    while (at > 0 && options[at - 1]!.score < score) at--;
+    options.splice(at, 0, { action: plan.action, score, noise, index });
   }
-  options.sort((a, b) => b.score - a.score || a.index - b.index);
 
   const chosen: Scored[] = [];
   const rest: Scored[] = [];
@@ -76,19 +81,85 @@ export function chooseOrders(
     considered.push({ action: o.action.id, score: o.score, terms });
   }
   // A hard gate is worth logging when it stopped a move the AI would otherwise have wanted.
-  for (const action of blocked) {
-    if (scoreAction(sc, state, role, action, null) <= 0) continue;
+  for (const plan of blocked) {
+    if (weigh(outlook, plan) <= 0) continue;
     const terms: AiTerm[] = [];
-    const score = scoreAction(sc, state, role, action, terms);
+    const score = scoreAction(sc, state, role, plan.action, terms);
     considered.push({
-      action: action.id,
+      action: plan.action.id,
       score,
       terms,
-      blocked: lockReason(sc, state, action) ?? '',
+      blocked: lockReason(sc, state, plan.action) ?? '',
     });
   }
   const ids = chosen.map((o) => o.action.id);
   return { actions: ids, decision: { role: roleId, chosen: ids, considered } };
+}
+
+/**
+ * What weighing one role's options against one state reads again and again: the tension, and the
+ * terms that depend on an option's kind and war stage but not on the option itself, each worked
+ * out the first time it is needed.
+ */
+interface Outlook {
+  readonly sc: CompiledScenario;
+  readonly state: GameState;
+  readonly role: Role;
+  /** The tension plus the rule's offset, as escalation risk counts it. */
+  readonly tension: number;
+  /** By war stage: the war calculus, and the look-ahead. */
+  readonly war: (number | undefined)[];
+  readonly ahead: (number | undefined)[];
+  offer: number | undefined;
+  backdown: number | undefined;
+  buildup: number | undefined;
+}
+
+function outlookOf(sc: CompiledScenario, state: GameState, role: Role): Outlook {
+  return {
+    sc,
+    state,
+    role,
+    tension: (state.vars[sc.scenario.mechanics.tension] ?? 0) + sc.rules.escalationRiskOffset,
+    war: [],
+    ahead: [],
+    offer: undefined,
+    backdown: undefined,
+    buildup: undefined,
+  };
+}
+
+/** The score of one option without noise: scoreAction's without its terms, from the outlook. */
+function weigh(o: Outlook, plan: ActionPlan): number {
+  const { sc, state, role } = o;
+  const action = plan.action;
+  const fixed = plan.value;
+  let total = fixed.fixed;
+  if (action.roll) {
+    const chance = chanceOf(action.roll.chance, state.vars);
+    total += Math.trunc((chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100);
+  }
+  total -= Math.trunc(
+    (action.escalationClass * role.ai.escalationAversion * o.tension) / sc.rules.escalationRiskPer,
+  );
+  switch (action.ai?.kind) {
+    case 'war': {
+      const stage = action.warStage ?? 1;
+      total += o.war[stage] ??= warCalculus(sc, state, stage, null);
+      if (sc.rules.lookAheadTurns > 0) total += o.ahead[stage] ??= lookAhead(o, plan, null);
+      break;
+    }
+    case 'offer':
+      total += o.offer ??= offerValue(sc, state, role);
+      break;
+    case 'backdown':
+      total += o.backdown ??= backdownCalculus(sc, state, null);
+      break;
+    case 'buildup':
+      total += o.buildup ??= buildupValue(sc, state, null);
+      break;
+  }
+  return total;
 }
 
 /** Adds a named term to `terms` when given; returns the value, for summing. */
@@ -119,7 +190,9 @@ export function scoreAction(
   action: Action,
   terms: AiTerm[] | null,
 ): number {
-  const fixed = sc.actionValues[action.id]!;
+  const plan = sc.plans[action.id]!;
+  if (!terms) return weigh(outlookOf(sc, state, role), plan);
+  const fixed = plan.value;
   let total = fixed.fixed;
   if (terms) {
     terms.push(...fixed.effectTerms);
@@ -143,7 +216,7 @@ export function scoreAction(
   switch (action.ai?.kind) {
     case 'war':
       total += warCalculus(sc, state, action.warStage ?? 1, terms);
-      if (sc.rules.lookAheadTurns > 0) total += lookAhead(sc, state, role, action, terms);
+      if (sc.rules.lookAheadTurns > 0) total += lookAhead(outlookOf(sc, state, role), plan, terms);
       break;
     case 'offer':
       total += term(terms, 'value of the offers on the table', offerValue(sc, state, role));
@@ -245,51 +318,20 @@ function warCalculus(
   );
 }
 
-/** The war stage each gated condition of `cond` waits for: `var ≥ n` and `turn ≥ n` parts of an `all`. */
-function gatesOf(cond: Condition | undefined): { var: string | null; atLeast: number }[] {
-  if (!cond) return [];
-  if ('all' in cond) return cond.all.flatMap(gatesOf);
-  if ('var' in cond && 'gte' in cond && cond.gte !== undefined)
-    return [{ var: cond.var, atLeast: cond.gte }];
-  if ('turnGte' in cond && cond.turnGte !== undefined)
-    return [{ var: null, atLeast: cond.turnGte }];
-  return [];
-}
-
 /**
- * Turns until `action`'s gates could open if the role kept building up (each turn adding what its
+ * Turns until a war's gates could open if the role kept building up (each turn adding what its
  * build-up actions add); null when a gate cannot be reached that way.
  */
-function turnsToReach(sc: CompiledScenario, state: GameState, action: Action): number | null {
+function turnsToReach(state: GameState, plan: ActionPlan): number | null {
   let turns = 0;
-  for (const gate of gatesOf(action.requires)) {
+  for (const gate of plan.gates) {
     const now = gate.var === null ? state.turn : (state.vars[gate.var] ?? 0);
     const short = gate.atLeast - now;
     if (short <= 0) continue;
-    const rate = gate.var === null ? 1 : buildupRate(sc, action.role, gate.var);
-    if (rate <= 0) return null;
-    turns = Math.max(turns, Math.trunc((short + rate - 1) / rate));
+    if (gate.rate <= 0) return null;
+    turns = Math.max(turns, Math.trunc((short + gate.rate - 1) / gate.rate));
   }
   return turns;
-}
-
-const rates = new WeakMap<CompiledScenario, Map<string, number>>();
-
-/** What a role's build-up actions add to a variable in a turn, all taken together. */
-function buildupRate(sc: CompiledScenario, role: string, key: string): number {
-  let byKey = rates.get(sc);
-  if (!byKey) rates.set(sc, (byKey = new Map()));
-  const id = `${role}\u0000${key}`;
-  let rate = byKey.get(id);
-  if (rate === undefined) {
-    rate = 0;
-    for (const a of sc.actionsByRole[role] ?? []) {
-      if (a.ai?.kind !== 'buildup') continue;
-      for (const e of a.effects) if ('var' in e && e.var === key && e.amount > 0) rate += e.amount;
-    }
-    byKey.set(id, rate);
-  }
-  return rate;
 }
 
 /**
@@ -297,29 +339,23 @@ function buildupRate(sc: CompiledScenario, role: string, key: string): number {
  * discounted per turn of waiting. A smaller war that would end the game first gives it up (the
  * difference is a cost); recognition, which prepares the pretext, keeps it open.
  */
-function lookAhead(
-  sc: CompiledScenario,
-  state: GameState,
-  role: Role,
-  action: Action,
-  terms: AiTerm[] | null,
-): number {
-  const stage = action.warStage ?? 1;
+function lookAhead(o: Outlook, plan: ActionPlan, terms: AiTerm[] | null): number {
+  const { sc, state, role } = o;
+  const stage = plan.action.warStage ?? 1;
   let best = 0;
-  for (const larger of sc.actionsByRole[role.id] ?? []) {
-    if (larger.ai?.kind !== 'war' || (larger.warStage ?? 1) <= stage) continue;
-    if (state.taken[larger.id] !== undefined) continue;
-    const wait = turnsToReach(sc, state, larger);
+  for (const larger of plan.largerWars) {
+    if (state.taken[larger.action.id] !== undefined) continue;
+    const wait = turnsToReach(state, larger);
     if (wait === null || wait > sc.rules.lookAheadTurns) continue;
     // Valued as if this step had been taken: recognition first means a war with a pretext.
     let value = warCalculus(
       sc,
       state,
-      larger.warStage ?? 1,
+      larger.action.warStage ?? 1,
       null,
       Math.max(stage, warStageOf(sc, state)),
     );
-    value += escalationRisk(sc, state, role, larger);
+    value += escalationRisk(sc, state, role, larger.action);
     for (let i = 0; i < wait; i++) value = Math.trunc((value * sc.rules.lookAheadDiscount) / 100);
     best = Math.max(best, value);
   }

@@ -1,5 +1,6 @@
 // Small rules shared by the resolution, the AI, the bots and the selectors.
-import { unmet } from './conditions';
+import type { ActionPlan } from './action-plans';
+import { unmet, type Predicate } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
 import type { RuleValues } from './scenario/rules';
 import type { Action, GameEvent, SignalKind } from './scenario/types';
@@ -45,13 +46,26 @@ export function warStageOf(sc: CompiledScenario, state: Pick<GameState, 'vars'>)
 
 /** Whether the action can be ordered now (the fast check; `lockReason` says why not). */
 export function isAvailable(sc: CompiledScenario, state: GameState, action: Action): boolean {
+  return availableWith(sc, state, action, sc.requires[action.id]);
+}
+
+/** `isAvailable` for an action's plan, whose compiled `requires` is at hand. */
+export function isPlanAvailable(sc: CompiledScenario, state: GameState, plan: ActionPlan): boolean {
+  return availableWith(sc, state, plan.action, plan.requires);
+}
+
+function availableWith(
+  sc: CompiledScenario,
+  state: GameState,
+  action: Action,
+  requires: Predicate | undefined,
+): boolean {
   const takenOn = state.taken[action.id];
   if (takenOn !== undefined) {
     if (action.once) return false;
     if (action.cooldown !== undefined && state.turn - takenOn < action.cooldown) return false;
   }
   if (action.warStage !== undefined && warStageOf(sc, state) >= action.warStage) return false;
-  const requires = sc.requires[action.id];
   return requires === undefined || requires(sc, state);
 }
 

@@ -1,4 +1,5 @@
 // A validated scenario with the indexes the engine looks things up by.
+import { planActions, type ActionPlan } from '../action-plans';
 import { valueActions, type ActionValue } from '../action-values';
 import { predicateOf, type Predicate } from '../conditions';
 import { ruleValues, type RuleValues } from './rules';
@@ -22,6 +23,10 @@ export interface CompiledScenario {
   readonly rules: RuleValues;
   /** What each action is worth to its role's AI, before the state is considered. */
   readonly actionValues: Readonly<Record<string, ActionValue>>;
+  /** Per role, its actions in order with what is looked up for each every turn (action-plans.ts). */
+  readonly plansByRole: Readonly<Record<string, readonly ActionPlan[]>>;
+  /** The same plans by action id. */
+  readonly plans: Readonly<Record<string, ActionPlan>>;
   /** The what-if switches this compilation is played under (what-if.ts); none for the model as built. */
   readonly whatIf: WhatIfChoice;
   /** For a what-if variant: the scenario as built that it was made from. */
@@ -50,6 +55,17 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
   const variables = byId(scenario.variables);
   const roles = byId(scenario.roles);
   const rules = ruleValues(scenario.rules);
+  const actionValues = valueActions(
+    roles,
+    scenario.actions,
+    (key) => variables[key]?.name ?? key,
+    rules,
+    scenario.mechanics,
+  );
+  const plansByRole = planActions(actionsByRole, actionValues);
+  const plans = Object.create(null) as Record<string, ActionPlan>;
+  for (const role in plansByRole)
+    for (const plan of plansByRole[role]!) plans[plan.action.id] = plan;
   return {
     scenario,
     hash,
@@ -62,13 +78,9 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
     events: byId<GameEvent>(scenario.events),
     requires: requirements(scenario.actions),
     rules,
-    actionValues: valueActions(
-      roles,
-      scenario.actions,
-      (key) => variables[key]?.name ?? key,
-      rules,
-      scenario.mechanics,
-    ),
+    actionValues,
+    plansByRole,
+    plans,
     whatIf: AS_BUILT,
   };
 }
