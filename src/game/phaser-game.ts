@@ -4,6 +4,7 @@ import { BootScene } from './scenes/BootScene';
 import { BriefingScene } from './scenes/BriefingScene';
 import { CrisisScene } from './scenes/CrisisScene';
 import { DebriefScene } from './scenes/DebriefScene';
+import { OnDemandGame } from './scenes/frames';
 import { PassScene } from './scenes/PassScene';
 import { ResolutionScene } from './scenes/ResolutionScene';
 import {
@@ -17,7 +18,7 @@ import { TitleScene } from './scenes/TitleScene';
 import { ViewerScene } from './scenes/ViewerScene';
 
 export function startPhaser(parent: HTMLElement): Phaser.Game {
-  return new Phaser.Game({
+  return new OnDemandGame({
     type: Phaser.AUTO,
     parent,
     width: WIDTH,

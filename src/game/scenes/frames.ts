@@ -1,0 +1,352 @@
+// Frames drawn only when the picture changes, and then only where it changed. Phaser redraws the
+// whole canvas on every animation frame; on a machine whose WebGL runs on the CPU (no GPU, or a
+// blocklisted one, as on many school computers) one crisis-room frame is a long task of well over
+// 100 ms, and every key press waited for it. Each frame, after the scenes have updated, this
+// compares what every visible object would draw (its kind, place, size, colours and text) with
+// the last frame drawn:
+//   - nothing changed: nothing is drawn, and the canvas keeps showing the last frame;
+//   - a few objects changed (a cursor moved, a text or a bar changed) and the scene has one
+//     camera over the whole canvas: only the rectangles around them are drawn again, through
+//     that camera clipped to each rectangle, on the background colour, over the kept frame;
+//   - anything else (objects added or removed, a camera moved, a scene started): the whole frame.
+import Phaser from 'phaser';
+import type { Rect } from './ScreenScene';
+
+type Shown = Phaser.GameObjects.GameObject & {
+  visible: boolean;
+  alpha: number;
+  depth: number;
+  x: number;
+  y: number;
+};
+
+/** Objects that cannot measure themselves (a Graphics) may say where they draw. */
+const declaredBounds = new WeakMap<Phaser.GameObjects.GameObject, Rect>();
+
+/** Says that `object` draws only inside `area` (for objects without bounds of their own). */
+export function drawsWithin(object: Phaser.GameObjects.GameObject, area: Rect): void {
+  declaredBounds.set(object, area);
+}
+
+interface Drawn {
+  object: Phaser.GameObjects.GameObject;
+  key: string;
+  /** Where it is drawn on the canvas, or null if that is not known. */
+  box: Rect | null;
+  /** Whether it is a container (a change of one may move everything in it). */
+  container: boolean;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+const idOf = (o: object) => {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+};
+
+/** What an object draws, as a string that changes whenever its picture can. */
+function keyOf(o: Shown): string {
+  const any = o as unknown as Record<string, unknown>;
+  const common = [
+    o.type,
+    o.visible,
+    o.alpha,
+    o.depth,
+    o.x,
+    o.y,
+    any.scaleX,
+    any.scaleY,
+    any.rotation,
+    any.originX,
+    any.originY,
+    any.blendMode,
+    o.cameraFilter,
+  ].join(',');
+  if (o instanceof Phaser.GameObjects.Text) {
+    const s = o.style;
+    return `${common}|${o.text}|${s.color}|${s.fontSize}|${s.fontStyle}|${s.backgroundColor}|${o.width}|${o.height}`;
+  }
+  if (o instanceof Phaser.GameObjects.Shape) {
+    return `${common}|${o.fillColor},${o.fillAlpha},${o.isFilled},${o.strokeColor},${o.strokeAlpha},${o.lineWidth},${o.isStroked},${o.width},${o.height}`;
+  }
+  if (o instanceof Phaser.GameObjects.Graphics) return `${common}|${o.commandBuffer.length}`;
+  if (o instanceof Phaser.GameObjects.Container) return `${common}|${o.list.length}`;
+  const texture = any.texture as { key?: string } | undefined;
+  const frame = any.frame as { name?: string } | undefined;
+  return `${common}|${texture?.key ?? ''}|${frame?.name ?? ''}|${String(any.width)}|${String(any.height)}`;
+}
+
+function boxOf(o: Phaser.GameObjects.GameObject): Rect | null {
+  const declared = declaredBounds.get(o);
+  if (declared) return declared;
+  const measurable = o as unknown as { getBounds?: () => Phaser.Geom.Rectangle };
+  if (o instanceof Phaser.GameObjects.Container || typeof measurable.getBounds !== 'function')
+    return null;
+  const b = measurable.getBounds();
+  // Strokes are drawn across the edge; text and shapes are antialiased a pixel beyond it.
+  const pad = 2 + (o instanceof Phaser.GameObjects.Shape && o.isStroked ? o.lineWidth : 0);
+  const x = Math.floor(b.x - pad);
+  const y = Math.floor(b.y - pad);
+  return { x, y, w: Math.ceil(b.right + pad) - x, h: Math.ceil(b.bottom + pad) - y };
+}
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    w: Math.max(a.x + a.w, b.x + b.w) - x,
+    h: Math.max(a.y + a.h, b.y + b.h) - y,
+  };
+}
+
+/** The part of `r` inside `frame` (empty if none). */
+function within(r: Rect, frame: Rect): Rect {
+  const x = Math.max(r.x, frame.x);
+  const y = Math.max(r.y, frame.y);
+  const w = Math.min(r.x + r.w, frame.x + frame.w) - x;
+  const h = Math.min(r.y + r.h, frame.y + frame.h) - y;
+  return { x, y, w: Math.max(0, w), h: Math.max(0, h) };
+}
+
+const area = (r: Rect) => r.w * r.h;
+const meets = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** The scenes Phaser draws this frame (as SceneManager.render chooses them). */
+function drawnScenes(game: Phaser.Game): Phaser.Scene[] {
+  return game.scene.scenes.filter((scene: Phaser.Scene) => {
+    const settings = scene.sys.settings;
+    return (
+      settings.visible &&
+      settings.status >= Phaser.Scenes.LOADING &&
+      settings.status < Phaser.Scenes.SLEEPING
+    );
+  });
+}
+
+function cameraKey(camera: Phaser.Cameras.Scene2D.Camera): string {
+  const bg = camera.backgroundColor;
+  return [
+    idOf(camera),
+    camera.visible,
+    camera.alpha,
+    camera.x,
+    camera.y,
+    camera.width,
+    camera.height,
+    camera.scrollX,
+    camera.scrollY,
+    camera.zoom,
+    bg.red,
+    bg.green,
+    bg.blue,
+    bg.alpha,
+  ].join(',');
+}
+
+/** What a frame would draw: the scenes and cameras, and every object of their display lists. */
+interface Picture {
+  layout: string;
+  drawn: Drawn[];
+}
+
+function pictureOf(game: Phaser.Game): Picture {
+  const layout: (string | number)[] = [];
+  const drawn: Drawn[] = [];
+  const visit = (objects: Phaser.GameObjects.GameObject[]) => {
+    for (const object of objects) {
+      layout.push(idOf(object));
+      const container = object instanceof Phaser.GameObjects.Container;
+      drawn.push({ object, key: keyOf(object as Shown), box: null, container });
+      if (container) visit(object.list);
+    }
+  };
+  for (const scene of drawnScenes(game)) {
+    layout.push(scene.sys.settings.key);
+    for (const camera of scene.cameras.cameras) layout.push(cameraKey(camera));
+    visit(scene.sys.displayList.list);
+  }
+  return { layout: layout.join(';'), drawn };
+}
+
+/** The one camera a partial frame can be drawn through: alone, over the whole canvas, unmoved. */
+function soleCamera(game: Phaser.Game): Phaser.Cameras.Scene2D.Camera | null {
+  const scenes = drawnScenes(game);
+  if (scenes.length !== 1) return null;
+  const cameras = scenes[0]!.cameras.cameras.filter((c) => c.visible && c.alpha > 0);
+  const camera = cameras[0];
+  if (cameras.length !== 1 || !camera) return null;
+  const whole =
+    camera.x === 0 &&
+    camera.y === 0 &&
+    camera.width === game.scale.width &&
+    camera.height === game.scale.height;
+  const plain =
+    camera.scrollX === 0 &&
+    camera.scrollY === 0 &&
+    camera.zoom === 1 &&
+    camera.alpha === 1 &&
+    !camera.forceComposite &&
+    camera.filters.internal.getActive().length === 0 &&
+    camera.filters.external.getActive().length === 0;
+  return whole && plain ? camera : null;
+}
+
+/** Rectangles that overlap, or lie so close that one pass costs less than two, become one. */
+function merged(rects: Rect[]): Rect[] {
+  const out = [...rects];
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const both = union(out[i]!, out[j]!);
+      if (area(both) <= area(out[i]!) + area(out[j]!) + 40_000) {
+        out[i] = both;
+        out.splice(j, 1);
+        j = i;
+      }
+    }
+  }
+  return out;
+}
+
+type Plan = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; rects: Rect[] };
+
+export class FrameKeeper {
+  private last: Picture | null = null;
+  private wholeFrameDue = true;
+
+  /** The next frame is drawn whole (the canvas was cleared, resized or restored). */
+  invalidate(): void {
+    this.wholeFrameDue = true;
+  }
+
+  /** What to draw this frame; `canPart` says whether a partial frame can be drawn now. */
+  plan(game: Phaser.Game, canPart: boolean): Plan {
+    const now = pictureOf(game);
+    const last = this.last;
+    const whole = (): Plan => {
+      this.keep(now);
+      return { kind: 'full' };
+    };
+    if (this.wholeFrameDue || !last || last.layout !== now.layout) return whole();
+    const rects: Rect[] = [];
+    now.drawn.forEach((d, i) => {
+      const before = last.drawn[i]!;
+      d.box = before.box;
+      if (d.key === before.key) return;
+      const box = d.container ? null : boxOf(d.object);
+      if (d.container || !box || !before.box) rects.push({ x: 0, y: 0, w: Infinity, h: Infinity });
+      else rects.push(union(before.box, box));
+      d.box = box;
+    });
+    if (rects.length === 0) return { kind: 'none' };
+    const canvas = { x: 0, y: 0, w: game.scale.width, h: game.scale.height };
+    if (!canPart || rects.some((r) => !Number.isFinite(r.w))) return whole();
+    const parts = merged(rects.map((r) => within(r, canvas))).filter((r) => area(r) > 0);
+    const covered = parts.reduce((sum, r) => sum + area(r), 0);
+    if (parts.length > 6 || covered > area(canvas) / 3) return whole();
+    this.last = now;
+    return { kind: 'partial', rects: parts };
+  }
+
+  /** Keeps the picture just drawn whole, with where each object is drawn. */
+  private keep(picture: Picture): void {
+    for (const d of picture.drawn) d.box = d.container ? null : boxOf(d.object);
+    this.last = picture;
+    this.wholeFrameDue = false;
+  }
+}
+
+/** The game, drawing a frame only where and when the picture changes (see the top of the file). */
+export class OnDemandGame extends Phaser.Game {
+  private readonly frames = new FrameKeeper();
+
+  constructor(config: Phaser.Types.Core.GameConfig) {
+    super({ ...config, preserveDrawingBuffer: true });
+    this.events.once(Phaser.Core.Events.READY, () => {
+      const redraw = () => this.frames.invalidate();
+      this.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, redraw);
+      this.scale.on(Phaser.Scale.Events.RESIZE, redraw);
+      this.events.on(Phaser.Core.Events.VISIBLE, redraw);
+    });
+  }
+
+  override step(time: number, delta: number): void {
+    // A step that destroys the game (Phaser's own flag, not in its typings) draws nothing after.
+    const destroying = (this as unknown as { pendingDestroy: boolean }).pendingDestroy;
+    this.headlessStep(time, delta);
+    const renderer = this.renderer;
+    if (destroying || !renderer || this.isPaused) return;
+    const webgl = renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer ? renderer : null;
+    const plan = this.frames.plan(this, webgl !== null && soleCamera(this) !== null);
+    if (plan.kind === 'none') return;
+    if (plan.kind === 'full' || !webgl) {
+      renderer.preRender();
+      this.scene.render(renderer);
+      renderer.postRender();
+      return;
+    }
+    this.drawParts(webgl, plan.rects);
+  }
+
+  /** Draws only `rects`, each through the sole camera clipped to it, over the kept frame. */
+  private drawParts(renderer: Phaser.Renderer.WebGL.WebGLRenderer, rects: Rect[]): void {
+    const camera = soleCamera(this)!;
+    const config = renderer.config as { clearBeforeRender: boolean };
+    const clear = config.clearBeforeRender;
+    const { red: r, green: g, blue: b, alpha: a } = camera.backgroundColor;
+    const fill = this.config.backgroundColor;
+    const background = { r: fill.red, g: fill.green, b: fill.blue, a: fill.alpha };
+    const objects = drawnScenes(this)[0]!.sys.displayList.list;
+    config.clearBeforeRender = false;
+    renderer.preRender();
+    for (const rect of rects) {
+      camera.setViewport(rect.x, rect.y, rect.w, rect.h).setScroll(rect.x, rect.y);
+      camera.setBackgroundColor(background);
+      const skipped: Phaser.GameObjects.GameObject[] = [];
+      skipOutside(objects, rect, camera.id, skipped);
+      this.scene.render(renderer);
+      for (const object of skipped) object.cameraFilter &= ~camera.id;
+    }
+    camera.setViewport(0, 0, this.scale.width, this.scale.height).setScroll(0, 0);
+    camera.setBackgroundColor({ r, g, b, a });
+    renderer.postRender();
+    config.clearBeforeRender = clear;
+  }
+}
+
+/** Where an object (a container: all it holds) is drawn, or null if any part is not known. */
+function extentOf(object: Phaser.GameObjects.GameObject): Rect | null {
+  if (!(object instanceof Phaser.GameObjects.Container)) return boxOf(object);
+  let box: Rect | null = null;
+  for (const child of object.list) {
+    const part = extentOf(child);
+    if (!part) return null;
+    box = box ? union(box, part) : part;
+  }
+  return box;
+}
+
+/**
+ * Leaves out of one pass (with the camera filter, as `camera.ignore` does) the objects known to be
+ * drawn wholly outside `rect`, looking into containers that reach into it. Adds them to `skipped`.
+ */
+function skipOutside(
+  objects: Phaser.GameObjects.GameObject[],
+  rect: Rect,
+  cameraId: number,
+  skipped: Phaser.GameObjects.GameObject[],
+): void {
+  for (const object of objects) {
+    if ((object.cameraFilter & cameraId) !== 0) continue;
+    const box = extentOf(object);
+    if (box && !meets(box, rect)) {
+      object.cameraFilter |= cameraId;
+      skipped.push(object);
+    } else if (object instanceof Phaser.GameObjects.Container) {
+      skipOutside(object.list, rect, cameraId, skipped);
+    }
+  }
+}
