@@ -1,5 +1,6 @@
 // Phaser and the scenes, loaded as their own chunk.
 import Phaser from 'phaser';
+import { css, PALETTE } from './palette';
 import { BootScene } from './scenes/BootScene';
 import { BriefingScene } from './scenes/BriefingScene';
 import { CrisisScene } from './scenes/CrisisScene';
@@ -23,7 +24,7 @@ export function startPhaser(parent: HTMLElement): Phaser.Game {
     parent,
     width: WIDTH,
     height: HEIGHT,
-    backgroundColor: '#101820',
+    backgroundColor: css(PALETTE.background),
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     // The keyboard belongs to the page (keys.ts), so the DOM layer and the canvas share it.
     input: { keyboard: false },
