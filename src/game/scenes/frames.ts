@@ -31,8 +31,11 @@ export function drawsWithin(object: Phaser.GameObjects.GameObject, area: Rect): 
 interface Drawn {
   object: Phaser.GameObjects.GameObject;
   key: string;
-  /** Where it is drawn on the canvas, or null if that is not known. */
-  box: Rect | null;
+  /** The cameras of its scene, and the camera filter it has with its containers'. */
+  cameras: Phaser.Cameras.Scene2D.Camera[];
+  filter: number;
+  /** Where it is drawn on the canvas (through each camera that shows it), or null if not known. */
+  seen: Rect[] | null;
   /** Whether it is a container (a change of one may move everything in it). */
   container: boolean;
 }
@@ -156,43 +159,73 @@ interface Picture {
 function pictureOf(game: Phaser.Game): Picture {
   const layout: (string | number)[] = [];
   const drawn: Drawn[] = [];
-  const visit = (objects: Phaser.GameObjects.GameObject[]) => {
+  const visit = (
+    objects: Phaser.GameObjects.GameObject[],
+    cameras: Phaser.Cameras.Scene2D.Camera[],
+    inherited: number,
+  ) => {
     for (const object of objects) {
       layout.push(idOf(object));
       const container = object instanceof Phaser.GameObjects.Container;
-      drawn.push({ object, key: keyOf(object as Shown), box: null, container });
-      if (container) visit(object.list);
+      const filter = inherited | object.cameraFilter;
+      drawn.push({ object, key: keyOf(object as Shown), cameras, filter, seen: null, container });
+      if (container) visit(object.list, cameras, filter);
     }
   };
   for (const scene of drawnScenes(game)) {
     layout.push(scene.sys.settings.key);
     for (const camera of scene.cameras.cameras) layout.push(cameraKey(camera));
-    visit(scene.sys.displayList.list);
+    visit(scene.sys.displayList.list, scene.cameras.cameras, 0);
   }
   return { layout: layout.join(';'), drawn };
 }
 
-/** The one camera a partial frame can be drawn through: alone, over the whole canvas, unmoved. */
-function soleCamera(game: Phaser.Game): Phaser.Cameras.Scene2D.Camera | null {
+/**
+ * The cameras a partial frame can be drawn through (those shown, in order), or null: one scene,
+ * every camera unzoomed, opaque and without filters, the first over the whole canvas unmoved.
+ */
+function partialCameras(game: Phaser.Game): Phaser.Cameras.Scene2D.Camera[] | null {
   const scenes = drawnScenes(game);
   if (scenes.length !== 1) return null;
   const cameras = scenes[0]!.cameras.cameras.filter((c) => c.visible && c.alpha > 0);
-  const camera = cameras[0];
-  if (cameras.length !== 1 || !camera) return null;
+  const first = cameras[0];
+  if (!first) return null;
+  const plain = (c: Phaser.Cameras.Scene2D.Camera) =>
+    c.id !== 0 &&
+    c.zoom === 1 &&
+    c.alpha === 1 &&
+    !c.forceComposite &&
+    c.filters.internal.getActive().length === 0 &&
+    c.filters.external.getActive().length === 0;
   const whole =
-    camera.x === 0 &&
-    camera.y === 0 &&
-    camera.width === game.scale.width &&
-    camera.height === game.scale.height;
-  const plain =
-    camera.scrollX === 0 &&
-    camera.scrollY === 0 &&
-    camera.zoom === 1 &&
-    camera.alpha === 1 &&
-    !camera.forceComposite &&
-    camera.filters.internal.getActive().length === 0 &&
-    camera.filters.external.getActive().length === 0;
-  return whole && plain ? camera : null;
+    first.x === 0 &&
+    first.y === 0 &&
+    first.scrollX === 0 &&
+    first.scrollY === 0 &&
+    first.width === game.scale.width &&
+    first.height === game.scale.height;
+  return whole && cameras.every(plain) ? cameras : null;
+}
+
+/** Where an object is drawn on the canvas, through each camera that shows it (null: not known). */
+function seenOf(d: Drawn): Rect[] | null {
+  if (d.container) return null;
+  const box = boxOf(d.object);
+  if (!box) return null;
+  const seen: Rect[] = [];
+  for (const camera of d.cameras) {
+    if (!camera.visible || camera.alpha <= 0 || (d.filter & camera.id) !== 0) continue;
+    const view = viewOf(camera);
+    const onCanvas = within({ ...box, x: box.x - view.dx, y: box.y - view.dy }, view);
+    if (area(onCanvas) > 0) seen.push(onCanvas);
+  }
+  return seen;
+}
+
+/** A camera's viewport on the canvas, and what to add to a canvas point for its world point. */
+function viewOf(camera: Phaser.Cameras.Scene2D.Camera): Rect & { dx: number; dy: number } {
+  const { x, y, width: w, height: h } = camera;
+  return { x, y, w, h, dx: camera.scrollX - x, dy: camera.scrollY - y };
 }
 
 /** Rectangles that overlap, or lie so close that one pass costs less than two, become one. */
@@ -232,18 +265,18 @@ export class FrameKeeper {
     };
     if (this.wholeFrameDue || !last || last.layout !== now.layout) return whole();
     const rects: Rect[] = [];
+    let unknown = false;
     now.drawn.forEach((d, i) => {
       const before = last.drawn[i]!;
-      d.box = before.box;
+      d.seen = before.seen;
       if (d.key === before.key) return;
-      const box = d.container ? null : boxOf(d.object);
-      if (d.container || !box || !before.box) rects.push({ x: 0, y: 0, w: Infinity, h: Infinity });
-      else rects.push(union(before.box, box));
-      d.box = box;
+      d.seen = seenOf(d);
+      if (!d.seen || !before.seen) unknown = true;
+      else rects.push(...before.seen, ...d.seen);
     });
-    if (rects.length === 0) return { kind: 'none' };
+    if (!unknown && rects.length === 0) return { kind: 'none' };
+    if (!canPart || unknown) return whole();
     const canvas = { x: 0, y: 0, w: game.scale.width, h: game.scale.height };
-    if (!canPart || rects.some((r) => !Number.isFinite(r.w))) return whole();
     const parts = merged(rects.map((r) => within(r, canvas))).filter((r) => area(r) > 0);
     const covered = parts.reduce((sum, r) => sum + area(r), 0);
     if (parts.length > 6 || covered > area(canvas) / 3) return whole();
@@ -253,7 +286,7 @@ export class FrameKeeper {
 
   /** Keeps the picture just drawn whole, with where each object is drawn. */
   private keep(picture: Picture): void {
-    for (const d of picture.drawn) d.box = d.container ? null : boxOf(d.object);
+    for (const d of picture.drawn) d.seen = seenOf(d);
     this.last = picture;
     this.wholeFrameDue = false;
   }
@@ -280,7 +313,7 @@ export class OnDemandGame extends Phaser.Game {
     const renderer = this.renderer;
     if (destroying || !renderer || this.isPaused) return;
     const webgl = renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer ? renderer : null;
-    const plan = this.frames.plan(this, webgl !== null && soleCamera(this) !== null);
+    const plan = this.frames.plan(this, webgl !== null && partialCameras(this) !== null);
     if (plan.kind === 'none') return;
     if (plan.kind === 'full' || !webgl) {
       renderer.preRender();
@@ -291,27 +324,41 @@ export class OnDemandGame extends Phaser.Game {
     this.drawParts(webgl, plan.rects);
   }
 
-  /** Draws only `rects`, each through the sole camera clipped to it, over the kept frame. */
+  /**
+   * Draws only `rects`, each through every camera clipped to it (the first camera filling it
+   * with the background colour), over the kept frame.
+   */
   private drawParts(renderer: Phaser.Renderer.WebGL.WebGLRenderer, rects: Rect[]): void {
-    const camera = soleCamera(this)!;
     const config = renderer.config as { clearBeforeRender: boolean };
     const clear = config.clearBeforeRender;
-    const { red: r, green: g, blue: b, alpha: a } = camera.backgroundColor;
     const fill = this.config.backgroundColor;
     const background = { r: fill.red, g: fill.green, b: fill.blue, a: fill.alpha };
     const objects = drawnScenes(this)[0]!.sys.displayList.list;
+    const cameras = partialCameras(this)!.map((camera) => {
+      const { red: r, green: g, blue: b, alpha: a } = camera.backgroundColor;
+      return { camera, view: viewOf(camera), background: { r, g, b, a } };
+    });
     config.clearBeforeRender = false;
     renderer.preRender();
     for (const rect of rects) {
-      camera.setViewport(rect.x, rect.y, rect.w, rect.h).setScroll(rect.x, rect.y);
-      camera.setBackgroundColor(background);
-      const skipped: Phaser.GameObjects.GameObject[] = [];
-      skipOutside(objects, rect, camera.id, skipped);
+      const skipped: Skipped[] = [];
+      cameras.forEach(({ camera, view }, i) => {
+        const part = within(rect, view);
+        camera.setVisible(area(part) > 0);
+        if (!camera.visible) return;
+        camera.setViewport(part.x, part.y, part.w, part.h);
+        camera.setScroll(part.x + view.dx, part.y + view.dy);
+        if (i === 0) camera.setBackgroundColor(background);
+        const world = { ...part, x: part.x + view.dx, y: part.y + view.dy };
+        skipOutside(objects, world, camera.id, skipped);
+      });
       this.scene.render(renderer);
-      for (const object of skipped) object.cameraFilter &= ~camera.id;
+      for (const [object, id] of skipped) object.cameraFilter &= ~id;
     }
-    camera.setViewport(0, 0, this.scale.width, this.scale.height).setScroll(0, 0);
-    camera.setBackgroundColor({ r, g, b, a });
+    for (const { camera, view, background } of cameras) {
+      camera.setVisible(true).setViewport(view.x, view.y, view.w, view.h);
+      camera.setScroll(view.x + view.dx, view.y + view.dy).setBackgroundColor(background);
+    }
     renderer.postRender();
     config.clearBeforeRender = clear;
   }
@@ -329,6 +376,9 @@ function extentOf(object: Phaser.GameObjects.GameObject): Rect | null {
   return box;
 }
 
+/** An object left out of one pass, and the camera it was left out for. */
+type Skipped = [Phaser.GameObjects.GameObject, number];
+
 /**
  * Leaves out of one pass (with the camera filter, as `camera.ignore` does) the objects known to be
  * drawn wholly outside `rect`, looking into containers that reach into it. Adds them to `skipped`.
@@ -337,14 +387,14 @@ function skipOutside(
   objects: Phaser.GameObjects.GameObject[],
   rect: Rect,
   cameraId: number,
-  skipped: Phaser.GameObjects.GameObject[],
+  skipped: Skipped[],
 ): void {
   for (const object of objects) {
     if ((object.cameraFilter & cameraId) !== 0) continue;
     const box = extentOf(object);
     if (box && !meets(box, rect)) {
       object.cameraFilter |= cameraId;
-      skipped.push(object);
+      skipped.push([object, cameraId]);
     } else if (object instanceof Phaser.GameObjects.Container) {
       skipOutside(object.list, rect, cameraId, skipped);
     }
