@@ -4,44 +4,83 @@
 // eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
+/** The canonical text of a value: keys sorted, undefined skipped, JSON.stringify's text otherwise. */
 export function canonicalJson(value: unknown): string {
-  // The same text JSON.stringify gives, faster for the common cases.
+  let out = '';
+  writeJson(
+    {
+      text: (text) => (out += text),
+      code: (code) => (out += String.fromCharCode(code)),
+    },
+    value,
+  );
+  return out;
+}
+
+/** Where the canonical text goes: a string being built, or the hash being fed. */
+interface Sink {
+  text(text: string): void;
+  /** One code unit: the brackets, commas, colons and quotes of the JSON. */
+  code(code: number): void;
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/**
+ * The canonical text, piece by piece: the same text JSON.stringify gives, with keys sorted,
+ * written without it where nothing needs escaping (this runs over a whole game's state for every
+ * final hash).
+ */
+function writeJson(sink: Sink, value: unknown): void {
   switch (typeof value) {
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      sink.text(Number.isFinite(value) ? String(value) : 'null');
+      return;
     case 'string':
-      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+      if (NEEDS_ESCAPE.test(value)) {
+        sink.text(JSON.stringify(value));
+      } else {
+        sink.code(QUOTE);
+        sink.text(value);
+        sink.code(QUOTE);
+      }
+      return;
     case 'boolean':
-      return value ? 'true' : 'false';
+      sink.text(value ? 'true' : 'false');
+      return;
   }
   if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'null';
+    sink.text(JSON.stringify(value) ?? 'null');
+    return;
   }
-  // Built by appending (no intermediate arrays of parts): this runs over a whole game's state
-  // for every final hash, and most of its time was in those arrays.
   if (Array.isArray(value)) {
-    let out = '[';
+    sink.code(0x5b); // [
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ',';
+      if (i > 0) sink.code(COMMA);
       // A hole stays empty, an undefined item is null, as `map` and `join` had them.
       if (!(i in value)) continue;
       const item: unknown = value[i];
-      out += item === undefined ? 'null' : canonicalJson(item);
+      if (item === undefined) sink.text('null');
+      else writeJson(sink, item);
     }
-    return `${out}]`;
+    sink.code(0x5d); // ]
+    return;
   }
   const obj = value as Record<string, unknown>;
-  const keys = sortedKeys(obj);
-  let out = '{';
+  sink.code(0x7b); // {
   let first = true;
-  for (const key of keys) {
+  for (const key of sortedKeys(obj)) {
     const item = obj[key];
     if (item === undefined) continue;
-    if (!first) out += ',';
+    if (!first) sink.code(COMMA);
     first = false;
-    out += `${quotedKey(key)}:${canonicalJson(item)}`;
+    sink.text(quotedKey(key));
+    sink.code(COLON);
+    writeJson(sink, item);
   }
-  return `${out}}`;
+  sink.code(0x7d); // }
 }
 
 /**
@@ -114,66 +153,12 @@ export function hashString(text: string): string {
 }
 
 /**
- * `hashString(canonicalJson(value))`, without building the text: each piece canonicalJson would
- * append is fed to the hash as it comes (a finished game's state is about 115,000 characters, and
- * joining and then reading them back cost more than writing them).
+ * `hashString(canonicalJson(value))`, without building the text: each piece is fed to the hash as
+ * it comes (a finished game's state is about 115,000 characters, and joining and then reading them
+ * back cost more than writing them).
  */
 export function hashJson(value: unknown): string {
   const lanes = startLanes();
-  feedJson(lanes, value);
+  writeJson({ text: (text) => feed(lanes, text), code: (code) => feedCode(lanes, code) }, value);
   return finish(lanes);
-}
-
-const QUOTE = 0x22;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-
-/** canonicalJson, piece for piece, into the hash. */
-function feedJson(lanes: Lanes, value: unknown): void {
-  switch (typeof value) {
-    case 'number':
-      feed(lanes, Number.isFinite(value) ? String(value) : 'null');
-      return;
-    case 'string':
-      if (NEEDS_ESCAPE.test(value)) {
-        feed(lanes, JSON.stringify(value));
-      } else {
-        feedCode(lanes, QUOTE);
-        feed(lanes, value);
-        feedCode(lanes, QUOTE);
-      }
-      return;
-    case 'boolean':
-      feed(lanes, value ? 'true' : 'false');
-      return;
-  }
-  if (value === null || typeof value !== 'object') {
-    feed(lanes, JSON.stringify(value) ?? 'null');
-    return;
-  }
-  if (Array.isArray(value)) {
-    feedCode(lanes, 0x5b); // [
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) feedCode(lanes, COMMA);
-      if (!(i in value)) continue;
-      const item: unknown = value[i];
-      if (item === undefined) feed(lanes, 'null');
-      else feedJson(lanes, item);
-    }
-    feedCode(lanes, 0x5d); // ]
-    return;
-  }
-  const obj = value as Record<string, unknown>;
-  feedCode(lanes, 0x7b); // {
-  let first = true;
-  for (const key of sortedKeys(obj)) {
-    const item = obj[key];
-    if (item === undefined) continue;
-    if (!first) feedCode(lanes, COMMA);
-    first = false;
-    feed(lanes, quotedKey(key));
-    feedCode(lanes, COLON);
-    feedJson(lanes, item);
-  }
-  feedCode(lanes, 0x7d); // }
 }
