@@ -48,7 +48,38 @@ const idOf = (o: object) => {
   return id;
 };
 
-/** What an object draws, as a string that changes whenever its picture can. */
+/** The parts of a text's style that change how it looks. */
+const TEXT_STYLE = [
+  'fontFamily',
+  'fontSize',
+  'fontStyle',
+  'color',
+  'backgroundColor',
+  'stroke',
+  'strokeThickness',
+  'shadowOffsetX',
+  'shadowOffsetY',
+  'shadowColor',
+  'shadowBlur',
+  'shadowStroke',
+  'shadowFill',
+  'align',
+  'maxLines',
+  'fixedWidth',
+  'fixedHeight',
+  'resolution',
+  'rtl',
+  'wordWrapWidth',
+  'wordWrapUseAdvanced',
+  'baselineX',
+  'baselineY',
+] as const;
+
+/**
+ * What an object draws, as a string that changes whenever its picture can. Two objects with the
+ * same string draw the same pixels, so a screen drawn again with new objects changes only where
+ * they differ from the old ones.
+ */
 function keyOf(o: Shown): string {
   const any = o as unknown as Record<string, unknown>;
   const common = [
@@ -67,14 +98,17 @@ function keyOf(o: Shown): string {
     o.cameraFilter,
   ].join(',');
   if (o instanceof Phaser.GameObjects.Text) {
-    const s = o.style;
-    return `${common}|${o.text}|${s.color}|${s.fontSize}|${s.fontStyle}|${s.backgroundColor}|${o.width}|${o.height}`;
+    const style = o.style as unknown as Record<string, unknown>;
+    const p = o.padding;
+    const look = TEXT_STYLE.map((name) => String(style[name])).join(',');
+    return `${common}|${o.text}|${look}|${o.lineSpacing},${o.letterSpacing},${p.left},${p.right},${p.top},${p.bottom}|${o.width}|${o.height}`;
   }
-  if (o instanceof Phaser.GameObjects.Shape) {
+  if (o instanceof Phaser.GameObjects.Rectangle) {
     return `${common}|${o.fillColor},${o.fillAlpha},${o.isFilled},${o.strokeColor},${o.strokeAlpha},${o.lineWidth},${o.isStroked},${o.width},${o.height}`;
   }
-  if (o instanceof Phaser.GameObjects.Graphics) return `${common}|${o.commandBuffer.length}`;
-  if (o instanceof Phaser.GameObjects.Container) return `${common}|${o.list.length}`;
+  // What other shapes and a Graphics draw is not summed up here: a new one counts as a change.
+  if (o instanceof Phaser.GameObjects.Shape || o instanceof Phaser.GameObjects.Graphics)
+    return `${common}|${idOf(o)}`;
   const texture = any.texture as { key?: string } | undefined;
   const frame = any.frame as { name?: string } | undefined;
   return `${common}|${texture?.key ?? ''}|${frame?.name ?? ''}|${String(any.width)}|${String(any.height)}`;
@@ -165,7 +199,6 @@ function pictureOf(game: Phaser.Game): Picture {
     inherited: number,
   ) => {
     for (const object of objects) {
-      layout.push(idOf(object));
       const container = object instanceof Phaser.GameObjects.Container;
       const filter = inherited | object.cameraFilter;
       drawn.push({ object, key: keyOf(object as Shown), cameras, filter, seen: null, container });
@@ -264,16 +297,25 @@ export class FrameKeeper {
       return { kind: 'full' };
     };
     if (this.wholeFrameDue || !last || last.layout !== now.layout) return whole();
+    // Object by object in drawing order (containers' contents in place); any left over at the
+    // end, before or now, changed too.
     const rects: Rect[] = [];
     let unknown = false;
+    const changed = (seen: Rect[] | null) => {
+      if (seen) rects.push(...seen);
+      else unknown = true;
+    };
     now.drawn.forEach((d, i) => {
-      const before = last.drawn[i]!;
-      d.seen = before.seen;
-      if (d.key === before.key) return;
+      const before = last.drawn[i];
+      if (before?.key === d.key) {
+        d.seen = before.seen;
+        return;
+      }
       d.seen = seenOf(d);
-      if (!d.seen || !before.seen) unknown = true;
-      else rects.push(...before.seen, ...d.seen);
+      changed(d.seen);
+      if (before) changed(before.seen);
     });
+    for (const before of last.drawn.slice(now.drawn.length)) changed(before.seen);
     if (!unknown && rects.length === 0) return { kind: 'none' };
     if (!canPart || unknown) return whole();
     const canvas = { x: 0, y: 0, w: game.scale.width, h: game.scale.height };
