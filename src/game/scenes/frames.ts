@@ -75,6 +75,14 @@ const TEXT_STYLE = [
   'baselineY',
 ] as const;
 
+/** A text's content and everything of its style that changes how it looks. */
+export function textLook(text: Phaser.GameObjects.Text): string {
+  const style = text.style as unknown as Record<string, unknown>;
+  const p = text.padding;
+  const look = TEXT_STYLE.map((name) => String(style[name])).join(',');
+  return `${text.text}|${look}|${text.lineSpacing},${text.letterSpacing},${p.left},${p.right},${p.top},${p.bottom}`;
+}
+
 /**
  * What an object draws, as a string that changes whenever its picture can. Two objects with the
  * same string draw the same pixels, so a screen drawn again with new objects changes only where
@@ -97,12 +105,8 @@ function keyOf(o: Shown): string {
     any.blendMode,
     o.cameraFilter,
   ].join(',');
-  if (o instanceof Phaser.GameObjects.Text) {
-    const style = o.style as unknown as Record<string, unknown>;
-    const p = o.padding;
-    const look = TEXT_STYLE.map((name) => String(style[name])).join(',');
-    return `${common}|${o.text}|${look}|${o.lineSpacing},${o.letterSpacing},${p.left},${p.right},${p.top},${p.bottom}|${o.width}|${o.height}`;
-  }
+  if (o instanceof Phaser.GameObjects.Text)
+    return `${common}|${textLook(o)}|${o.width}|${o.height}`;
   if (o instanceof Phaser.GameObjects.Rectangle) {
     return `${common}|${o.fillColor},${o.fillAlpha},${o.isFilled},${o.strokeColor},${o.strokeAlpha},${o.lineWidth},${o.isStroked},${o.width},${o.height}`;
   }
