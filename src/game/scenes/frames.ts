@@ -2,13 +2,15 @@
 // whole canvas on every animation frame; on a machine whose WebGL runs on the CPU (no GPU, or a
 // blocklisted one, as on many school computers) one crisis-room frame is a long task of well over
 // 100 ms, and every key press waited for it. Each frame, after the scenes have updated, this
-// compares what every visible object would draw (its kind, place, size, colours and text) with
-// the last frame drawn:
+// compares what every object would draw (its kind, place, size, colours and text), one by one in
+// drawing order, with the last frame drawn:
 //   - nothing changed: nothing is drawn, and the canvas keeps showing the last frame;
-//   - a few objects changed (a cursor moved, a text or a bar changed) and the scene has one
-//     camera over the whole canvas: only the rectangles around them are drawn again, through
-//     that camera clipped to each rectangle, on the background colour, over the kept frame;
-//   - anything else (objects added or removed, a camera moved, a scene started): the whole frame.
+//   - some objects changed (a cursor moved, a text or a bar changed, a screen was drawn again
+//     with a few differences) within a third of the canvas: only the rectangles around them are
+//     drawn again, on the background colour, over the kept frame, through each camera clipped
+//     to each rectangle (one scene, plain cameras, the first over the whole canvas);
+//   - anything else (a scene started, a camera moved, a container or a Graphics changed, most of
+//     the canvas changed): the whole frame.
 import Phaser from 'phaser';
 import type { Rect } from './ScreenScene';
 
@@ -311,7 +313,7 @@ export class FrameKeeper {
     };
     now.drawn.forEach((d, i) => {
       const before = last.drawn[i];
-      if (before?.key === d.key) {
+      if (before?.key === d.key && before.filter === d.filter) {
         d.seen = before.seen;
         return;
       }
