@@ -1,6 +1,7 @@
-// The canvas keeps its frames: after a cursor move, a selected card or the resolution's animated
-// meters (each redrawn only where it changed, over the frame before), the canvas shows exactly
-// what it shows when the same screen is drawn whole (after the text view was opened and closed).
+// The canvas keeps its frames: after a cursor move, a selected card, the other meters or the
+// resolution's animated meters (each redrawn only where it changed, over the frame before), the
+// canvas shows exactly what it shows when the same screen is drawn whole (after the text view
+// was opened and closed).
 import { expect, test, type Page } from '@playwright/test';
 import {
   endTurnByKeyboard,
@@ -40,6 +41,14 @@ test('a screen redrawn in parts looks the same as the screen drawn whole', async
   const inParts = await canvas(page);
   await screenshot(page, 'frames-crisis-cursor');
   expect((await drawnWhole(page)).equals(inParts)).toBe(true);
+
+  // The other meters (another number of rows), then the main ones again.
+  for (const step of ['other', 'main']) {
+    await page.keyboard.press('m');
+    await settle(page, 300);
+    const meters = await canvas(page);
+    expect((await drawnWhole(page)).equals(meters), `${step} meters`).toBe(true);
+  }
 
   await endTurnByKeyboard(page);
   // The meters animate for about a second and a half, a part of the canvas at a time.

@@ -283,6 +283,43 @@ function merged(rects: Rect[]): Rect[] {
   return out;
 }
 
+/**
+ * Pairs the objects drawn before with those drawn now, in drawing order: those before a split
+ * point with the same place in the list, those after it with the same place from the end, and
+ * as many in between as the lists differ in length are added (or removed). The split point is
+ * the one that pairs the most objects that draw the same, so objects added or removed in the
+ * middle of a screen (more meters, a panel instead of the meters) leave the rest paired.
+ */
+function aligned(
+  before: Drawn[],
+  now: Drawn[],
+): { pairs: [Drawn, Drawn][]; added: Drawn[]; removed: Drawn[] } {
+  const delta = now.length - before.length;
+  const shortest = Math.min(now.length, before.length);
+  const differ = (i: number, j: number) =>
+    before[j]!.key !== now[i]!.key || before[j]!.filter !== now[i]!.filter ? 1 : 0;
+  // front[k]: pairs that differ among the first k; back[i]: among those from i (now) to the end.
+  const front = [0];
+  for (let i = 0; i < shortest; i++) front.push(front[i]! + differ(i, i));
+  const back = new Array<number>(now.length + 1).fill(0);
+  for (let i = now.length - 1; i >= Math.max(0, delta); i--)
+    back[i] = back[i + 1]! + differ(i, i - delta);
+  let split = shortest;
+  for (let k = 0; k <= shortest; k++) {
+    const cost = (k: number) => front[k]! + back[k + Math.max(0, delta)]!;
+    if (cost(k) < cost(split)) split = k;
+  }
+  const pairs: [Drawn, Drawn][] = [];
+  for (let i = 0; i < split; i++) pairs.push([before[i]!, now[i]!]);
+  for (let i = split + Math.max(0, delta); i < now.length; i++)
+    pairs.push([before[i - delta]!, now[i]!]);
+  return {
+    pairs,
+    added: now.slice(split, split + Math.max(0, delta)),
+    removed: before.slice(split, split + Math.max(0, -delta)),
+  };
+}
+
 type Plan = { kind: 'none' } | { kind: 'full' } | { kind: 'partial'; rects: Rect[] };
 
 export class FrameKeeper {
@@ -303,25 +340,24 @@ export class FrameKeeper {
       return { kind: 'full' };
     };
     if (this.wholeFrameDue || !last || last.layout !== now.layout) return whole();
-    // Object by object in drawing order (containers' contents in place); any left over at the
-    // end, before or now, changed too.
     const rects: Rect[] = [];
     let unknown = false;
     const changed = (seen: Rect[] | null) => {
       if (seen) rects.push(...seen);
       else unknown = true;
     };
-    now.drawn.forEach((d, i) => {
-      const before = last.drawn[i];
-      if (before?.key === d.key && before.filter === d.filter) {
+    const { pairs, added, removed } = aligned(last.drawn, now.drawn);
+    for (const [before, d] of pairs) {
+      if (before.key === d.key && before.filter === d.filter) {
         d.seen = before.seen;
-        return;
+        continue;
       }
       d.seen = seenOf(d);
       changed(d.seen);
-      if (before) changed(before.seen);
-    });
-    for (const before of last.drawn.slice(now.drawn.length)) changed(before.seen);
+      changed(before.seen);
+    }
+    for (const d of added) changed((d.seen = seenOf(d)));
+    for (const before of removed) changed(before.seen);
     if (!unknown && rects.length === 0) return { kind: 'none' };
     if (!canPart || unknown) return whole();
     const canvas = { x: 0, y: 0, w: game.scale.width, h: game.scale.height };
@@ -361,7 +397,16 @@ export class OnDemandGame extends Phaser.Game {
     const renderer = this.renderer;
     if (destroying || !renderer || this.isPaused) return;
     const webgl = renderer instanceof Phaser.Renderer.WebGL.WebGLRenderer ? renderer : null;
-    const plan = this.frames.plan(this, webgl !== null && partialCameras(this) !== null);
+    let plan: Plan = { kind: 'full' };
+    try {
+      plan = this.frames.plan(this, webgl !== null && partialCameras(this) !== null);
+    } catch (error) {
+      // A fault here must not stop the game's loop: draw the frame whole, and report the fault.
+      this.frames.invalidate();
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
     if (plan.kind === 'none') return;
     if (plan.kind === 'full' || !webgl) {
       renderer.preRender();
