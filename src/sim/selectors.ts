@@ -546,9 +546,11 @@ export function presentationOf(sc: CompiledScenario): Presentation {
   const own = sc.scenario.presentation;
   if (own) return own;
   const first = (n: number) => sc.scenario.variables.slice(0, n).map((v) => v.id);
+  const m = sc.scenario.mechanics;
   return {
     mainVariables: first(12),
-    charted: ['tension', 'allianceCohesion', 'channelHealth', 'dealProgress'],
+    // The parts the engine's rules give variables: the tension, cohesion and the bargaining track.
+    charted: [m.tension, m.deterrer.cohesion, m.bargaining.channels, m.bargaining.progress],
     compared: first(9),
     tracks: { diplomacy: 'Diplomacy', sanctions: 'Pressure', deterrence: 'Deterrence' },
     intentOf: "the other side's",

@@ -29,6 +29,13 @@ describe('presentationOf', () => {
       data.variables.slice(0, 12).map((v: { id: string }) => v.id),
     );
     expect(shown.compared).toHaveLength(9);
+    const m = data.mechanics;
+    expect(shown.charted).toEqual([
+      m.tension,
+      m.deterrer.cohesion,
+      m.bargaining.channels,
+      m.bargaining.progress,
+    ]);
     expect(shown.tracks.diplomacy).toBe('Diplomacy');
     // Prose only: the game it plays is the same.
     expect(loaded.value.hash).toBe(shipped('cuba-1962').hash);
