@@ -62,7 +62,7 @@ export class CrisisScene extends ScreenScene {
       drawMap(this, this.mapLayer, cachedMap(this, c.sc), MAP, state, c.sc, mapOf(c.sc));
       this.mapFor = state;
     }
-    this.clock = this.text(
+    this.clock = this.add.text(
       MAP.x + MAP.w - 10,
       MAP.y + 10,
       clockText(c),
@@ -81,12 +81,8 @@ export class CrisisScene extends ScreenScene {
       ? 'the other meters (M: the main ones)'
       : 'the main meters (M: the others)';
     const caption = `The situation: ${which}. Click one to see why it moved.`;
-    layer.add(this.text(METERS.x, METERS.y - 26, caption, textStyle(15, PALETTE.muted)));
-    drawMeters(this, layer, METERS, meters, {
-      onPick: (id) => c.showWhy(id),
-      picked: why,
-      text: (...made) => this.text(...made),
-    });
+    layer.add(this.add.text(METERS.x, METERS.y - 26, caption, textStyle(15, PALETTE.muted)));
+    drawMeters(this, layer, METERS, meters, { onPick: (id) => c.showWhy(id), picked: why });
   }
 
   /** Kahn's escalation ladder, the current rung marked with ► as well as colour. */
@@ -103,13 +99,13 @@ export class CrisisScene extends ScreenScene {
         .setStrokeStyle(1, PALETTE.border),
     );
     layer.add(
-      this.text(x, y, 'Escalation ladder', textStyle(13, PALETTE.sky, { fontStyle: 'bold' })),
+      this.add.text(x, y, 'Escalation ladder', textStyle(13, PALETTE.sky, { fontStyle: 'bold' })),
     );
     [...rungs].reverse().forEach((rung, i) => {
       const label = `${rung.current ? '► ' : '   '}${rung.level}. ${rung.name}`;
       const colour = rung.current ? PALETTE.yellow : PALETTE.muted;
       layer.add(
-        this.text(
+        this.add.text(
           x,
           y + rowH * (i + 1),
           label,
@@ -133,7 +129,7 @@ export class CrisisScene extends ScreenScene {
       ? `Why did ${name} move on turn ${why.turn}?  ${formatValue(c.sc, key, why.from)} → ${formatValue(c.sc, key, why.to)}`
       : `Why did ${name} move?`;
     layer.add(
-      this.text(
+      this.add.text(
         METERS.x + 16,
         METERS.y + 12,
         heading,
@@ -146,7 +142,7 @@ export class CrisisScene extends ScreenScene {
         : ['It did not move last turn.']
       : ['No turn has been resolved yet.'];
     layer.add(
-      this.text(
+      this.add.text(
         METERS.x + 16,
         METERS.y + 60,
         lines.join('\n'),
@@ -170,7 +166,7 @@ export class CrisisScene extends ScreenScene {
 
   protected override drawControls(layer: Phaser.GameObjects.Container): void {
     // The detail box first: drawing a focused card shows its description there.
-    this.detail = this.text(
+    this.detail = this.add.text(
       DETAIL.x,
       DETAIL.y,
       this.statusText(),
@@ -183,7 +179,7 @@ export class CrisisScene extends ScreenScene {
       if (!group) return;
       const x = 20 + column * (width + 13);
       layer.add(
-        this.text(x, CARDS_Y, group.heading, textStyle(18, PALETTE.sky, { fontStyle: 'bold' })),
+        this.add.text(x, CARDS_Y, group.heading, textStyle(18, PALETTE.sky, { fontStyle: 'bold' })),
       );
       const rowH = Math.min(30, (1000 - CARDS_Y - 36) / Math.max(1, group.controls.length));
       group.controls.forEach((control, i) => {

@@ -7,7 +7,6 @@
 import Phaser from 'phaser';
 import type { CompiledScenario, GameState } from '../../sim';
 import { PALETTE } from '../palette';
-import { drawsWithin } from './frames';
 import { textStyle, type Rect } from './ScreenScene';
 
 export interface Point {
@@ -147,8 +146,6 @@ export function drawMap(
   const k = Math.min(at.w / map.width, at.h / map.height);
   const px = (p: Point) => ({ x: at.x + p.x * k, y: at.y + p.y * k });
   const g = scene.add.graphics();
-  // The map's shapes stay inside its frame (markers at its edge reach a little beyond).
-  drawsWithin(g, { x: at.x - 16, y: at.y - 16, w: at.w + 32, h: at.h + 32 });
   layer.add(g);
   for (const country of map.countries) {
     const special = description.fills?.find((f) => f.country === country.id);
