@@ -27,7 +27,7 @@ export const SCHEMA_FILE = join(SCENARIO_DIR, 'scenario.schema.json');
 export const ARCHIVE_DIR = join(SCENARIO_DIR, 'archive');
 
 /** Whether a path is a scenario folder (a directory), not a single scenario file. */
-export function isFolder(path: string): boolean {
+function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

@@ -33,9 +33,9 @@ const AI_KINDS = ['war', 'offer', 'backdown', 'buildup'] as const;
 const SOURCE_KINDS = ['article', 'research', 'counterfactual'] as const;
 
 export const MAX_TURNS = 52;
-export const MAX_CONDITION_DEPTH = 32;
+const MAX_CONDITION_DEPTH = 32;
 /** Stages of war the rules give a number for: none, recognition, incursion, invasion. */
-export const WAR_STAGES = 4;
+const WAR_STAGES = 4;
 /** Bound on every number: far beyond anything meaningful, far below floating-point trouble. */
 const LIMIT = 1_000_000;
 const MAX_LIST = 10_000;
