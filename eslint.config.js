@@ -26,7 +26,14 @@ export default defineConfig(
   },
   // Launchers, scripts and configs run in Node.
   {
-    files: ['**/*.{js,mjs,cjs}', 'src/cli/**', 'scripts/**', 'tests/**', 'vite.config.ts'],
+    files: [
+      '**/*.{js,mjs,cjs}',
+      'src/cli/**',
+      'src/server/**',
+      'scripts/**',
+      'tests/**',
+      'vite.config.ts',
+    ],
     languageOptions: { globals: globals.node },
   },
   {
@@ -52,12 +59,15 @@ export default defineConfig(
     },
   },
   // Layers point one way: the game, the classroom pages and the command line do not import each
-  // other; what two browser pages share lives in src/browser, which imports only the core.
+  // other; what two browser pages share lives in src/browser, which imports only the core. The
+  // live-class server (src/server) uses the core, the command line's scenario loading and the
+  // protocol in src/browser/live-protocol.ts; nothing imports the server.
   ...[
-    ['src/game/**', ['classroom', 'cli']],
-    ['src/classroom/**', ['game', 'cli']],
-    ['src/cli/**', ['game', 'classroom', 'browser']],
-    ['src/browser/**', ['game', 'classroom', 'cli']],
+    ['src/game/**', ['classroom', 'cli', 'server']],
+    ['src/classroom/**', ['game', 'cli', 'server']],
+    ['src/cli/**', ['game', 'classroom', 'browser', 'server']],
+    ['src/browser/**', ['game', 'classroom', 'cli', 'server']],
+    ['src/server/**', ['game', 'classroom']],
   ].map(([files, others]) => ({
     files: [files],
     rules: {
