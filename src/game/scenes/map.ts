@@ -174,6 +174,7 @@ export function drawMap(
   for (const box of forces.markers) labels.block(box);
   for (const label of forces.labels)
     labels.place(label.text, label.style, label.spots, label.optional);
+  bake(scene, layer, g, at);
   for (const place of cities)
     labels.place(place.name, textStyle(12, PALETTE.text), around(px(place), 5));
   for (const country of map.countries) {
@@ -203,6 +204,26 @@ export function drawMap(
     }));
     labels.place(place.name, textStyle(12, PALETTE.muted, { fontStyle: 'italic' }), spots, true);
   }
+}
+
+/**
+ * Draws the land, the dots and the markers once into a texture of their own and shows that instead:
+ * a Graphics is traced and filled again on every frame, and the map's thousands of points made
+ * each frame of the crisis room cost well over 100 ms on a computer without a graphics card.
+ */
+function bake(
+  scene: Phaser.Scene,
+  layer: Phaser.GameObjects.Container,
+  g: Phaser.GameObjects.Graphics,
+  at: Rect,
+): void {
+  const picture = scene.add
+    .renderTexture(at.x, at.y, Math.ceil(at.w), Math.ceil(at.h))
+    .setOrigin(0, 0)
+    .setName('map-picture');
+  picture.draw(g, -at.x, -at.y).render();
+  layer.addAt(picture, layer.getIndex(g));
+  g.destroy();
 }
 
 /** A label to place near a force marker: its text, style and spots in order of preference. */
