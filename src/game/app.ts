@@ -14,8 +14,43 @@ export function getController(): GameController {
   return controller;
 }
 
+/** The screen model last built, and what it was built from. */
+let built: {
+  revision: number;
+  ui: GameController['ui'];
+  state: GameController['state'];
+  model: ScreenModel;
+  signature: string | null;
+} | null = null;
+
+/**
+ * The screen model of the controller as it is now. It is built once per change (the canvas, the
+ * DOM layer and the keys all ask for it) and kept while the controller has not changed: the same
+ * revision, the same UI state and the same game state.
+ */
 export function currentModel(): ScreenModel {
-  return buildScreen(getController());
+  const c = getController();
+  if (!built || built.revision !== c.revision || built.ui !== c.ui || built.state !== c.state)
+    built = {
+      revision: c.revision,
+      ui: c.ui,
+      state: c.state,
+      model: buildScreen(c),
+      signature: null,
+    };
+  return built.model;
+}
+
+/**
+ * What the screen shows, as one text: the model and the parts of the UI state drawn beside it
+ * (notice, overlay, the why panel, the text view). Equal texts look the same but for where the
+ * keyboard cursor is. Worked out once per model.
+ */
+export function screenSignature(): string {
+  const model = currentModel();
+  const ui = getController().ui;
+  built!.signature ??= JSON.stringify([model, ui.notice, ui.overlay, ui.why, ui.textView]);
+  return built!.signature;
 }
 
 export const SCENE_KEYS: Record<Screen, string> = {

@@ -122,6 +122,8 @@ export class GameController {
   /** The state before the last resolved turn, so the resolution screen can animate the change. */
   previous: GameState | null = null;
   ui: UiState;
+  /** Counts the changes told to the listeners: what is drawn from this controller is kept by it. */
+  revision = 0;
   viewer: Viewer | null = null;
   private listeners = new Set<Listener>();
   private clockListeners = new Set<Listener>();
@@ -389,6 +391,7 @@ export class GameController {
     const screenChanged = patch.screen !== undefined && patch.screen !== this.ui.screen;
     const fresh = screenChanged ? { focus: null, confirmDiscard: false } : {};
     this.ui = this.consistent({ ...this.ui, ...patch, ...fresh });
+    this.revision++;
     for (const listener of this.listeners) listener();
   }
 

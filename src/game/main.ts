@@ -3,7 +3,7 @@
 // from its own chunk.
 import { formatFaults, LINK_KEY, type GameState } from '../sim';
 import { ownScenario } from '../browser/own-scenario';
-import { setController, currentModel, scrollRequests } from './app';
+import { setController, currentModel, screenSignature, scrollRequests } from './app';
 import { GameController } from './controller';
 import { DomLayer } from './dom/layer';
 import { installKeys } from './keys';
@@ -80,6 +80,7 @@ async function start(): Promise<void> {
     document.getElementById('announcer')!,
     controller,
     currentModel,
+    screenSignature,
   );
   const render = () => layer.render(currentModel());
   controller.subscribe(render);

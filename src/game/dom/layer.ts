@@ -47,6 +47,8 @@ export class DomLayer {
     private readonly announcer: HTMLElement,
     private readonly controller: GameController,
     private readonly model: () => ScreenModel,
+    /** The screen's model and what is drawn beside it as one text (equal: nothing to rebuild). */
+    private readonly signature: () => string,
   ) {
     // A rebuild between a button's press and its release would swallow the click: wait for the
     // release (the click comes first), then rebuild.
@@ -74,7 +76,7 @@ export class DomLayer {
     const c = this.controller;
     // Rebuilding the DOM under a pointer loses its click, and screen readers lose their place:
     // rebuild only when what the layer shows has changed (not for a mere move of the cursor).
-    const signature = JSON.stringify([model, c.ui.notice, c.ui.overlay, c.ui.textView]);
+    const signature = this.signature();
     if (signature === this.lastSignature) {
       this.followCursor();
       return;

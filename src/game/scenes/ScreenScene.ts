@@ -2,7 +2,7 @@
 // from the screen model's sections, the model's controls as canvas buttons with a keyboard cursor,
 // and the glossary and key-map overlays. Each screen's scene adds its own pictures.
 import Phaser from 'phaser';
-import { currentModel, getController, SCENE_KEYS, scrollRequests } from '../app';
+import { currentModel, getController, SCENE_KEYS, screenSignature, scrollRequests } from '../app';
 import { keyRows } from '../dom/layer';
 import { css, PALETTE } from '../palette';
 import { allControls, type Control, type ScreenModel } from '../view/model';
@@ -146,13 +146,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       return;
     }
     // A move of the keyboard cursor only restrokes two buttons; anything else redraws the screen.
-    const signature = JSON.stringify([
-      currentModel(),
-      c.ui.notice,
-      c.ui.overlay,
-      c.ui.why,
-      c.ui.textView,
-    ]);
+    const signature = screenSignature();
     if (signature === this.signature && c.ui.focus !== this.drawnFocus) {
       this.moveCursor(c.ui.focus);
       return;
@@ -172,13 +166,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   protected redraw(): void {
     this.model = currentModel();
     const c = getController();
-    this.signature = JSON.stringify([
-      this.model,
-      c.ui.notice,
-      c.ui.overlay,
-      c.ui.why,
-      c.ui.textView,
-    ]);
+    this.signature = screenSignature();
     this.drawnFocus = c.ui.focus;
     this.buttons.clear();
     this.overlayButtons.clear();
