@@ -111,6 +111,9 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
     const o = isRecord(options) ? options : {};
     if (o.code === undefined) return this.admitCreator(o);
     const code = typeof o.code === 'string' ? normaliseClassCode(o.code) : '';
+    // Matchmaking then looks the room up by these same options: the code as typed ("abc de")
+    // must find it too.
+    if (isRecord(options)) options.code = code;
     if (!isClassCode(code))
       refuse(
         'noSuchClass',

@@ -1,0 +1,308 @@
+// Helpers for the live-class server tests: free ports in the range these tests may use, a server
+// in this process or in a child process, and clients that keep every message they get and follow
+// the game by folding each resolved turn, as a page would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error TS7016: @colyseus/testing's package.json "exports" names no types
+import { ColyseusTestServer as UntypedTestServer } from '@colyseus/testing';
+import { Client, type Room } from 'colyseus.js';
+import {
+  foldTurn,
+  ROOM_NAME,
+  type ServerMessages,
+  type ServerMessageType,
+  type TurnResolved,
+  type Welcome,
+} from '../../src/browser/live-protocol';
+import { shippedScenario } from '../../src/server/scenarios';
+import { startServer, type RunningServer } from '../../src/server/server';
+import { replay, whatIfVariant, type CompiledScenario, type GameState } from '../../src/sim';
+
+type TestServerClass =
+  typeof import('../../node_modules/@colyseus/testing/build/TestServer.js').ColyseusTestServer;
+/** @colyseus/testing's server wrapper (its `boot` always listens on port 2568, outside our range). */
+const ColyseusTestServer = UntypedTestServer as TestServerClass;
+type ColyseusTestServer = InstanceType<TestServerClass>;
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+/** Generous: a wait that fails means something never came, not that it was slow. */
+const WAIT_MS = 30_000;
+
+/** A free port from `first` to `last` (the range these tests were given). */
+export async function freePort(first = 25670, last = 25699): Promise<number> {
+  const start = first + Math.floor(Math.random() * (last - first + 1));
+  for (let i = 0; i <= last - first; i++) {
+    const port = first + ((start - first + i) % (last - first + 1));
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${first} to ${last}`);
+}
+
+export function scratchDir(): string {
+  return mkdtempSync(join(tmpdir(), 'brink-server-'));
+}
+
+export interface TestServer {
+  running: RunningServer;
+  colyseus: ColyseusTestServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The live-class server in this process, as `npm run serve` starts it, with records in `dir`. */
+export async function bootServer(recordsDir: string): Promise<TestServer> {
+  const port = await freePort();
+  const running = await startServer({
+    host: '127.0.0.1',
+    port,
+    recordsDir,
+    distDir: join(ROOT, 'dist'),
+    log: () => {},
+  });
+  const colyseus = new ColyseusTestServer(running.server);
+  return {
+    running,
+    colyseus,
+    url: `ws://127.0.0.1:${running.port}`,
+    close: async () => {
+      await colyseus.cleanup();
+      await running.close();
+    },
+  };
+}
+
+export interface ChildServer {
+  url: string;
+  port: number;
+  output: () => string;
+  /** Ends it with a signal (SIGKILL for a crash) and waits until it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** `npm run serve` as a separate process (tsx src/server/main.ts), once it says it listens. */
+export async function spawnServer(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'src/server/main.ts'),
+      '--port',
+      String(port),
+      ...args,
+    ],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const listen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Brink live class on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', listen);
+    child.stderr!.on('data', listen);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening:\n${output}`));
+    });
+  });
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    port,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A page in the class: its room, every message it got, and the game as it follows it. */
+export class Seat {
+  readonly messages: [string, unknown][] = [];
+  welcome: Welcome | null = null;
+  sc: CompiledScenario | null = null;
+  state: GameState | null = null;
+  hashes: string[] = [];
+
+  constructor(public room: Room) {
+    this.listen(room);
+  }
+
+  private listen(room: Room): void {
+    room.onMessage('*', (type, body) => this.got(String(type), body));
+  }
+
+  private got(type: string, body: unknown): void {
+    this.messages.push([type, body]);
+    if (type === 'welcome') this.follow(body as Welcome);
+    if (type === 'turnResolved') this.fold(body as TurnResolved);
+  }
+
+  private follow(welcome: Welcome): void {
+    this.welcome = welcome;
+    const base = shippedScenario(welcome.record.scenario.id, welcome.record.scenario.hash)!;
+    const variant = whatIfVariant(base, welcome.record.whatIf);
+    if (!variant.ok) throw new Error('what-if');
+    const replayed = replay(base, welcome.record);
+    if (!replayed.ok)
+      throw new Error(`welcome record does not replay: ${replayed.errors[0]!.message}`);
+    this.sc = variant.value;
+    this.state = replayed.value.state;
+  }
+
+  private fold(resolved: TurnResolved): void {
+    const folded = foldTurn(this.sc!, this.state!, resolved);
+    if (!folded.ok) throw new Error(folded.message);
+    this.state = folded.state;
+    this.hashes.push(resolved.hash);
+  }
+
+  /** Read so far, by message type: `next` returns each message once, in order. */
+  private read = new Map<string, number>();
+
+  /** The next message of this type passing `test` (earlier ones that fail it are skipped). */
+  async next<T extends ServerMessageType>(
+    type: T,
+    test: (body: ServerMessages[T]) => boolean = () => true,
+  ): Promise<ServerMessages[T]> {
+    const started = Date.now();
+    while (Date.now() - started < WAIT_MS) {
+      const ofType = this.messages.filter(([t]) => t === type);
+      for (let i = this.read.get(type) ?? 0; i < ofType.length; i++) {
+        this.read.set(type, i + 1);
+        if (test(ofType[i]![1] as ServerMessages[T])) return ofType[i]![1] as ServerMessages[T];
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`no ${type} message came to ${this.welcome?.seat ?? 'a seat'}`);
+  }
+
+  /** Sends a message and waits for the reply of `type` (or a rejection of it). */
+  async ask<T extends ServerMessageType>(
+    type: string,
+    body: unknown,
+    reply: T,
+  ): Promise<ServerMessages[T] | ServerMessages['rejected']> {
+    const before = this.messages.length;
+    this.room.send(type, body);
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to ${type}`)), WAIT_MS);
+      const check = setInterval(() => {
+        const answer = this.messages
+          .slice(before)
+          .find(
+            ([t, b]) =>
+              t === reply || (t === 'rejected' && (b as { request: string }).request === type),
+          );
+        if (answer) {
+          clearTimeout(timer);
+          clearInterval(check);
+          resolve(answer[1] as ServerMessages[T]);
+        }
+      }, 10);
+    });
+  }
+
+  /** Resolves once the shared state satisfies `test` (patches come every 50 ms). */
+  async until(test: (state: ClassStateJson) => boolean): Promise<ClassStateJson> {
+    const started = Date.now();
+    while (Date.now() - started < WAIT_MS) {
+      const state = this.stateJson();
+      if (test(state)) return state;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`the state never came: ${JSON.stringify(this.stateJson())}`);
+  }
+
+  stateJson(): ClassStateJson {
+    return (this.room.state as { toJSON(): ClassStateJson }).toJSON();
+  }
+}
+
+export interface ClassStateJson {
+  code: string;
+  turn: number;
+  phase: string;
+  hash: string;
+  turnSeconds: number;
+  secondsLeft: number;
+  paused: boolean;
+  teacherConnected: boolean;
+  projectors: number;
+  seats: Record<
+    string,
+    {
+      role: string;
+      taken: boolean;
+      connected: boolean;
+      submitted: boolean;
+      proposed: boolean;
+      name: string;
+    }
+  >;
+}
+
+export function client(url: string): Client {
+  return new Client(url);
+}
+
+export async function createClass(url: string, options: Record<string, unknown>): Promise<Seat> {
+  const seat = new Seat(await client(url).create(ROOM_NAME, options));
+  await seat.next('welcome');
+  return seat;
+}
+
+export async function joinClass(
+  url: string,
+  code: string,
+  seat: string,
+  extra: Record<string, unknown> = {},
+): Promise<Seat> {
+  const joined = new Seat(await client(url).join(ROOM_NAME, { code, seat, ...extra }));
+  await joined.next('welcome');
+  return joined;
+}
+
+/** The code and message matchmaking refused a join or create with. */
+export async function refusal(
+  attempt: Promise<unknown>,
+): Promise<{ code: number; message: string }> {
+  try {
+    await attempt;
+  } catch (error) {
+    const e = error as { code: number; message: string };
+    return { code: e.code, message: e.message };
+  }
+  throw new Error('it was not refused');
+}
+
+/** Retries `check` until it passes (or throws its last failure after the wait). */
+export async function eventually(check: () => void): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > WAIT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
