@@ -99,6 +99,36 @@ export const SEED_BOX_LENGTH = 40;
 
 type Listener = () => void;
 
+/**
+ * What the game asks of the page it runs in, the only effects outside its own state: files saved,
+ * text copied, a file picker or a text field opened. The browser's are in dom/effects.ts; the
+ * tests give their own, which record what was asked.
+ */
+export interface PageEffects {
+  /** Saves `text` as a file named `name` (the browser's download; no network). */
+  download(name: string, text: string): void;
+  /** Puts `text` on the clipboard; rejects when the page may not. */
+  copy(text: string): Promise<void>;
+  /** Opens the page's file picker for a game record. */
+  pickRecordFile(): void;
+  /** Moves the keyboard into one of the page's text fields. */
+  focusField(id: TextField): void;
+  /** The address of the page, that a share link is made from. */
+  address(): string;
+}
+
+/** The page's text fields: the title's seed and class code, the crisis room's reason. */
+export type TextField = 'seed-input' | 'class-code-input' | 'rationale-input';
+
+/** Effects that do nothing, for a controller without a page. */
+const NO_EFFECTS: PageEffects = {
+  download: () => {},
+  copy: () => Promise.reject(new Error('no clipboard')),
+  pickRecordFile: () => {},
+  focusField: () => {},
+  address: () => 'https://brink.invalid/',
+};
+
 /** A recorded game being stepped through: the record, the turn shown and the state there. */
 export interface Viewer {
   record: GameRecord;
@@ -150,7 +180,12 @@ export class GameController {
   /** Saves that could not be opened, kept aside (newest first) until downloaded or discarded. */
   unopened: UnopenedSave[] = readUnopenedSaves();
 
-  constructor(sc: CompiledScenario, freshSeed: () => string, link: string | null = null) {
+  constructor(
+    sc: CompiledScenario,
+    private readonly freshSeed: () => string,
+    link: string | null = null,
+    private readonly effects: PageEffects = NO_EFFECTS,
+  ) {
     this.versions = new ScenarioVersions(sc);
     this.current = sc;
     this.ui = {
@@ -1029,6 +1064,54 @@ export class GameController {
     const from = this.viewer?.from ?? 'title';
     this.viewer = null;
     this.update({ screen: from === 'viewer' ? 'title' : from, notice: null });
+  }
+
+  /** A new random seed for the next game. */
+  newSeed(): void {
+    this.setSeed(this.freshSeed());
+  }
+
+  /** Saves the game's record as a file. */
+  downloadRecord(): void {
+    const record = this.record();
+    if (!record) return;
+    this.effects.download(
+      `brink-${record.scenario.id}-${record.seed}.json`,
+      JSON.stringify(record, null, 2),
+    );
+    this.notify('The game record has been downloaded.');
+  }
+
+  /** Copies the game's share link; where the page may not, shows it to copy by hand. */
+  copyShareLink(): void {
+    const link = this.shareLink(this.effects.address());
+    if (!link) return;
+    const hash = this.hash();
+    this.effects.copy(link).then(
+      () =>
+        this.notify(
+          `Share link copied (${link.length} characters). Anyone who opens it sees this game replayed, with hash ${hash}.`,
+        ),
+      () => this.notify(`Copy this share link: ${link}`),
+    );
+  }
+
+  /** Saves the oldest save that could not be opened as a file, under its own name. */
+  downloadUnopened(): void {
+    const file = this.unopenedSaveFile();
+    if (!file) return;
+    this.effects.download(file.name, file.text);
+    this.notify(`The save that could not be opened is downloaded as ${file.name}.`);
+  }
+
+  /** Opens the page's file picker for a game record. */
+  pickRecordFile(): void {
+    this.effects.pickRecordFile();
+  }
+
+  /** Moves the keyboard into one of the page's text fields. */
+  focusField(id: TextField): void {
+    this.effects.focusField(id);
   }
 
   /** A link that replays this game anywhere, with its final hash. */

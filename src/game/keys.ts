@@ -1,7 +1,7 @@
 // The keyboard: shortcuts and a cursor over the current screen's controls, the same for the canvas
 // and the DOM layer. Keys typed into a text field are left alone.
 import type { GameController } from './controller';
-import { allControls, type ScreenModel } from './view/model';
+import { allControls, press, type ScreenModel } from './view/model';
 
 export function installKeys(
   controller: GameController,
@@ -67,8 +67,7 @@ export function installKeys(
       const chosen =
         focused ?? (event.key === 'Enter' ? controls.find((c) => c.key === 'Enter') : undefined);
       if (chosen) {
-        if (chosen.disabled) controller.notify(`${chosen.label} is not available now.`);
-        else chosen.run();
+        press(controller, chosen, false);
         event.preventDefault();
       }
       return;
@@ -82,7 +81,7 @@ export function installKeys(
           ? 'rationale-input'
           : null;
     if (field) {
-      document.getElementById(field)?.focus();
+      controller.focusField(field);
       event.preventDefault();
       return;
     }
@@ -90,8 +89,7 @@ export function installKeys(
       (c) => c.key && c.key.toUpperCase() === key && c.key !== 'Enter',
     );
     if (shortcut) {
-      if (shortcut.disabled) controller.notify(`${shortcut.label} is not available now.`);
-      else shortcut.run();
+      press(controller, shortcut, false);
       event.preventDefault();
     }
   });

@@ -8,7 +8,8 @@ import { GameController } from './controller';
 import { DomLayer } from './dom/layer';
 import { installKeys } from './keys';
 import type { CanvasControl, CanvasText } from './scenes/ScreenScene';
-import { clockText, randomSeed } from './view/screens';
+import { browserEffects, randomSeed } from './dom/effects';
+import { clockText } from './view/screens';
 
 export interface BrinkApi {
   state(): GameState | null;
@@ -73,7 +74,7 @@ async function start(): Promise<void> {
     return;
   }
   const link = location.hash.includes(`${LINK_KEY}=`) ? location.hash : null;
-  const controller = new GameController(loaded.value, randomSeed, link);
+  const controller = new GameController(loaded.value, randomSeed, link, browserEffects);
   setController(controller);
   const layer = new DomLayer(
     document.getElementById('dom-layer')!,

@@ -2,7 +2,7 @@
 // command as its canvas twin, and every text the canvas draws is here as text. Built with
 // createElement and textContent only: no scenario or record text is ever parsed as HTML.
 import { SEED_BOX_LENGTH, type GameController } from '../controller';
-import { allControls, type Control, type ScreenModel } from '../view/model';
+import { allControls, press, type Control, type ScreenModel } from '../view/model';
 import { clockText } from '../view/screens';
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -199,16 +199,7 @@ export class DomLayer {
       button.setAttribute('aria-describedby', detail.id);
     }
     if (control.key) button.append(el('kbd', control.key));
-    button.addEventListener('click', () => {
-      if (control.disabled) {
-        this.controller.notify(
-          `${control.label} is not available now.${control.detail?.includes('Locked:') ? ` ${control.detail.slice(control.detail.indexOf('Locked:'))}` : ''}`,
-        );
-        return;
-      }
-      this.controller.focusControl(control.id);
-      control.run();
-    });
+    button.addEventListener('click', () => press(this.controller, control, !control.disabled));
     button.addEventListener('focus', () => this.controller.focusControl(control.id));
     return button;
   }

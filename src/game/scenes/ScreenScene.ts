@@ -5,7 +5,7 @@ import Phaser from 'phaser';
 import { currentModel, getController, SCENE_KEYS, screenSignature, scrollRequests } from '../app';
 import { keyRows } from '../dom/layer';
 import { css, PALETTE } from '../palette';
-import { allControls, type Control, type ScreenModel } from '../view/model';
+import { allControls, press, type Control, type ScreenModel } from '../view/model';
 
 export const WIDTH = 1600;
 export const HEIGHT = 1000;
@@ -346,12 +346,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       label.setFontSize(size);
     if (label.width > at.w - 16) label.setFixedSize(at.w - 16, 0);
     box.setInteractive({ useHandCursor: !control.disabled });
-    box.on('pointerdown', () => {
-      const c = getController();
-      c.focusControl(control.id);
-      if (control.disabled) c.notify(`${control.label} is not available now.`);
-      else control.run();
-    });
+    box.on('pointerdown', () => press(getController(), control, true));
     box.on('pointerover', () => {
       if (control.detail) this.showDetail(control);
     });

@@ -1,7 +1,7 @@
 // What a screen shows and offers, as plain data: the Phaser scenes draw it on the canvas and the
 // DOM layer renders it as real buttons and text for keyboards and screen readers. One source, two
 // views, so the canvas and its accessible twin never disagree.
-import type { Screen } from '../controller';
+import type { GameController, Screen } from '../controller';
 
 export interface Control {
   id: string;
@@ -13,6 +13,8 @@ export interface Control {
   /** A single-key shortcut, shown in the key map and on the button. */
   key?: string;
   disabled?: boolean;
+  /** Why it is not available now, as a sentence (said when it is pressed anyway). */
+  reason?: string;
   /** For toggles (selected actions, the chosen role). */
   pressed?: boolean;
   run: () => void;
@@ -42,4 +44,20 @@ export interface ScreenModel {
 
 export function allControls(model: ScreenModel): Control[] {
   return model.groups.flatMap((g) => g.controls);
+}
+
+/**
+ * Presses a control: the one way the canvas, the DOM layer and the keys use one. A control that
+ * is not available says so, and why, instead of running. `focus` moves the cursor onto it first
+ * (a pointer's press; a key's shortcut leaves the cursor where it is).
+ */
+export function press(c: GameController, control: Control, focus: boolean): void {
+  if (focus) c.focusControl(control.id);
+  if (control.disabled) c.notify(unavailable(control));
+  else control.run();
+}
+
+/** "Impose the next prepared tier (3) is not available now. Locked: …" */
+export function unavailable(control: Control): string {
+  return `${control.label} is not available now.${control.reason ? ` ${control.reason}` : ''}`;
 }
