@@ -198,6 +198,64 @@ describe('the screens, pressed as a player would', () => {
   });
 });
 
+describe("the crisis room's own fields", () => {
+  it('hold the very controls of its groups: the cards by track, the orders, the help', () => {
+    const c = game();
+    c.newGame();
+    c.beginCrisis();
+    const model = buildScreen(c);
+    if (model.screen !== 'crisis') throw new Error(model.screen);
+    const ids = (controls: Control[]) => controls.map((x) => x.id);
+    expect(model.tracks.map((t) => t.heading)).toEqual(
+      ['diplomacy', 'sanctions', 'deterrence'].map((t) => sc.scenario.presentation!.tracks[t]),
+    );
+    expect(ids(model.tracks.flatMap((t) => t.controls))).toEqual(
+      ids(model.groups.filter((g) => g.id.startsWith('track-')).flatMap((g) => g.controls)),
+    );
+    expect(model.tracks.flatMap((t) => t.controls)).toHaveLength(
+      sc.scenario.actions.filter((a) => a.role === c.ui.role).length,
+    );
+    expect(model.endTurn.id).toBe('end-turn');
+    expect(ids([model.endTurn, ...model.orders])).toEqual(
+      ids(model.groups.find((g) => g.id === 'turn')!.controls),
+    );
+    expect(ids(model.help)).toEqual(['glossary', 'keys', 'text-view']);
+    expect(model.facilitator).toBeNull();
+    expect(model.status.intel.lines.length).toBeGreaterThan(0);
+  });
+
+  it("the facilitator's events to inject appear while injecting", () => {
+    const c = game();
+    c.toggleFacilitator();
+    c.newGame();
+    c.beginCrisis();
+    const before = buildScreen(c);
+    if (before.screen !== 'crisis') throw new Error(before.screen);
+    expect(before.facilitator?.events).toEqual([]);
+    press(c, before.facilitator!.inject, true);
+    const after = buildScreen(c);
+    if (after.screen !== 'crisis') throw new Error(after.screen);
+    expect(after.facilitator!.events.length).toBeGreaterThan(0);
+    expect(after.facilitator!.events.every((e) => e.label.startsWith('Inject: '))).toBe(true);
+  });
+
+  it("the why panel on the canvas is the text view's section, word for word", () => {
+    const c = game();
+    c.newGame();
+    c.beginCrisis();
+    c.endTurn();
+    c.afterResolution();
+    const tension = sc.scenario.mechanics.tension;
+    pressId(c, `why-${tension}`);
+    const model = buildScreen(c);
+    if (model.screen !== 'crisis') throw new Error(model.screen);
+    expect(model.why).toBe(model.sections[0]);
+    expect(model.why!.heading).toMatch(/^Why did .+ move on turn 1\? .+ → .+$/);
+    for (const line of model.why!.lines)
+      expect(line).toMatch(/^(▲ \+\d+|▼ -\d+): .+|^It did not move/);
+  });
+});
+
 describe('the screen model of the page', () => {
   it('is built once per change and kept while nothing changes', () => {
     const c = game();

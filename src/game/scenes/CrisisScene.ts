@@ -2,10 +2,10 @@
 // to see what moved it), the action cards by track with their cost and lock reasons, and the
 // orders. Everything drawn comes from the screen model and the core's selectors.
 import Phaser from 'phaser';
-import { formatValue, selectLadder, selectMeters, selectWhy, type GameState } from '../../sim';
+import { selectLadder, selectMeters, type GameState } from '../../sim';
 import { getController } from '../app';
 import { PALETTE } from '../palette';
-import type { Control } from '../view/model';
+import type { Control, CrisisModel, Section } from '../view/model';
 import { presentationOf } from '../view/presentation';
 import { clockText } from '../view/screens';
 import { drawMap } from './map';
@@ -70,11 +70,12 @@ export class CrisisScene extends ScreenScene {
     );
     layer.add(this.clock.setOrigin(1, 0));
     this.drawLadder(layer);
-    const why = c.ui.why;
-    if (why) {
-      this.drawWhy(layer, why);
+    const model = this.crisis();
+    if (model.why) {
+      this.drawWhy(layer, model.why);
       return;
     }
+    const why = c.ui.why;
     const main = (id: string) => presentationOf(c.sc).mainVariables.includes(id);
     const meters = selectMeters(c.sc, state).filter((m) => main(m.id) !== c.ui.allMeters);
     const which = c.ui.allMeters
@@ -115,37 +116,28 @@ export class CrisisScene extends ScreenScene {
     });
   }
 
-  private drawWhy(layer: Phaser.GameObjects.Container, key: string): void {
+  /** The "Why did it move?" panel over the meters, in the words of the text view. */
+  private drawWhy(layer: Phaser.GameObjects.Container, why: Section): void {
     const c = getController();
-    const why = selectWhy(c.sc, c.state!, key);
     layer.add(
       this.add
         .rectangle(METERS.x, METERS.y, METERS.w, METERS.h, PALETTE.panel)
         .setOrigin(0, 0)
         .setStrokeStyle(2, PALETTE.yellow),
     );
-    const name = c.sc.variables[key]?.name ?? key;
-    const heading = why
-      ? `Why did ${name} move on turn ${why.turn}?  ${formatValue(c.sc, key, why.from)} → ${formatValue(c.sc, key, why.to)}`
-      : `Why did ${name} move?`;
     layer.add(
       this.add.text(
         METERS.x + 16,
         METERS.y + 12,
-        heading,
+        why.heading,
         textStyle(19, PALETTE.text, { fontStyle: 'bold', wordWrap: { width: METERS.w - 32 } }),
       ),
     );
-    const lines = why
-      ? why.terms.length
-        ? why.terms.map((t) => `${t.delta > 0 ? '▲ +' : '▼ '}${t.delta}   ${t.label}`)
-        : ['It did not move last turn.']
-      : ['No turn has been resolved yet.'];
     layer.add(
       this.add.text(
         METERS.x + 16,
         METERS.y + 60,
-        lines.join('\n'),
+        why.lines.join('\n'),
         textStyle(15, PALETTE.text, { wordWrap: { width: METERS.w - 32 }, lineSpacing: 6 }),
       ),
     );
@@ -174,9 +166,8 @@ export class CrisisScene extends ScreenScene {
     );
     layer.add(fitToHeight(this.detail, DETAIL.h));
     const width = 380;
-    ['track-diplomacy', 'track-sanctions', 'track-deterrence'].forEach((id, column) => {
-      const group = this.model.groups.find((g) => g.id === id);
-      if (!group) return;
+    const model = this.crisis();
+    model.tracks.forEach((group, column) => {
       const x = 20 + column * (width + 13);
       layer.add(
         this.add.text(x, CARDS_Y, group.heading, textStyle(18, PALETTE.sky, { fontStyle: 'bold' })),
@@ -191,20 +182,19 @@ export class CrisisScene extends ScreenScene {
         );
       });
     });
-    const [endTurn, ...orders] = this.controlsOf('turn');
-    this.drawButton(layer, endTurn!, { x: 1200, y: CARDS_Y, w: 380, h: 38 }, 16);
-    this.drawRow(layer, orders, { x: 1200, y: CARDS_Y + 44, w: 380, h: 32 }, 13);
+    this.drawButton(layer, model.endTurn, { x: 1200, y: CARDS_Y, w: 380, h: 38 }, 16);
+    this.drawRow(layer, model.orders, { x: 1200, y: CARDS_Y + 44, w: 380, h: 32 }, 13);
     this.drawFacilitator(layer);
-    this.drawRow(layer, this.controlsOf('help'), { x: 1200, y: CARDS_Y + 82, w: 380, h: 32 }, 13);
+    this.drawRow(layer, model.help, { x: 1200, y: CARDS_Y + 82, w: 380, h: 32 }, 13);
   }
 
   /** The facilitator's clock and injects; the list of events to inject opens over the map. */
   private drawFacilitator(layer: Phaser.GameObjects.Container): void {
-    const controls = this.controlsOf('facilitator');
-    if (controls.length === 0) return;
-    const [pause, inject, ...events] = controls;
-    this.drawButton(layer, pause!, { x: MAP.x + MAP.w - 330, y: MAP.y + 44, w: 160, h: 30 }, 13);
-    this.drawButton(layer, inject!, { x: MAP.x + MAP.w - 165, y: MAP.y + 44, w: 160, h: 30 }, 13);
+    const facilitator = this.crisis().facilitator;
+    if (!facilitator) return;
+    const { pause, inject, events } = facilitator;
+    this.drawButton(layer, pause, { x: MAP.x + MAP.w - 330, y: MAP.y + 44, w: 160, h: 30 }, 13);
+    this.drawButton(layer, inject, { x: MAP.x + MAP.w - 165, y: MAP.y + 44, w: 160, h: 30 }, 13);
     if (events.length === 0) return;
     const panel: Rect = { x: MAP.x + 260, y: MAP.y + 84, w: 550, h: 26 * events.length + 16 };
     layer.add(
@@ -224,23 +214,27 @@ export class CrisisScene extends ScreenScene {
 
   /** Capital, intelligence and the latest news, shown when no card is under the cursor. */
   private statusText(): string {
-    const lines = this.model.sections.find((s) => s.id === 'status')?.lines ?? [];
-    const intel = this.model.sections.find((s) => s.id === 'intel');
-    const news = this.model.sections.find((s) => s.id === 'news')?.lines.slice(0, 2) ?? [];
-    const pending = this.model.sections.find((s) => s.id === 'pending')?.lines.slice(0, 2) ?? [];
+    const { lines, intel, news, pending } = this.crisis().status;
     // Each status line at most about two lines here (a 280-character reason would fill the box);
     // the text view shows them whole.
     const short = (line: string) => (line.length > 100 ? `${line.slice(0, 96)}…` : line);
     return [
       ...lines.map(short),
       '',
-      `${intel?.heading ?? ''}:`,
-      ...(intel?.lines ?? []),
+      `${intel.heading}:`,
+      ...intel.lines,
       '',
-      'Pending: ' + pending.join('; '),
+      'Pending: ' + pending.slice(0, 2).join('; '),
       '',
-      ...news,
+      ...news.slice(0, 2),
     ].join('\n');
+  }
+
+  /** The screen model, which is the crisis room's while this scene is on. */
+  private crisis(): CrisisModel {
+    if (this.model.screen !== 'crisis')
+      throw new Error(`the crisis room drew ${this.model.screen}`);
+    return this.model;
   }
 
   protected override showDetail(control: Control): void {

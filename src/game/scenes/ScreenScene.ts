@@ -5,7 +5,7 @@ import Phaser from 'phaser';
 import { currentModel, getController, SCENE_KEYS, screenSignature, scrollRequests } from '../app';
 import { keyRows } from '../dom/layer';
 import { css, PALETTE } from '../palette';
-import { allControls, press, type Control, type ScreenModel } from '../view/model';
+import { press, type Control, type ScreenModel } from '../view/model';
 
 export const WIDTH = 1600;
 export const HEIGHT = 1000;
@@ -478,13 +478,5 @@ export abstract class ScreenScene extends Phaser.Scene {
     };
     visit(this.children.list, '');
     return found;
-  }
-
-  protected controlsOf(groupId: string): Control[] {
-    return this.model.groups.find((g) => g.id === groupId)?.controls ?? [];
-  }
-
-  protected everyControl(): Control[] {
-    return allControls(this.model);
   }
 }

@@ -54,7 +54,8 @@ export class ViewerScene extends ScreenScene {
   /** The step controls and help; jumping to a turn is the timeline's job on the canvas. */
   protected override drawControls(layer: Phaser.GameObjects.Container): void {
     const area = this.controlsArea();
-    const controls = [...this.controlsOf('step'), ...this.controlsOf('help')];
+    if (this.model.screen !== 'viewer') return;
+    const controls = [...this.model.step, ...this.model.help];
     controls.forEach((control, i) =>
       this.drawButton(layer, control, { x: area.x, y: area.y + i * 42, w: area.w, h: 36 }, 15),
     );

@@ -34,13 +34,54 @@ export interface Section {
   lines: string[];
 }
 
-export interface ScreenModel {
-  screen: Screen;
+/**
+ * What every screen has: a title, the text as sections, the controls in groups. The DOM layer,
+ * the keys and the text view read these alone; a scene that lays a screen out in its own way
+ * reads that screen's own fields (the same controls), never a section or group found by its id.
+ */
+interface ScreenBase {
   title: string;
   subtitle: string;
   sections: Section[];
   groups: ControlGroup[];
 }
+
+/** The crisis room, as its scene lays it out. */
+export interface CrisisModel extends ScreenBase {
+  screen: 'crisis';
+  /** The action cards, one group per track in the scenario's order. */
+  tracks: ControlGroup[];
+  endTurn: Control;
+  /** The other orders' controls: the briefing, the meters, the title. */
+  orders: Control[];
+  /** The facilitator's clock and injects, in facilitator mode; `events` while injecting. */
+  facilitator: { pause: Control; inject: Control; events: Control[] } | null;
+  help: Control[];
+  /** What the detail box shows when no card is under the cursor. */
+  status: {
+    lines: string[];
+    intel: Section;
+    /** The effects still to land, and the news latest first (each a line, or one saying none). */
+    pending: string[];
+    news: string[];
+  };
+  /** The open "Why did it move?" panel, worded as in the text. */
+  why: Section | null;
+}
+
+/** A recorded game stepped through. */
+export interface ViewerModel extends ScreenBase {
+  screen: 'viewer';
+  /** Previous, next, branch, close (the timeline is drawn by the scene). */
+  step: Control[];
+  help: Control[];
+}
+
+export interface PlainModel extends ScreenBase {
+  screen: Exclude<Screen, 'crisis' | 'viewer'>;
+}
+
+export type ScreenModel = CrisisModel | ViewerModel | PlainModel;
 
 export function allControls(model: ScreenModel): Control[] {
   return model.groups.flatMap((g) => g.controls);

@@ -15,7 +15,7 @@ import {
 } from '../../../sim';
 import type { GameController } from '../../controller';
 import { presentationOf } from '../presentation';
-import type { ControlGroup, ScreenModel, Section } from '../model';
+import type { Control, ControlGroup, CrisisModel, Section } from '../model';
 import { capitalised, helpGroup, playedWith } from './common';
 
 function describeAction(a: ActionView): string {
@@ -38,7 +38,7 @@ function describeAction(a: ActionView): string {
   return parts.join(' ');
 }
 
-export function crisisScreen(c: GameController): ScreenModel {
+export function crisisScreen(c: GameController): CrisisModel {
   const sc = c.sc;
   const state = c.state!;
   const role = sc.roles[c.ui.role]!;
@@ -70,7 +70,8 @@ export function crisisScreen(c: GameController): ScreenModel {
       ),
     },
   ];
-  if (c.ui.why) sections.unshift(whySection(c, c.ui.why));
+  const why = c.ui.why ? whySection(c, c.ui.why) : null;
+  if (why) sections.unshift(why);
   const pending = selectPending(sc, state);
   sections.push({
     id: 'pending',
@@ -127,16 +128,18 @@ export function crisisScreen(c: GameController): ScreenModel {
         }),
     }),
   );
+  const tracks = [...groups];
+  const endTurn: Control = {
+    id: 'end-turn',
+    label: endTurnLabel(c),
+    key: 'E',
+    run: () => c.proposeOrders(),
+  };
   groups.unshift({
     id: 'turn',
     heading: 'Orders',
     controls: [
-      {
-        id: 'end-turn',
-        label: endTurnLabel(c),
-        key: 'E',
-        run: () => c.proposeOrders(),
-      },
+      endTurn,
       {
         id: 'briefing',
         label: 'Read the briefing again',
@@ -161,6 +164,7 @@ export function crisisScreen(c: GameController): ScreenModel {
       },
     ],
   });
+  let facilitator: CrisisModel['facilitator'] = null;
   const f = c.ui.facilitator;
   if (f) {
     const injectable = sc.scenario.events.filter(
@@ -169,33 +173,34 @@ export function crisisScreen(c: GameController): ScreenModel {
         (e.repeatable || state.happened[e.id] === undefined) &&
         !state.injected.includes(e.id),
     );
+    facilitator = {
+      pause: {
+        id: 'pause',
+        label: f.paused ? 'Start the clock' : 'Pause the clock',
+        key: 'P',
+        pressed: !f.paused,
+        run: () => c.togglePause(),
+      },
+      inject: {
+        id: 'inject',
+        label: 'Inject an event…',
+        key: 'I',
+        pressed: f.injecting,
+        run: () => c.toggleInjecting(),
+      },
+      events: f.injecting
+        ? injectable.map((e) => ({
+            id: `inject-${e.id}`,
+            label: `Inject: ${e.name}`,
+            detail: e.description,
+            run: () => c.inject(e.id),
+          }))
+        : [],
+    };
     groups.push({
       id: 'facilitator',
       heading: 'Facilitator',
-      controls: [
-        {
-          id: 'pause',
-          label: f.paused ? 'Start the clock' : 'Pause the clock',
-          key: 'P',
-          pressed: !f.paused,
-          run: () => c.togglePause(),
-        },
-        {
-          id: 'inject',
-          label: 'Inject an event…',
-          key: 'I',
-          pressed: f.injecting,
-          run: () => c.toggleInjecting(),
-        },
-        ...(f.injecting
-          ? injectable.map((e) => ({
-              id: `inject-${e.id}`,
-              label: `Inject: ${e.name}`,
-              detail: e.description,
-              run: () => c.inject(e.id),
-            }))
-          : []),
-      ],
+      controls: [facilitator.pause, facilitator.inject, ...facilitator.events],
     });
   }
   groups.push({
@@ -209,13 +214,28 @@ export function crisisScreen(c: GameController): ScreenModel {
       run: () => c.showWhy(c.ui.why === m.id ? null : m.id),
     })),
   });
-  groups.push(helpGroup(c));
+  const help = helpGroup(c);
+  groups.push(help);
+  const [turn] = groups;
+  const section = (id: string) => sections.find((s) => s.id === id)!;
   return {
     screen: 'crisis',
     title: `Crisis room — ${role.name}`,
     subtitle: `${selectDateLabel(sc, state.turn)}${playedWith(c.earlierVersion, 'started')}${underSwitches(c)}`,
     sections,
     groups,
+    tracks,
+    endTurn,
+    orders: turn!.controls.slice(1),
+    facilitator,
+    help: help.controls,
+    status: {
+      lines: section('status').lines,
+      intel: section('intel'),
+      pending: section('pending').lines,
+      news: section('news').lines,
+    },
+    why,
   };
 }
 
@@ -253,7 +273,7 @@ function whySection(c: GameController, key: string): Section {
       lines: ['Nothing has happened yet: no turn has been resolved.'],
     };
   const lines = why.terms.length
-    ? why.terms.map((t) => `${t.delta > 0 ? '+' : ''}${t.delta}: ${t.label}`)
+    ? why.terms.map((t) => `${t.delta > 0 ? '▲ +' : '▼ '}${t.delta}: ${t.label}`)
     : ['It did not move last turn.'];
   return {
     id: 'why',

@@ -1,10 +1,10 @@
 // The viewer: a recorded game stepped through turn by turn.
 import { selectDateLabel, selectEnding, selectTurnStory } from '../../../sim';
 import type { GameController } from '../../controller';
-import type { Control, ScreenModel, Section } from '../model';
+import type { Control, Section, ViewerModel } from '../model';
 import { whatHappened, helpGroup, playedWith } from './common';
 
-export function viewerScreen(c: GameController): ScreenModel {
+export function viewerScreen(c: GameController): ViewerModel {
   const sc = c.sc;
   const v = c.viewer!;
   const state = v.state;
@@ -48,43 +48,43 @@ export function viewerScreen(c: GameController): ScreenModel {
       run: () => c.viewTurn(t),
     });
   }
+  const step: Control[] = [
+    {
+      id: 'prev',
+      label: 'Previous turn',
+      key: '←',
+      disabled: v.turns === 0,
+      reason: 'This is the start of the game.',
+      run: () => c.viewTurn(v.turns - 1),
+    },
+    {
+      id: 'next',
+      label: 'Next turn',
+      key: '→',
+      disabled: v.turns === v.total,
+      reason: 'This is the last turn played.',
+      run: () => c.viewTurn(v.turns + 1),
+    },
+    {
+      id: 'branch',
+      label: `Branch a new game from ${v.turns === 0 ? 'the start' : `turn ${v.turns}`}`,
+      key: 'B',
+      run: () => c.branchHere(),
+    },
+    { id: 'close', label: 'Close the replay', key: 'Q', run: () => c.closeViewer() },
+  ];
+  const help = helpGroup(c);
   return {
     screen: 'viewer',
     title: 'Replay',
     subtitle: `${v.turns === 0 ? 'The start' : `After turn ${v.turns}`} of ${v.total} · ${selectDateLabel(sc, Math.max(1, v.turns))}${playedWith((sc.asBuilt ?? sc) === c.current ? null : v.record.scenario.version, 'played')}`,
     sections,
     groups: [
-      {
-        id: 'step',
-        heading: 'Step through',
-        controls: [
-          {
-            id: 'prev',
-            label: 'Previous turn',
-            key: '←',
-            disabled: v.turns === 0,
-            reason: 'This is the start of the game.',
-            run: () => c.viewTurn(v.turns - 1),
-          },
-          {
-            id: 'next',
-            label: 'Next turn',
-            key: '→',
-            disabled: v.turns === v.total,
-            reason: 'This is the last turn played.',
-            run: () => c.viewTurn(v.turns + 1),
-          },
-          {
-            id: 'branch',
-            label: `Branch a new game from ${v.turns === 0 ? 'the start' : `turn ${v.turns}`}`,
-            key: 'B',
-            run: () => c.branchHere(),
-          },
-          { id: 'close', label: 'Close the replay', key: 'Q', run: () => c.closeViewer() },
-        ],
-      },
+      { id: 'step', heading: 'Step through', controls: step },
       { id: 'turns', heading: 'Jump to', controls: turns },
-      helpGroup(c),
+      help,
     ],
+    step,
+    help: help.controls,
   };
 }
