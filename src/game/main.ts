@@ -14,6 +14,8 @@ import { clockText } from './view/screens';
 export interface BrinkApi {
   state(): GameState | null;
   scene(): string;
+  /** Every scene running now (one, but for a moment while one hands over to the next). */
+  scenes(): string[];
   record(): unknown;
   hash(): string | null;
   screen(): string;
@@ -107,6 +109,7 @@ async function start(): Promise<void> {
     state: () =>
       controller.state ? (JSON.parse(JSON.stringify(controller.state)) as GameState) : null,
     scene: () => game.scene.getScenes(true)[0]?.scene.key ?? 'Boot',
+    scenes: () => game.scene.getScenes(true).map((s) => s.scene.key),
     record: () => controller.record(),
     hash: () => controller.hash(),
     screen: () => controller.ui.screen,

@@ -15,6 +15,7 @@ import {
   screenshot,
   settle,
   startByKeyboard,
+  waitForScreen,
 } from './support';
 
 test('a whole game by keyboard reaches the debrief and records the orders chosen', async ({
@@ -69,5 +70,23 @@ test('a whole game by keyboard reaches the debrief and records the orders chosen
   await expect(layer.locator('header .subtitle')).toContainText(
     `hash ${await page.evaluate(() => window.brink.hash())}`,
   );
+  expect(errors).toEqual([]);
+});
+
+test("keys pressed faster than the scenes can change leave one scene on, the screen's own", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openGame(page);
+  // New game, begin, end the turn, go on, the briefing and back: each key lands before the
+  // scene of the screen it opened has started.
+  for (const key of ['n', 'Enter', 'e', 'Enter', 'b', 'Enter', 'e', 'Enter'])
+    await page.keyboard.press(key);
+  await expect.poll(() => page.evaluate(() => window.brink.screen())).toBe('crisis');
+  await waitForScreen(page, 'crisis');
+  await settle(page, 300);
+  expect(await page.evaluate(() => window.brink.scenes())).toEqual(['Crisis']);
+  expect((await gameState(page))!.turn).toBe(3);
   expect(errors).toEqual([]);
 });

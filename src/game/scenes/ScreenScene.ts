@@ -123,6 +123,9 @@ export abstract class ScreenScene extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBackgroundColor(PALETTE.background);
+    // The screen moved on while this scene was starting (keys pressed faster than a scene
+    // starts, or while a map loaded): hand over to the screen's own scene, so one scene is on.
+    if (this.handOver()) return;
     const controller = getController();
     this.unsubscribe = controller.subscribe(() => this.onChange());
     const onScroll = (e: Event) => this.scrollText((e as CustomEvent<number>).detail);
@@ -138,13 +141,17 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.redraw();
   }
 
+  /** Starts the scene of the controller's screen if it is not this one; says whether it did. */
+  protected handOver(): boolean {
+    const key = SCENE_KEYS[getController().ui.screen];
+    if (key === this.scene.key) return false;
+    this.scene.start(key);
+    return true;
+  }
+
   private onChange(): void {
     const c = getController();
-    const key = SCENE_KEYS[c.ui.screen];
-    if (key !== this.scene.key) {
-      this.scene.start(key);
-      return;
-    }
+    if (this.handOver()) return;
     // A move of the keyboard cursor only restrokes two buttons; anything else redraws the screen.
     const signature = screenSignature();
     if (signature === this.signature && c.ui.focus !== this.drawnFocus) {
