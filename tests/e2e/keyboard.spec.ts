@@ -79,10 +79,12 @@ test("keys pressed faster than the scenes can change leave one scene on, the scr
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await openGame(page);
-  // New game, begin, end the turn, go on, the briefing and back: each key lands before the
-  // scene of the screen it opened has started.
-  for (const key of ['n', 'Enter', 'e', 'Enter', 'b', 'Enter', 'e', 'Enter'])
-    await page.keyboard.press(key);
+  // New game, begin, end the turn, go on, the briefing and back, all within one frame: each key
+  // lands before the scene of the screen it opened has started.
+  await page.evaluate(() => {
+    for (const key of ['n', 'Enter', 'e', 'Enter', 'b', 'Enter', 'e', 'Enter'])
+      document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
   await expect.poll(() => page.evaluate(() => window.brink.screen())).toBe('crisis');
   await waitForScreen(page, 'crisis');
   await settle(page, 300);
