@@ -207,7 +207,9 @@ describe("the crisis room's own fields", () => {
     if (model.screen !== 'crisis') throw new Error(model.screen);
     const ids = (controls: Control[]) => controls.map((x) => x.id);
     expect(model.tracks.map((t) => t.heading)).toEqual(
-      ['diplomacy', 'sanctions', 'deterrence'].map((t) => sc.scenario.presentation!.tracks[t]),
+      (['diplomacy', 'sanctions', 'deterrence'] as const).map(
+        (t) => sc.scenario.presentation!.tracks[t],
+      ),
     );
     expect(ids(model.tracks.flatMap((t) => t.controls))).toEqual(
       ids(model.groups.filter((g) => g.id.startsWith('track-')).flatMap((g) => g.controls)),
