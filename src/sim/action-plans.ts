@@ -3,12 +3,12 @@
 // war, the gates that hold it back and the larger wars its role could wait for. Kept apart from
 // ai.ts so compiling a scenario does not import the AI.
 import type { ActionValue } from './action-values';
-import { predicateOf, type Predicate } from './conditions';
+import type { ActionRow, Tables } from './scenario/tables';
 import type { Action, Condition } from './scenario/types';
 
-/** A gate of a war's `requires`: a variable (or, for null, the turn) that must reach `atLeast`. */
+/** A gate of a war's `requires`: a variable's slot (or, for null, the turn) that must reach `atLeast`. */
 export interface Gate {
-  readonly var: string | null;
+  readonly slot: number | null;
   readonly atLeast: number;
   /** How far the role's build-up actions, all taken together, move it in a turn (1 for the turn). */
   readonly rate: number;
@@ -19,7 +19,8 @@ export interface ActionPlan {
   /** Its place in its role's list of actions. */
   readonly index: number;
   readonly value: ActionValue;
-  readonly requires: Predicate | undefined;
+  /** Its row in the scenario's tables (its compiled `requires`, chances and effects). */
+  readonly row: ActionRow;
   /** For a war: the `var ≥ n` and `turn ≥ n` parts of its `requires` (an `all` is looked into). */
   readonly gates: readonly Gate[];
   /** For a war: its role's wars of a larger stage, in the role's order. */
@@ -29,6 +30,7 @@ export interface ActionPlan {
 export function planActions(
   actionsByRole: Readonly<Record<string, readonly Action[]>>,
   values: Readonly<Record<string, ActionValue>>,
+  tables: Tables,
 ): Record<string, ActionPlan[]> {
   const out = Object.create(null) as Record<string, ActionPlan[]>;
   for (const role in actionsByRole) {
@@ -37,11 +39,12 @@ export function planActions(
       action,
       index,
       value: values[action.id]!,
-      requires: action.requires ? predicateOf(action.requires) : undefined,
+      row: tables.actions[tables.actionOf[action.id]!]!,
       gates:
         action.ai?.kind === 'war'
           ? gatesOf(action.requires).map((g) => ({
-              ...g,
+              slot: g.var === null ? null : (tables.slotOf[g.var] ?? tables.nowhere),
+              atLeast: g.atLeast,
               rate: g.var === null ? 1 : buildupRate(actions, g.var),
             }))
           : [],

@@ -6,6 +6,7 @@ import type { RuleValues } from './scenario/rules';
 import type { Action, Effect, Mechanics, Role } from './scenario/types';
 import type { AiTerm, GameState } from './state';
 import { signalStrength, tensionPush } from './rules';
+import { read, type Work } from './work';
 
 /** The value key of narrower intelligence estimates in a role's AI values. */
 export const INTEL_VALUE = 'intel';
@@ -93,6 +94,18 @@ export function heldValue(rules: RuleValues, state: GameState, key: string): num
     if (!p.lapse || p.key !== key) continue;
     const kept = heldQuarters(rules, p.landsOnTurn - state.turn);
     // The lapse entry holds the reversal (−amount): add the part of it not kept.
+    value += Math.trunc((p.amount * (4 - kept)) / 4);
+  }
+  return value;
+}
+
+/** `heldValue` on the working form: the variable `key` in `slot`. */
+export function heldOn(w: Work, slot: number, key: string): number {
+  let value = read(w, slot, 0);
+  const turn = w.state.turn;
+  for (const p of w.state.pending) {
+    if (!p.lapse || p.key !== key) continue;
+    const kept = heldQuarters(w.sc.rules, p.landsOnTurn - turn);
     value += Math.trunc((p.amount * (4 - kept)) / 4);
   }
   return value;

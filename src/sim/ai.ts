@@ -6,14 +6,14 @@
 //
 // What does not depend on the state (the value of an action's certain effects to its role) is
 // computed once per scenario; a turn only adds the terms that do.
-import { heldValue } from './action-values';
-import { chanceOf } from './conditions';
+import { heldOn } from './action-values';
 import type { CompiledScenario } from './scenario/compile';
 import type { ActionPlan } from './action-plans';
 import type { Action, Role } from './scenario/types';
 import type { AiDecision, AiOption, AiTerm, GameState } from './state';
 import type { Rng } from './rng';
-import { isPlanAvailable, lockReason, warStageOf } from './rules';
+import { availableOn, lockReason } from './rules';
+import { chanceOn, loadWork, read, type Work } from './work';
 
 const LOGGED_ALTERNATIVES = 2;
 /**
@@ -39,14 +39,23 @@ export function chooseOrders(
   roleId: string,
   rng: Rng,
 ): AiChoice {
+  return chooseOrdersOn(loadWork(sc, state), roleId, rng);
+}
+
+/**
+ * `chooseOrders` on the working form of the state. The blocked options' reasons are read from the
+ * JSON state, so `w` must agree with it (as it does before the turn has changed anything).
+ */
+export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
+  const { sc, state } = w;
   const role = sc.roles[roleId]!;
-  const outlook = outlookOf(sc, state, role);
+  const outlook = outlookOf(w, role);
   const options: Scored[] = [];
   const blocked: ActionPlan[] = [];
   const plans = sc.plansByRole[roleId]!;
   for (let index = 0; index < plans.length; index++) {
     const plan = plans[index]!;
-    if (!isPlanAvailable(sc, state, plan)) {
+    if (!availableOn(w, plan.row)) {
       if (plan.action.ai?.kind === 'war') blocked.push(plan);
       continue;
     }
@@ -61,7 +70,7 @@ export function chooseOrders(
 
   const chosen: Scored[] = [];
   const rest: Scored[] = [];
-  let capital = state.capital[roleId] ?? 0;
+  let capital = read(w, w.tables.variableCount + w.tables.roleOf[roleId]!, 0);
   for (const option of options) {
     const fits =
       option.score > 0 && chosen.length < role.maxActionsPerTurn && option.action.cost <= capital;
@@ -76,7 +85,7 @@ export function chooseOrders(
   const considered: AiOption[] = [];
   for (const o of [...chosen, ...rest]) {
     const terms: AiTerm[] = [];
-    scoreAction(sc, state, role, o.action, terms);
+    scoreOn(w, role, o.action, terms);
     if (o.noise !== 0) terms.push({ term: NOISE_TERM, value: o.noise });
     considered.push({ action: o.action.id, score: o.score, terms });
   }
@@ -84,7 +93,7 @@ export function chooseOrders(
   for (const plan of blocked) {
     if (weigh(outlook, plan) <= 0) continue;
     const terms: AiTerm[] = [];
-    const score = scoreAction(sc, state, role, plan.action, terms);
+    const score = scoreOn(w, role, plan.action, terms);
     considered.push({
       action: plan.action.id,
       score,
@@ -102,8 +111,7 @@ export function chooseOrders(
  * out the first time it is needed.
  */
 interface Outlook {
-  readonly sc: CompiledScenario;
-  readonly state: GameState;
+  readonly w: Work;
   readonly role: Role;
   /** The tension plus the rule's offset, as escalation risk counts it. */
   readonly tension: number;
@@ -115,12 +123,11 @@ interface Outlook {
   buildup: number | undefined;
 }
 
-function outlookOf(sc: CompiledScenario, state: GameState, role: Role): Outlook {
+function outlookOf(w: Work, role: Role): Outlook {
   return {
-    sc,
-    state,
+    w,
     role,
-    tension: (state.vars[sc.scenario.mechanics.tension] ?? 0) + sc.rules.escalationRiskOffset,
+    tension: read(w, w.tables.mechanics.tension, 0) + w.sc.rules.escalationRiskOffset,
     war: [],
     ahead: [],
     offer: undefined,
@@ -131,12 +138,14 @@ function outlookOf(sc: CompiledScenario, state: GameState, role: Role): Outlook 
 
 /** The score of one option without noise: scoreAction's without its terms, from the outlook. */
 function weigh(o: Outlook, plan: ActionPlan): number {
-  const { sc, state, role } = o;
+  const { w, role } = o;
+  const sc = w.sc;
   const action = plan.action;
   const fixed = plan.value;
   let total = fixed.fixed;
-  if (action.roll) {
-    const chance = chanceOf(action.roll.chance, state.vars);
+  const roll = plan.row.roll;
+  if (roll) {
+    const chance = chanceOn(w, roll.chance);
     total += Math.trunc((chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100);
   }
   total -= Math.trunc(
@@ -145,18 +154,18 @@ function weigh(o: Outlook, plan: ActionPlan): number {
   switch (action.ai?.kind) {
     case 'war': {
       const stage = action.warStage ?? 1;
-      total += o.war[stage] ??= warCalculus(sc, state, stage, null);
+      total += o.war[stage] ??= warCalculus(w, stage, null);
       if (sc.rules.lookAheadTurns > 0) total += o.ahead[stage] ??= lookAhead(o, plan, null);
       break;
     }
     case 'offer':
-      total += o.offer ??= offerValue(sc, state, role);
+      total += o.offer ??= offerValue(w, role);
       break;
     case 'backdown':
-      total += o.backdown ??= backdownCalculus(sc, state, null);
+      total += o.backdown ??= backdownCalculus(w, null);
       break;
     case 'buildup':
-      total += o.buildup ??= buildupValue(sc, state, null);
+      total += o.buildup ??= buildupValue(w, null);
       break;
   }
   return total;
@@ -169,14 +178,9 @@ function term(terms: AiTerm[] | null, name: string, value: number): number {
 }
 
 /** The risk of escalating, in tenths: the act's escalation class, the role's aversion, the tension. */
-function escalationRisk(
-  sc: CompiledScenario,
-  state: GameState,
-  role: Role,
-  action: Action,
-): number {
-  const rules = sc.rules;
-  const tension = (state.vars[sc.scenario.mechanics.tension] ?? 0) + rules.escalationRiskOffset;
+function escalationRisk(w: Work, role: Role, action: Action): number {
+  const rules = w.sc.rules;
+  const tension = read(w, w.tables.mechanics.tension, 0) + rules.escalationRiskOffset;
   return -Math.trunc(
     (action.escalationClass * role.ai.escalationAversion * tension) / rules.escalationRiskPer,
   );
@@ -190,42 +194,47 @@ export function scoreAction(
   action: Action,
   terms: AiTerm[] | null,
 ): number {
+  return scoreOn(loadWork(sc, state), role, action, terms);
+}
+
+/** `scoreAction` on the working form of the state. */
+export function scoreOn(w: Work, role: Role, action: Action, terms: AiTerm[] | null): number {
+  const sc = w.sc;
   const plan = sc.plans[action.id]!;
-  if (!terms) return weigh(outlookOf(sc, state, role), plan);
+  if (!terms) return weigh(outlookOf(w, role), plan);
   const fixed = plan.value;
   let total = fixed.fixed;
-  if (terms) {
-    terms.push(...fixed.effectTerms);
-    term(terms, 'political capital spent', -action.cost * role.ai.capitalValue);
-    term(terms, 'standing preference', (action.ai?.bias ?? 0) * 10);
-  }
-  if (action.roll) {
-    const chance = chanceOf(action.roll.chance, state.vars);
+  terms.push(...fixed.effectTerms);
+  term(terms, 'political capital spent', -action.cost * role.ai.capitalValue);
+  term(terms, 'standing preference', (action.ai?.bias ?? 0) * 10);
+  const roll = plan.row.roll;
+  if (roll) {
+    const chance = chanceOn(w, roll.chance);
     const expected = Math.trunc(
       (chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100,
     );
     total += expected;
-    if (terms && expected !== 0) {
+    if (expected !== 0) {
       terms.push({
-        term: `expected result of "${action.roll.label}" (${chance}%)`,
+        term: `expected result of "${roll.roll.label}" (${chance}%)`,
         value: expected,
       });
     }
   }
-  total += term(terms, 'escalation risk', escalationRisk(sc, state, role, action));
+  total += term(terms, 'escalation risk', escalationRisk(w, role, action));
   switch (action.ai?.kind) {
     case 'war':
-      total += warCalculus(sc, state, action.warStage ?? 1, terms);
-      if (sc.rules.lookAheadTurns > 0) total += lookAhead(outlookOf(sc, state, role), plan, terms);
+      total += warCalculus(w, action.warStage ?? 1, terms);
+      if (sc.rules.lookAheadTurns > 0) total += lookAhead(outlookOf(w, role), plan, terms);
       break;
     case 'offer':
-      total += term(terms, 'value of the offers on the table', offerValue(sc, state, role));
+      total += term(terms, 'value of the offers on the table', offerValue(w, role));
       break;
     case 'backdown':
-      total += backdownCalculus(sc, state, terms);
+      total += backdownCalculus(w, terms);
       break;
     case 'buildup':
-      total += buildupValue(sc, state, terms);
+      total += buildupValue(w, terms);
       break;
   }
   return total;
@@ -233,20 +242,28 @@ export function scoreAction(
 
 /** The challenger's chance of a quick win as it sees it, in percent. */
 export function quickWinChance(sc: CompiledScenario, state: GameState): number {
-  const v = state.vars;
-  const r = sc.rules;
-  const q = sc.scenario.mechanics.quickWin;
+  return quickWinOn(loadWork(sc, state));
+}
+
+function quickWinOn(w: Work): number {
+  const r = w.sc.rules;
+  const q = w.tables.mechanics;
   const p =
-    state.hidden.quickWinBelief +
+    w.state.hidden.quickWinBelief +
     Math.trunc(
-      ((v[q.forces] ?? r.quickWinForcesPivot) - r.quickWinForcesPivot) / r.quickWinForcesPer,
+      (read(w, q.forces, r.quickWinForcesPivot) - r.quickWinForcesPivot) / r.quickWinForcesPer,
     ) +
-    Math.trunc(((v[q.preparation] ?? 0) - r.quickWinReadinessPivot) / r.quickWinReadinessPer) +
-    Math.trunc((v[q.allied] ?? 0) / r.quickWinBelarusPer) -
+    Math.trunc((read(w, q.preparation, 0) - r.quickWinReadinessPivot) / r.quickWinReadinessPer) +
+    Math.trunc(read(w, q.allied, 0) / r.quickWinBelarusPer) -
     Math.trunc(
-      ((v[q.defender] ?? r.quickWinUkrainePivot) - r.quickWinUkrainePivot) / r.quickWinUkrainePer,
+      (read(w, q.defender, r.quickWinUkrainePivot) - r.quickWinUkrainePivot) / r.quickWinUkrainePer,
     );
   return Math.max(0, Math.min(r.quickWinMax, p));
+}
+
+/** How far a variable stands above where it started (nothing below). */
+function above(w: Work, slot: number): number {
+  return Math.max(0, read(w, slot, 0) - w.tables.slotAbsent[slot]!);
 }
 
 /**
@@ -255,58 +272,56 @@ export function quickWinChance(sc: CompiledScenario, state: GameState): number {
  * reinforces its flank (the mechanics name both); progress toward a deal reassures and makes it
  * worth less.
  */
-function buildupValue(sc: CompiledScenario, state: GameState, terms: AiTerm[] | null): number {
-  const r = sc.rules;
-  const m = sc.scenario.mechanics;
-  const v = state.vars;
-  const above = (key: string) => Math.max(0, (v[key] ?? 0) - (sc.variables[key]?.initial ?? 0));
+function buildupValue(w: Work, terms: AiTerm[] | null): number {
+  const r = w.sc.rules;
+  const m = w.sc.scenario.mechanics;
+  const slots = w.tables.mechanics;
   return (
     term(
       terms,
       'keeping the military option open',
-      Math.trunc(((state.hidden.resolve - r.buildupResolvePivot) * r.buildupPerResolve) / 3),
+      Math.trunc(((w.state.hidden.resolve - r.buildupResolvePivot) * r.buildupPerResolve) / 3),
     ) +
     term(
       terms,
       m.terms.securityDilemma,
       Math.trunc(
-        (above(m.securityDilemma.flank) * r.buildupPerFlank +
-          above(m.securityDilemma.defender) * r.buildupPerUkraine) /
+        (above(w, slots.flank) * r.buildupPerFlank +
+          above(w, slots.dilemmaDefender) * r.buildupPerUkraine) /
           10,
       ),
     ) +
     term(
       terms,
       'reassured by progress in talks',
-      -Math.trunc((heldValue(r, state, m.bargaining.progress) * r.buildupPerDeal) / 10),
+      -Math.trunc((heldOn(w, slots.progress, m.bargaining.progress) * r.buildupPerDeal) / 10),
     )
   );
 }
 
 /** Fearon's expected value of war: chance of a quick win times what is at stake, less the expected costs. */
 function warCalculus(
-  sc: CompiledScenario,
-  state: GameState,
+  w: Work,
   stage: number,
   terms: AiTerm[] | null,
-  warStage = warStageOf(sc, state),
+  warStage = read(w, w.tables.mechanics.warStage, 0),
 ): number {
-  const r = sc.rules;
-  const m = sc.scenario.mechanics;
-  const v = state.vars;
-  const { resolve, costTolerance } = state.hidden;
-  const p = stage === 1 ? 100 : quickWinChance(sc, state);
+  const r = w.sc.rules;
+  const m = w.sc.scenario.mechanics;
+  const slots = w.tables.mechanics;
+  const { resolve, costTolerance } = w.state.hidden;
+  const p = stage === 1 ? 100 : quickWinOn(w);
   const gain = Math.trunc((resolve * p * r.warStageGain[stage]!) / 100);
   const threatened =
     r.threatBase +
-    r.threatPerTier * Math.max(v[m.sanctions.prepared] ?? 0, v[m.sanctions.imposed] ?? 0);
-  const credible = Math.trunc((threatened * (v[m.deterrer.credibility] ?? 0)) / 100);
+    r.threatPerTier * Math.max(read(w, slots.prepared, 0), read(w, slots.imposed, 0));
+  const credible = Math.trunc((threatened * read(w, slots.credibility, 0)) / 100);
   const felt = Math.trunc(
     (credible * (100 + r.sanctionsFeltAbove - costTolerance) * r.warStageCost[stage]!) / 100,
   );
   const fighting =
-    stage >= 2 ? Math.trunc(((v[m.quickWin.defender] ?? 0) * stage * 10) / r.fightingPer) : 0;
-  const onTable = heldValue(r, state, m.bargaining.progress);
+    stage >= 2 ? Math.trunc((read(w, slots.defender, 0) * stage * 10) / r.fightingPer) : 0;
+  const onTable = heldOn(w, slots.progress, m.bargaining.progress);
   const forfeited = Math.trunc((onTable * (100 - resolve)) / r.offersForfeitedPer);
   const unprepared = stage >= 2 && warStage < 1 ? r.noPretextCost : 0;
   return (
@@ -322,10 +337,10 @@ function warCalculus(
  * Turns until a war's gates could open if the role kept building up (each turn adding what its
  * build-up actions add); null when a gate cannot be reached that way.
  */
-function turnsToReach(state: GameState, plan: ActionPlan): number | null {
+function turnsToReach(w: Work, plan: ActionPlan): number | null {
   let turns = 0;
   for (const gate of plan.gates) {
-    const now = gate.var === null ? state.turn : (state.vars[gate.var] ?? 0);
+    const now = gate.slot === null ? w.state.turn : read(w, gate.slot, 0);
     const short = gate.atLeast - now;
     if (short <= 0) continue;
     if (gate.rate <= 0) return null;
@@ -340,68 +355,66 @@ function turnsToReach(state: GameState, plan: ActionPlan): number | null {
  * difference is a cost); recognition, which prepares the pretext, keeps it open.
  */
 function lookAhead(o: Outlook, plan: ActionPlan, terms: AiTerm[] | null): number {
-  const { sc, state, role } = o;
+  const { w, role } = o;
+  const rules = w.sc.rules;
   const stage = plan.action.warStage ?? 1;
+  const warStage = read(w, w.tables.mechanics.warStage, 0);
   let best = 0;
   for (const larger of plan.largerWars) {
-    if (state.taken[larger.action.id] !== undefined) continue;
-    const wait = turnsToReach(state, larger);
-    if (wait === null || wait > sc.rules.lookAheadTurns) continue;
+    const takenOn = w.taken[larger.row.index]!;
+    if (takenOn === takenOn) continue;
+    const wait = turnsToReach(w, larger);
+    if (wait === null || wait > rules.lookAheadTurns) continue;
     // Valued as if this step had been taken: recognition first means a war with a pretext.
-    let value = warCalculus(
-      sc,
-      state,
-      larger.action.warStage ?? 1,
-      null,
-      Math.max(stage, warStageOf(sc, state)),
-    );
-    value += escalationRisk(sc, state, role, larger.action);
-    for (let i = 0; i < wait; i++) value = Math.trunc((value * sc.rules.lookAheadDiscount) / 100);
+    let value = warCalculus(w, larger.action.warStage ?? 1, null, Math.max(stage, warStage));
+    value += escalationRisk(w, role, larger.action);
+    for (let i = 0; i < wait; i++) value = Math.trunc((value * rules.lookAheadDiscount) / 100);
     best = Math.max(best, value);
   }
   if (best <= 0) return 0;
   if (stage >= 2) {
-    const own = warCalculus(sc, state, stage, null);
+    const own = warCalculus(w, stage, null);
     return term(terms, 'gives up a larger war within reach', -Math.max(0, best - own));
   }
   // Recognition: worth what the larger war gains by having its pretext prepared.
   return term(
     terms,
     'prepares the pretext for a larger war within reach',
-    Math.trunc((best * sc.rules.pretextShare) / 100),
+    Math.trunc((best * rules.pretextShare) / 100),
   );
 }
 
-function offerValue(sc: CompiledScenario, state: GameState, role: Role): number {
-  const rules = sc.rules;
-  const { progress, channels } = sc.scenario.mechanics.bargaining;
-  const onTable = heldValue(rules, state, progress) + heldValue(rules, state, channels);
+function offerValue(w: Work, role: Role): number {
+  const rules = w.sc.rules;
+  const { progress, channels } = w.sc.scenario.mechanics.bargaining;
+  const slots = w.tables.mechanics;
+  const onTable = heldOn(w, slots.progress, progress) + heldOn(w, slots.channels, channels);
   if (!role.estimatesIntent) return Math.trunc(onTable / rules.offerValuePer);
   // The West weighs an offer by how open it believes Russia is to a deal (its estimate of resolve).
-  const estimate = state.intel[role.id]?.resolve;
+  const estimate = w.state.intel[role.id]?.resolve;
   const believedResolve = estimate ? Math.trunc((estimate.low + estimate.high) / 2) : 50;
   return Math.trunc((onTable * (100 - believedResolve)) / 100);
 }
 
-function backdownCalculus(sc: CompiledScenario, state: GameState, terms: AiTerm[] | null): number {
-  const rules = sc.rules;
-  const m = sc.scenario.mechanics;
-  const v = state.vars;
-  const { resolve, costTolerance } = state.hidden;
+function backdownCalculus(w: Work, terms: AiTerm[] | null): number {
+  const rules = w.sc.rules;
+  const m = w.sc.scenario.mechanics;
+  const slots = w.tables.mechanics;
+  const { resolve, costTolerance } = w.state.hidden;
   return (
-    term(terms, 'loss of face', -Math.trunc(((v[m.challenger.face] ?? 50) * resolve) / 100)) +
+    term(terms, 'loss of face', -Math.trunc((read(w, slots.face, 50) * resolve) / 100)) +
     term(
       terms,
       'sanctions it avoids',
       Math.trunc(
-        ((v[m.deterrer.credibility] ?? 0) * (100 - costTolerance)) / rules.backdownSanctionsPer,
+        (read(w, slots.credibility, 0) * (100 - costTolerance)) / rules.backdownSanctionsPer,
       ),
     ) +
     term(
       terms,
       'value of the offers on the table',
       Math.trunc(
-        (heldValue(rules, state, m.bargaining.progress) * (100 - resolve)) /
+        (heldOn(w, slots.progress, m.bargaining.progress) * (100 - resolve)) /
           rules.backdownOffersPer,
       ),
     )

@@ -1,6 +1,6 @@
 // Scripted players for batch runs and balance tests. Each gives legal, affordable orders for a
 // role from what that role can see; "ai" means the role is left to the built-in AI.
-import { scoreAction } from './ai';
+import { scoreOn } from './ai';
 import type { BotName } from './bot-names';
 import type { CompiledScenario } from './scenario/compile';
 import type { Action, Track } from './scenario/types';
@@ -8,6 +8,7 @@ import type { GameState } from './state';
 import type { Rng } from './rng';
 import { holds } from './conditions';
 import { isAvailable } from './rules';
+import { loadWork } from './work';
 
 export { BOTS, isBotName, type BotName } from './bot-names';
 
@@ -40,7 +41,8 @@ export function botOrders(
 ): string[] {
   const role = sc.roles[roleId]!;
   const legal = legalActions(sc, state, roleId);
-  const score = (a: Action) => scoreAction(sc, state, role, a, null);
+  const work = loadWork(sc, state);
+  const score = (a: Action) => scoreOn(work, role, a, null);
   let ranked: Action[];
   switch (bot) {
     case 'dove':

@@ -1,37 +1,54 @@
 // Every change to a number goes through here, so each one is recorded with its cause and the
 // recorded deltas of a turn add up exactly to how far each number moved.
 import type { CompiledScenario } from './scenario/compile';
+import { CAPITAL_PREFIX } from './scenario/tables';
 import type { Cause, GameState, RollRecord, TurnReport } from './state';
 import type { Rng } from './rng';
+import type { Work } from './work';
 
-/** What a handler resolving a turn works with. `state` is an immer draft or a plain copy. */
+export { CAPITAL_PREFIX };
+
+/**
+ * What a handler resolving a turn works with. `state` is a plain state (or a plain working copy of
+ * an immer draft); its numbers are read and written in `work` until the turn is stored.
+ */
 export interface TurnContext {
   readonly sc: CompiledScenario;
   readonly state: GameState;
+  readonly work: Work;
   readonly rng: Rng;
   readonly report: TurnReport;
 }
 
-export const CAPITAL_PREFIX = 'capital:';
-
-export function applyChange(ctx: TurnContext, key: string, amount: number, cause: Cause): number {
+/** Changes the number in a slot (tables.ts) within its limits; returns how far it moved. */
+export function applyChange(ctx: TurnContext, slot: number, amount: number, cause: Cause): number {
   if (amount === 0) return 0;
-  let delta: number;
-  if (key.startsWith(CAPITAL_PREFIX)) {
-    const role = key.slice(CAPITAL_PREFIX.length);
-    const max = ctx.sc.roles[role]?.capital.max ?? 0;
-    const before = ctx.state.capital[role] ?? 0;
-    const after = Math.max(0, Math.min(max, before + amount));
-    delta = after - before;
-    ctx.state.capital[role] = after;
-  } else {
-    const v = ctx.sc.variables[key];
-    if (!v) return 0;
-    const before = ctx.state.vars[key] ?? v.initial;
-    const after = Math.max(v.min, Math.min(v.max, before + amount));
-    delta = after - before;
-    ctx.state.vars[key] = after;
-  }
+  const t = ctx.work.tables;
+  if (slot === t.nowhere) return 0;
+  const values = ctx.work.values;
+  const now = values[slot]!;
+  const before = now === now ? now : t.slotAbsent[slot]!;
+  const after = Math.max(t.slotMin[slot]!, Math.min(t.slotMax[slot]!, before + amount));
+  values[slot] = after;
+  const delta = after - before;
+  if (delta !== 0) ctx.report.changes.push({ key: t.slotKeys[slot]!, delta, cause });
+  return delta;
+}
+
+/**
+ * `applyChange` by the key a change is recorded under (a variable id or `capital:<role>`), for
+ * effects kept in the state as pending. A variable the scenario lacks moves nothing; the capital of
+ * a role it lacks has no room (its maximum is 0).
+ */
+export function applyChangeTo(ctx: TurnContext, key: string, amount: number, cause: Cause): number {
+  const slot = ctx.work.tables.slotOf[key];
+  if (slot !== undefined) return applyChange(ctx, slot, amount, cause);
+  if (amount === 0 || !key.startsWith(CAPITAL_PREFIX)) return 0;
+  const role = key.slice(CAPITAL_PREFIX.length);
+  const before = ctx.state.capital[role] ?? 0;
+  const after = Math.max(0, Math.min(0, before + amount));
+  ctx.state.capital[role] = after;
+  const delta = after - before;
   if (delta !== 0) ctx.report.changes.push({ key, delta, cause });
   return delta;
 }

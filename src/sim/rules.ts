@@ -1,10 +1,11 @@
 // Small rules shared by the resolution, the AI, the bots and the selectors.
-import type { ActionPlan } from './action-plans';
 import { unmet, type Predicate } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
 import type { RuleValues } from './scenario/rules';
+import type { ActionRow } from './scenario/tables';
 import type { Action, GameEvent, SignalKind } from './scenario/types';
 import type { GameState } from './state';
+import { read, type Work } from './work';
 
 /** How far an act pushes tension: from its Goldstein weight and its escalation class. */
 export function tensionPush(
@@ -49,9 +50,17 @@ export function isAvailable(sc: CompiledScenario, state: GameState, action: Acti
   return availableWith(sc, state, action, sc.requires[action.id]);
 }
 
-/** `isAvailable` for an action's plan, whose compiled `requires` is at hand. */
-export function isPlanAvailable(sc: CompiledScenario, state: GameState, plan: ActionPlan): boolean {
-  return availableWith(sc, state, plan.action, plan.requires);
+/** `isAvailable` on the working form of the state (a test holds the two to the same answers). */
+export function availableOn(w: Work, row: ActionRow): boolean {
+  const action = row.action;
+  const takenOn = w.taken[row.index]!;
+  if (takenOn === takenOn) {
+    if (action.once) return false;
+    if (action.cooldown !== undefined && w.state.turn - takenOn < action.cooldown) return false;
+  }
+  if (action.warStage !== undefined && read(w, w.tables.mechanics.warStage, 0) >= action.warStage)
+    return false;
+  return row.requires === undefined || row.requires(w);
 }
 
 function availableWith(

@@ -1,19 +1,19 @@
 // Applies the effects of an action or event: at once, or scheduled as pending for a later turn.
 // An effect that only holds for some turns (a political promise) schedules its own lapse: what it
 // actually moved is moved back then, through the ledger, with a cause that says so.
-import { chanceOf } from '../conditions';
 import { narrowEstimates } from '../intel';
-import { applyChange, roll, type TurnContext } from '../ledger';
-import type { Effect, Roll } from '../scenario/types';
+import { applyChange, applyChangeTo, roll, type TurnContext } from '../ledger';
+import type { SlotEffect, SlotRoll } from '../scenario/tables';
+import { chanceOn } from '../work';
 import type { Cause } from '../state';
 
 export function applyEffects(
   ctx: TurnContext,
-  effects: readonly Effect[],
+  effects: readonly SlotEffect[],
   cause: Cause,
   actor?: string,
 ): void {
-  for (const effect of effects) {
+  for (const { effect, slot } of effects) {
     if ('intel' in effect) {
       for (const role of ctx.sc.roleOrder) {
         const informed =
@@ -30,17 +30,17 @@ export function applyEffects(
         ...(effect.holds ? { holds: effect.holds } : {}),
       });
     } else {
-      const moved = applyChange(ctx, effect.var, effect.amount, cause);
+      const moved = applyChange(ctx, slot, effect.amount, cause);
       if (effect.holds) scheduleLapse(ctx, effect.var, moved, effect.holds, ctx.state.turn, cause);
     }
   }
 }
 
 /** Rolls, logs and applies the outcome that came up. Returns whether it succeeded. */
-export function applyRoll(ctx: TurnContext, r: Roll, cause: Cause, actor?: string): boolean {
-  const chance = chanceOf(r.chance, ctx.state.vars);
+export function applyRoll(ctx: TurnContext, r: SlotRoll, cause: Cause, actor?: string): boolean {
+  const chance = chanceOn(ctx.work, r.chance);
   const success = roll(ctx, chance, {
-    label: r.label,
+    label: r.roll.label,
     ...(cause.role ? { role: cause.role } : {}),
     ...(cause.action ? { action: cause.action } : {}),
     ...(cause.event ? { event: cause.event } : {}),
@@ -78,12 +78,16 @@ function scheduleLapse(
 export function landPending(ctx: TurnContext): void {
   const turn = ctx.state.turn;
   const waiting = ctx.state.pending;
-  if (!waiting.some((p) => p.landsOnTurn <= turn)) return;
-  ctx.state.pending = waiting.filter((p) => p.landsOnTurn > turn);
+  let due = false;
+  for (const p of waiting) if (p.landsOnTurn <= turn) due = true;
+  if (!due) return;
+  const later = [];
+  for (const p of waiting) if (p.landsOnTurn > turn) later.push(p);
+  ctx.state.pending = later;
   for (const p of waiting) {
     if (p.landsOnTurn > turn) continue;
     const kind = p.lapse ? 'lapse' : 'pending';
-    const moved = applyChange(ctx, p.key, p.amount, {
+    const moved = applyChangeTo(ctx, p.key, p.amount, {
       ...p.cause,
       kind,
       fromTurn: p.orderedOnTurn,

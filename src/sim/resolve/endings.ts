@@ -1,14 +1,14 @@
 // Assessment: the first ending whose condition holds ends the game; deadline endings are
 // checked only after the last turn.
-import { holds } from '../conditions';
-import type { CompiledScenario } from '../scenario/compile';
-import type { EndingReached, GameState } from '../state';
+import type { EndingReached } from '../state';
+import type { Work } from '../work';
 
-export function checkEndings(sc: CompiledScenario, state: GameState): EndingReached | null {
-  const lastTurn = state.turn >= sc.scenario.turns;
-  for (const ending of sc.scenario.endings) {
+export function checkEndings(w: Work): EndingReached | null {
+  const turn = w.state.turn;
+  const lastTurn = turn >= w.sc.scenario.turns;
+  for (const ending of w.tables.endings) {
     if (ending.atDeadline && !lastTurn) continue;
-    if (holds(sc, state, ending.when)) return { id: ending.id, turn: state.turn };
+    if (ending.when(w)) return { id: ending.id, turn };
   }
   return null;
 }

@@ -1,41 +1,44 @@
 // The event phase: scheduled events on their turn, events a facilitator injected, then the
 // conditional ones, each rolling its chance (logged) while its condition holds.
-import { chanceOf, holds } from '../conditions';
 import { applyChange, roll, type TurnContext } from '../ledger';
-import type { GameEvent } from '../scenario/types';
-import { tensionPush } from '../rules';
+import type { EventRow } from '../scenario/tables';
+import { chanceOn, markHappened } from '../work';
 import { applyEffects, applyRoll } from './effects';
 
 export function runEvents(ctx: TurnContext): void {
-  const { sc, state } = ctx;
-  for (const event of sc.scenario.events) {
-    if (state.injected.includes(event.id)) {
-      happen(ctx, event);
+  const { state, work } = ctx;
+  const injected = state.injected;
+  for (const row of work.tables.events) {
+    const event = row.event;
+    if (injected.length > 0 && injected.includes(event.id)) {
+      happen(ctx, row);
       continue;
     }
-    if (!event.repeatable && state.happened[event.id] !== undefined) continue;
+    const happened = work.happened[row.index]!;
+    if (!event.repeatable && happened === happened) continue;
     if (event.turn !== undefined) {
-      if (event.turn === state.turn && holds(sc, state, event.when)) happen(ctx, event);
+      if (event.turn === state.turn && (!row.when || row.when(work))) happen(ctx, row);
       continue;
     }
-    if (!holds(sc, state, event.when)) continue;
-    const chance = event.chance ? chanceOf(event.chance, state.vars) : 100;
-    if (roll(ctx, chance, { label: `${event.name} happens`, event: event.id })) happen(ctx, event);
+    if (row.when && !row.when(work)) continue;
+    const chance = row.chance ? chanceOn(work, row.chance) : 100;
+    if (roll(ctx, chance, { label: `${event.name} happens`, event: event.id })) happen(ctx, row);
   }
 }
 
-function happen(ctx: TurnContext, event: GameEvent): void {
+function happen(ctx: TurnContext, row: EventRow): void {
   const { state, report } = ctx;
+  const event = row.event;
   const cause = { kind: 'event' as const, event: event.id };
-  state.happened[event.id] = state.turn;
+  markHappened(ctx.work, row.index, state.turn);
   report.events.push(event.id);
   report.escalationScore += event.escalationClass;
-  report.goldsteinSum += Math.round(event.goldstein * 10);
-  applyChange(ctx, ctx.sc.scenario.mechanics.tension, tensionPush(ctx.sc.rules, event), {
+  report.goldsteinSum += row.goldstein;
+  applyChange(ctx, ctx.work.tables.mechanics.tension, row.tensionPush, {
     kind: 'rule',
     rule: 'tension',
     event: event.id,
   });
-  applyEffects(ctx, event.effects, cause);
-  if (event.roll) applyRoll(ctx, event.roll, cause);
+  applyEffects(ctx, row.effects, cause);
+  if (row.roll) applyRoll(ctx, row.roll, cause);
 }

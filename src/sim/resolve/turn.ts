@@ -8,15 +8,16 @@
 //  7. drift and slow dynamics (sanctions bite, visible disunity erodes credibility)
 //  8. assessment: endings; then income and the next turn
 import { current, isDraft } from 'immer';
-import { chooseOrders } from '../ai';
+import { chooseOrdersOn } from '../ai';
 import { addDays } from '../calendar';
-import { currentRung } from '../conditions';
-import { applyChange, CAPITAL_PREFIX, type TurnContext } from '../ledger';
+import { applyChange, type TurnContext } from '../ledger';
 import type { Rng } from '../rng';
 import type { CompiledScenario } from '../scenario/compile';
-import { TRACKS, type Action } from '../scenario/types';
+import type { ActionRow } from '../scenario/tables';
+import { TRACKS } from '../scenario/types';
 import type { Cause, GameState, TurnReport } from '../state';
-import { signalCredibility, tensionPush, warStageOf } from '../rules';
+import { signalCredibility } from '../rules';
+import { loadWork, markTaken, read, rungOn, storeWork } from '../work';
 import { applyEffects, applyRoll, landPending } from './effects';
 import { runEvents } from './events';
 import { checkEndings } from './endings';
@@ -50,8 +51,10 @@ function workingCopy(base: GameState): GameState {
   };
 }
 
+/** The turn's phases on the working form of `state`, written back into it at the end. */
 function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng): void {
-  const rungBefore = currentRung(sc, state);
+  const work = loadWork(sc, state);
+  const rungBefore = rungOn(work);
   const report: TurnReport = {
     turn: state.turn,
     date: addDays(sc.scenario.startDate, (state.turn - 1) * sc.scenario.daysPerTurn),
@@ -66,14 +69,14 @@ function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng): void {
     rungBefore,
     rungAfter: rungBefore,
   };
-  const ctx: TurnContext = { sc, state, rng, report };
+  const ctx: TurnContext = { sc, state, work, rng, report };
 
   const orders = gatherOrders(ctx);
   payCapital(ctx, orders);
-  const warStageBefore = warStageOf(sc, state);
-  for (const track of TRACKS) {
+  const warStageBefore = warStageNow(ctx);
+  for (let track = 0; track < TRACKS.length; track++) {
     for (const { role, actions } of orders) {
-      for (const action of actions) if (action.track === track) takeAction(ctx, role, action);
+      for (const row of actions) if (row.track === track) takeAction(ctx, role, row);
     }
   }
   landPending(ctx);
@@ -81,9 +84,10 @@ function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng): void {
   runEvents(ctx);
   drift(ctx);
 
-  report.rungAfter = currentRung(sc, state);
-  const ending = checkEndings(sc, state);
+  report.rungAfter = rungOn(work);
+  const ending = checkEndings(work);
   if (!ending) payIncome(ctx);
+  storeWork(work);
   state.reports.push(report);
   state.submitted = {};
   state.injected = [];
@@ -97,13 +101,21 @@ function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng): void {
 
 interface RoleOrders {
   role: string;
-  actions: Action[];
+  /** Its index in the tables. */
+  roleIndex: number;
+  actions: ActionRow[];
+}
+
+function warStageNow(ctx: TurnContext): number {
+  return read(ctx.work, ctx.work.tables.mechanics.warStage, 0);
 }
 
 function gatherOrders(ctx: TurnContext): RoleOrders[] {
-  const { sc, state, report } = ctx;
+  const { state, report, work } = ctx;
+  const t = work.tables;
   const out: RoleOrders[] = [];
-  for (const role of sc.roleOrder) {
+  for (let roleIndex = 0; roleIndex < t.roleIds.length; roleIndex++) {
+    const role = t.roleIds[roleIndex]!;
     let ids: string[];
     const human = state.humans.includes(role);
     if (human) {
@@ -116,44 +128,48 @@ function gatherOrders(ctx: TurnContext): RoleOrders[] {
         ...(submission?.rationale ? { rationale: submission.rationale } : {}),
       });
     } else {
-      const choice = chooseOrders(sc, state, role, ctx.rng);
+      const choice = chooseOrdersOn(work, role, ctx.rng);
       ids = choice.actions;
       report.ai.push(choice.decision);
       report.orders.push({ role, actions: ids, byAi: true });
     }
-    out.push({ role, actions: ids.map((id) => sc.actions[id]!) });
+    const actions: ActionRow[] = [];
+    for (const id of ids) actions.push(t.actions[t.actionOf[id]!]!);
+    out.push({ role, roleIndex, actions });
   }
   return out;
 }
 
 function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
-  for (const { role, actions } of orders) {
-    for (const action of actions) {
+  const t = ctx.work.tables;
+  for (const { role, roleIndex, actions } of orders) {
+    for (const { action } of actions) {
       const cause = { kind: 'rule' as const, rule: 'spent' as const, role, action: action.id };
-      applyChange(ctx, CAPITAL_PREFIX + role, -action.cost, cause);
+      applyChange(ctx, t.variableCount + roleIndex, -action.cost, cause);
     }
   }
 }
 
-function takeAction(ctx: TurnContext, role: string, action: Action): void {
-  const { sc, state, report } = ctx;
-  const m = sc.scenario.mechanics;
+function takeAction(ctx: TurnContext, role: string, row: ActionRow): void {
+  const { sc, state, report, work } = ctx;
+  const m = work.tables.mechanics;
+  const action = row.action;
   const id = action.id;
   const cause: Cause = { kind: 'action', role, action: id };
-  state.taken[id] = state.turn;
+  markTaken(work, row.index, state.turn);
   report.escalationScore += action.escalationClass;
-  report.goldsteinSum += Math.round(action.goldstein * 10);
-  const push = tensionPush(sc.rules, action);
-  if (push !== 0)
-    applyChange(ctx, m.tension, push, { kind: 'rule', rule: 'tension', role, action: id });
-  if (sc.roles[role]!.side === m.deterrer.side) {
-    const credibility = signalCredibility(
-      sc.rules,
-      action.signal,
-      state.vars[m.deterrer.credibility] ?? 0,
-    );
+  report.goldsteinSum += row.goldstein;
+  if (row.tensionPush !== 0)
+    applyChange(ctx, m.tension, row.tensionPush, {
+      kind: 'rule',
+      rule: 'tension',
+      role,
+      action: id,
+    });
+  if (sc.roles[role]!.side === sc.scenario.mechanics.deterrer.side) {
+    const credibility = signalCredibility(sc.rules, action.signal, read(work, m.credibility, 0));
     if (credibility !== 0) {
-      applyChange(ctx, m.deterrer.credibility, credibility, {
+      applyChange(ctx, m.credibility, credibility, {
         kind: 'rule',
         rule: 'signal',
         role,
@@ -165,75 +181,77 @@ function takeAction(ctx: TurnContext, role: string, action: Action): void {
     }
   }
   if (action.warStage !== undefined) {
-    applyChange(ctx, m.warStage, action.warStage - warStageOf(sc, state), cause);
+    applyChange(ctx, m.warStage, action.warStage - warStageNow(ctx), cause);
   }
-  applyEffects(ctx, action.effects, cause, role);
-  if (action.roll) applyRoll(ctx, action.roll, cause, role);
+  applyEffects(ctx, row.effects, cause, role);
+  if (row.roll) applyRoll(ctx, row.roll, cause, role);
 }
 
 function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: number): void {
-  const { sc, state } = ctx;
-  const m = sc.scenario.mechanics;
-  const vars = state.vars;
-  const warStage = warStageOf(sc, state);
+  const { sc, state, work } = ctx;
+  const m = work.tables.mechanics;
+  const warStage = warStageNow(ctx);
   if (warStage > warStageBefore) {
     // Pre-agreed packages fire automatically: the costly part of a prepared threat.
-    const prepared = vars[m.sanctions.prepared] ?? 0;
-    const imposed = vars[m.sanctions.imposed] ?? 0;
+    const prepared = read(work, m.prepared, 0);
+    const imposed = read(work, m.imposed, 0);
     const fire = warStage >= 2 ? prepared - imposed : Math.min(1, prepared - imposed);
-    if (fire > 0) applyChange(ctx, m.sanctions.imposed, fire, { kind: 'rule', rule: 'snapback' });
+    if (fire > 0) applyChange(ctx, m.imposed, fire, { kind: 'rule', rule: 'snapback' });
     if (warStage >= 2)
-      applyChange(ctx, m.deterrer.cohesion, sc.rules.rally, { kind: 'rule', rule: 'rally' });
+      applyChange(ctx, m.cohesion, sc.rules.rally, { kind: 'rule', rule: 'rally' });
   }
 
   // Red lines are tested when the challenger climbs a war stage: prepared sanctions firing or a costly
   // answer the same turn back them; otherwise the role that drew them pays audience costs.
   if (warStage <= warStageBefore) return;
-  const snapback = (vars[m.sanctions.imposed] ?? 0) > 0 && (vars[m.sanctions.prepared] ?? 0) > 0;
+  const snapback = read(work, m.imposed, 0) > 0 && read(work, m.prepared, 0) > 0;
   for (const line of state.redLines) {
     const answered =
       snapback ||
-      orders.some((o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'));
+      orders.some(
+        (o) => o.role === line.role && o.actions.some((a) => a.action.signal === 'costly'),
+      );
     const cause = { role: line.role, action: line.action };
     if (answered) {
-      applyChange(ctx, m.deterrer.credibility, sc.rules.redLineBacked, {
+      applyChange(ctx, m.credibility, sc.rules.redLineBacked, {
         ...cause,
         kind: 'rule',
         rule: 'redLineBacked',
       });
     } else {
       const broken: Cause = { ...cause, kind: 'rule', rule: 'redLineBroken' };
-      applyChange(ctx, m.deterrer.credibility, -sc.rules.audienceCost, broken);
-      const support = m.deterrer.support?.[line.role];
-      if (support) applyChange(ctx, support, -sc.rules.audienceCost, broken);
+      applyChange(ctx, m.credibility, -sc.rules.audienceCost, broken);
+      const roleIndex = work.tables.roleOf[line.role];
+      const support = roleIndex === undefined ? -1 : m.support[roleIndex]!;
+      if (support >= 0) applyChange(ctx, support, -sc.rules.audienceCost, broken);
     }
   }
 }
 
 function drift(ctx: TurnContext): void {
-  const { sc, state } = ctx;
-  const m = sc.scenario.mechanics;
-  const vars = state.vars;
-  for (const v of sc.scenario.variables) {
-    if (!v.drift) continue;
-    const value = vars[v.id] ?? v.initial;
-    const step = Math.trunc(((v.drift.target - value) * v.drift.tenths) / 10);
-    applyChange(ctx, v.id, step, { kind: 'drift' });
+  const { sc, work } = ctx;
+  const m = work.tables.mechanics;
+  for (const d of work.tables.drift) {
+    const value = read(work, d.slot, d.initial);
+    const step = Math.trunc(((d.target - value) * d.tenths) / 10);
+    applyChange(ctx, d.slot, step, { kind: 'drift' });
   }
-  const bite = (vars[m.sanctions.imposed] ?? 0) * sc.rules.sanctionsBite;
-  applyChange(ctx, m.sanctions.erodes, -bite, { kind: 'rule', rule: 'sanctionsBite' });
-  const cohesion = vars[m.deterrer.cohesion] ?? 50;
+  const bite = read(work, m.imposed, 0) * sc.rules.sanctionsBite;
+  applyChange(ctx, m.erodes, -bite, { kind: 'rule', rule: 'sanctionsBite' });
+  const cohesion = read(work, m.cohesion, 50);
   const { disunityBelow, disunityPer } = sc.rules;
   if (cohesion < disunityBelow) {
     const loss = -Math.trunc((disunityBelow - cohesion) / disunityPer);
-    applyChange(ctx, m.deterrer.credibility, loss, { kind: 'rule', rule: 'disunity' });
+    applyChange(ctx, m.credibility, loss, { kind: 'rule', rule: 'disunity' });
   }
 }
 
 /** Next turn's political capital, recorded in this turn's report so its changes add up. */
 function payIncome(ctx: TurnContext): void {
-  for (const role of ctx.sc.roleOrder) {
+  const t = ctx.work.tables;
+  for (let roleIndex = 0; roleIndex < t.roleIds.length; roleIndex++) {
+    const role = t.roleIds[roleIndex]!;
     const cause = { kind: 'rule' as const, rule: 'income' as const, role };
-    applyChange(ctx, CAPITAL_PREFIX + role, ctx.sc.roles[role]!.capital.perTurn, cause);
+    applyChange(ctx, t.variableCount + roleIndex, ctx.sc.roles[role]!.capital.perTurn, cause);
   }
 }

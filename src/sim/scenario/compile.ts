@@ -3,6 +3,7 @@ import { planActions, type ActionPlan } from '../action-plans';
 import { valueActions, type ActionValue } from '../action-values';
 import { predicateOf, type Predicate } from '../conditions';
 import { ruleValues, type RuleValues } from './rules';
+import { buildTables, type Tables } from './tables';
 import type { Action, GameEvent, Role, Scenario, Variable, WhatIfChoice } from './types';
 
 export interface CompiledScenario {
@@ -27,6 +28,8 @@ export interface CompiledScenario {
   readonly plansByRole: Readonly<Record<string, readonly ActionPlan[]>>;
   /** The same plans by action id. */
   readonly plans: Readonly<Record<string, ActionPlan>>;
+  /** The scenario as integer-indexed tables, for the engine's working form of a state (work.ts). */
+  readonly tables: Tables;
   /** The what-if switches this compilation is played under (what-if.ts); none for the model as built. */
   readonly whatIf: WhatIfChoice;
   /** For a what-if variant: the scenario as built that it was made from. */
@@ -62,7 +65,8 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
     rules,
     scenario.mechanics,
   );
-  const plansByRole = planActions(actionsByRole, actionValues);
+  const tables = buildTables(scenario, rules);
+  const plansByRole = planActions(actionsByRole, actionValues, tables);
   const plans = Object.create(null) as Record<string, ActionPlan>;
   for (const role in plansByRole)
     for (const plan of plansByRole[role]!) plans[plan.action.id] = plan;
@@ -81,6 +85,7 @@ export function compileScenario(scenario: Scenario, hash: string): CompiledScena
     actionValues,
     plansByRole,
     plans,
+    tables,
     whatIf: AS_BUILT,
   };
 }

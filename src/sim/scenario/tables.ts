@@ -1,0 +1,334 @@
+// The scenario as integer-indexed tables, for the engine's working form of a state (work.ts): each
+// variable and each role's political capital is a slot of one array, each action and event a
+// place in another, and what a turn reads again and again about them (conditions, chances,
+// effects, tension pushes) is worked out here once, against those indexes. Looking a number up by
+// string id costs several times an array read, and a turn reads thousands.
+import { read, rungOn, type Work } from '../work';
+import { tensionPush } from '../rules';
+import type { RuleValues } from './rules';
+import type {
+  Action,
+  Chance,
+  Condition,
+  Effect,
+  GameEvent,
+  Mechanics,
+  Roll,
+  Scenario,
+} from './types';
+import { TRACKS } from './types';
+
+/** A condition of the scenario, tested against the working form. */
+export type WorkTest = (w: Work) => boolean;
+
+/** A chance with its variables as slots. */
+export interface SlotChance {
+  readonly base: number;
+  readonly slots: Int32Array;
+  readonly pivots: Int32Array;
+  readonly perTens: Int32Array;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** An effect with its variable as a slot (`slot` is NOWHERE for an intelligence effect). */
+export interface SlotEffect {
+  readonly effect: Effect;
+  readonly slot: number;
+}
+
+export interface SlotRoll {
+  readonly roll: Roll;
+  readonly chance: SlotChance;
+  readonly success: readonly SlotEffect[];
+  readonly failure: readonly SlotEffect[];
+}
+
+export interface ActionRow {
+  readonly action: Action;
+  readonly index: number;
+  readonly role: number;
+  /** Its track's place in TRACKS. */
+  readonly track: number;
+  readonly requires: WorkTest | undefined;
+  readonly tensionPush: number;
+  readonly goldstein: number;
+  readonly effects: readonly SlotEffect[];
+  readonly roll: SlotRoll | undefined;
+}
+
+export interface EventRow {
+  readonly event: GameEvent;
+  readonly index: number;
+  readonly when: WorkTest | undefined;
+  readonly chance: SlotChance | undefined;
+  readonly tensionPush: number;
+  readonly goldstein: number;
+  readonly effects: readonly SlotEffect[];
+  readonly roll: SlotRoll | undefined;
+}
+
+/** The slots of the variables the mechanics name (see Mechanics). */
+export interface MechanicSlots {
+  readonly tension: number;
+  readonly warStage: number;
+  readonly credibility: number;
+  readonly cohesion: number;
+  readonly face: number;
+  readonly prepared: number;
+  readonly imposed: number;
+  readonly erodes: number;
+  readonly forces: number;
+  readonly preparation: number;
+  readonly allied: number;
+  readonly defender: number;
+  readonly progress: number;
+  readonly channels: number;
+  readonly flank: number;
+  readonly dilemmaDefender: number;
+  /** By role index: the slot of the support a red line of the role's costs, or NOWHERE. */
+  readonly support: Int32Array;
+}
+
+export interface Tables {
+  /** Slots: the variables in scenario order, then each role's capital, then NOWHERE. */
+  readonly slotCount: number;
+  readonly variableCount: number;
+  /** Slot → the key changes are recorded under (a variable id, or `capital:<role>`). */
+  readonly slotKeys: readonly string[];
+  readonly slotMin: Float64Array;
+  readonly slotMax: Float64Array;
+  /** What an absent value counts as when it is changed: a variable's initial value, or 0. */
+  readonly slotAbsent: Float64Array;
+  /** Key (variable id or `capital:<role>`) → slot; without a prototype. */
+  readonly slotOf: Readonly<Record<string, number>>;
+  /** A slot that is never written: any id that is not a variable of the scenario reads from it. */
+  readonly nowhere: number;
+  readonly roleIds: readonly string[];
+  readonly roleOf: Readonly<Record<string, number>>;
+  readonly actionIds: readonly string[];
+  readonly actionOf: Readonly<Record<string, number>>;
+  readonly actions: readonly ActionRow[];
+  readonly eventIds: readonly string[];
+  readonly eventOf: Readonly<Record<string, number>>;
+  readonly events: readonly EventRow[];
+  readonly endings: readonly {
+    readonly id: string;
+    readonly atDeadline: boolean;
+    readonly when: WorkTest;
+  }[];
+  readonly mechanics: MechanicSlots;
+  /** Variables that drift, with their slots. */
+  readonly drift: readonly {
+    readonly slot: number;
+    readonly initial: number;
+    readonly target: number;
+    readonly tenths: number;
+  }[];
+  /** The rungs of the ladder. */
+  readonly rungs: readonly {
+    readonly level: number;
+    readonly minTension: number;
+    readonly minWarStage: number | undefined;
+  }[];
+}
+
+export const CAPITAL_PREFIX = 'capital:';
+
+/** Indexes without a prototype, so an id such as "constructor" finds nothing. */
+function indexOf(ids: readonly string[], offset = 0): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  ids.forEach((id, i) => (out[id] = i + offset));
+  return out;
+}
+
+export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
+  const variables = scenario.variables;
+  const roleIds = scenario.roles.map((r) => r.id);
+  const variableCount = variables.length;
+  const slotCount = variableCount + roleIds.length + 1;
+  const nowhere = slotCount - 1;
+  const slotKeys = [...variables.map((v) => v.id), ...roleIds.map((r) => CAPITAL_PREFIX + r), ''];
+  const slotMin = new Float64Array(slotCount);
+  const slotMax = new Float64Array(slotCount);
+  const slotAbsent = new Float64Array(slotCount);
+  variables.forEach((v, i) => {
+    slotMin[i] = v.min;
+    slotMax[i] = v.max;
+    slotAbsent[i] = v.initial;
+  });
+  scenario.roles.forEach((role, i) => (slotMax[variableCount + i] = role.capital.max));
+  const slotOf = indexOf(slotKeys.slice(0, nowhere));
+  const slot = (key: string) => slotOf[key] ?? nowhere;
+  const actionIds = scenario.actions.map((a) => a.id);
+  const eventIds = scenario.events.map((e) => e.id);
+  const partial = {
+    slotOf,
+    nowhere,
+    actionOf: indexOf(actionIds),
+    eventOf: indexOf(eventIds),
+    mechanics: mechanicSlots(scenario.mechanics, roleIds, slot),
+  };
+  const roleOf = indexOf(roleIds);
+  const test = (cond: Condition | undefined) => (cond ? testOf(cond, partial) : undefined);
+  const effects = (list: readonly Effect[]): SlotEffect[] =>
+    list.map((effect) => ({ effect, slot: 'var' in effect ? slot(effect.var) : nowhere }));
+  const chance = (c: Chance) => slotChance(c, slot);
+  const roll = (r: Roll | undefined): SlotRoll | undefined =>
+    r && {
+      roll: r,
+      chance: chance(r.chance),
+      success: effects(r.success),
+      failure: effects(r.failure),
+    };
+  return {
+    ...partial,
+    slotCount,
+    variableCount,
+    slotKeys,
+    slotMin,
+    slotMax,
+    slotAbsent,
+    roleIds,
+    roleOf,
+    actionIds,
+    actions: scenario.actions.map((action, index) => ({
+      action,
+      index,
+      role: roleOf[action.role] ?? -1,
+      track: TRACKS.indexOf(action.track),
+      requires: test(action.requires),
+      tensionPush: tensionPush(rules, action),
+      goldstein: Math.round(action.goldstein * 10),
+      effects: effects(action.effects),
+      roll: roll(action.roll),
+    })),
+    eventIds,
+    events: scenario.events.map((event, index) => ({
+      event,
+      index,
+      when: test(event.when),
+      chance: event.chance ? chance(event.chance) : undefined,
+      tensionPush: tensionPush(rules, event),
+      goldstein: Math.round(event.goldstein * 10),
+      effects: effects(event.effects),
+      roll: roll(event.roll),
+    })),
+    endings: scenario.endings.map((e) => ({
+      id: e.id,
+      atDeadline: !!e.atDeadline,
+      when: testOf(e.when, partial),
+    })),
+    drift: variables.flatMap((v, i) =>
+      v.drift
+        ? [{ slot: i, initial: v.initial, target: v.drift.target, tenths: v.drift.tenths }]
+        : [],
+    ),
+    rungs: scenario.rungs.map((r) => ({
+      level: r.level,
+      minTension: r.minTension,
+      minWarStage: r.minWarStage,
+    })),
+  };
+}
+
+function mechanicSlots(
+  m: Mechanics,
+  roleIds: readonly string[],
+  slot: (key: string) => number,
+): MechanicSlots {
+  const support = new Int32Array(roleIds.length);
+  roleIds.forEach((role, i) => {
+    const key = m.deterrer.support?.[role];
+    support[i] = key ? slot(key) : -1;
+  });
+  return {
+    tension: slot(m.tension),
+    warStage: slot(m.warStage),
+    credibility: slot(m.deterrer.credibility),
+    cohesion: slot(m.deterrer.cohesion),
+    face: slot(m.challenger.face),
+    prepared: slot(m.sanctions.prepared),
+    imposed: slot(m.sanctions.imposed),
+    erodes: slot(m.sanctions.erodes),
+    forces: slot(m.quickWin.forces),
+    preparation: slot(m.quickWin.preparation),
+    allied: slot(m.quickWin.allied),
+    defender: slot(m.quickWin.defender),
+    progress: slot(m.bargaining.progress),
+    channels: slot(m.bargaining.channels),
+    flank: slot(m.securityDilemma.flank),
+    dilemmaDefender: slot(m.securityDilemma.defender),
+    support,
+  };
+}
+
+function slotChance(c: Chance, slot: (key: string) => number): SlotChance {
+  const terms = c.terms ?? [];
+  return {
+    base: c.base,
+    slots: Int32Array.from(terms, (t) => slot(t.var)),
+    pivots: Int32Array.from(terms, (t) => t.pivot),
+    perTens: Int32Array.from(terms, (t) => t.perTen),
+    min: c.min ?? 5,
+    max: c.max ?? 95,
+  };
+}
+
+type Indexes = Pick<Tables, 'slotOf' | 'nowhere' | 'actionOf' | 'eventOf'>;
+
+/**
+ * A condition as a test of the working form: the same meaning as conditions.ts's predicate over
+ * the JSON state (a test holds both to it on many states). An id the scenario does not have reads
+ * as absent, as it does in a state the engine made.
+ */
+function testOf(cond: Condition, ix: Indexes): WorkTest {
+  if ('all' in cond) {
+    const parts = cond.all.map((c) => testOf(c, ix));
+    return (w) => {
+      for (const part of parts) if (!part(w)) return false;
+      return true;
+    };
+  }
+  if ('any' in cond) {
+    const parts = cond.any.map((c) => testOf(c, ix));
+    return (w) => {
+      for (const part of parts) if (part(w)) return true;
+      return false;
+    };
+  }
+  if ('not' in cond) {
+    const inner = testOf(cond.not, ix);
+    return (w) => !inner(w);
+  }
+  if ('var' in cond) {
+    const { gte, lte } = cond;
+    const slot = ix.slotOf[cond.var] ?? ix.nowhere;
+    return (w) => inRange(read(w, slot, 0), gte, lte);
+  }
+  if ('actionTaken' in cond) {
+    const { byTurnsAgo } = cond;
+    const index = ix.actionOf[cond.actionTaken];
+    if (index === undefined) return () => false;
+    return (w) => {
+      const turn = w.taken[index]!;
+      if (turn !== turn) return false;
+      return byTurnsAgo === undefined || w.state.turn - turn >= byTurnsAgo;
+    };
+  }
+  if ('eventHappened' in cond) {
+    const index = ix.eventOf[cond.eventHappened];
+    if (index === undefined) return () => false;
+    return (w) => w.happened[index] === w.happened[index];
+  }
+  if ('rungGte' in cond || 'rungLte' in cond) {
+    const { rungGte, rungLte } = cond;
+    return (w) => inRange(rungOn(w), rungGte, rungLte);
+  }
+  const { turnGte, turnLte } = cond as { turnGte?: number; turnLte?: number };
+  return (w) => inRange(w.state.turn, turnGte, turnLte);
+}
+
+function inRange(value: number, gte: number | undefined, lte: number | undefined): boolean {
+  return (gte === undefined || value >= gte) && (lte === undefined || value <= lte);
+}
