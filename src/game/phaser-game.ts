@@ -1,9 +1,11 @@
 // Phaser and the scenes, loaded as their own chunk.
 import Phaser from 'phaser';
+import { css, PALETTE } from './palette';
 import { BootScene } from './scenes/BootScene';
 import { BriefingScene } from './scenes/BriefingScene';
 import { CrisisScene } from './scenes/CrisisScene';
 import { DebriefScene } from './scenes/DebriefScene';
+import { OnDemandGame } from './scenes/frames';
 import { PassScene } from './scenes/PassScene';
 import { ResolutionScene } from './scenes/ResolutionScene';
 import {
@@ -17,12 +19,12 @@ import { TitleScene } from './scenes/TitleScene';
 import { ViewerScene } from './scenes/ViewerScene';
 
 export function startPhaser(parent: HTMLElement): Phaser.Game {
-  return new Phaser.Game({
+  return new OnDemandGame({
     type: Phaser.AUTO,
     parent,
     width: WIDTH,
     height: HEIGHT,
-    backgroundColor: '#101820',
+    backgroundColor: css(PALETTE.background),
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     // The keyboard belongs to the page (keys.ts), so the DOM layer and the canvas share it.
     input: { keyboard: false },

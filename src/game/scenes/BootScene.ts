@@ -12,7 +12,6 @@ export class BootScene extends Phaser.Scene {
   }
 
   preload(): void {
-    this.cameras.main.setBackgroundColor(PALETTE.background);
     const w = 600;
     const x = (WIDTH - w) / 2;
     const y = HEIGHT / 2;

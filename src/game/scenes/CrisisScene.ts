@@ -62,7 +62,7 @@ export class CrisisScene extends ScreenScene {
       drawMap(this, this.mapLayer, cachedMap(this, c.sc), MAP, state, c.sc, mapOf(c.sc));
       this.mapFor = state;
     }
-    this.clock = this.add.text(
+    this.clock = this.text(
       MAP.x + MAP.w - 10,
       MAP.y + 10,
       clockText(c),
@@ -82,8 +82,12 @@ export class CrisisScene extends ScreenScene {
       ? 'the other meters (M: the main ones)'
       : 'the main meters (M: the others)';
     const caption = `The situation: ${which}. Click one to see why it moved.`;
-    layer.add(this.add.text(METERS.x, METERS.y - 26, caption, textStyle(15, PALETTE.muted)));
-    drawMeters(this, layer, METERS, meters, { onPick: (id) => c.showWhy(id), picked: why });
+    layer.add(this.text(METERS.x, METERS.y - 26, caption, textStyle(15, PALETTE.muted)));
+    drawMeters(this, layer, METERS, meters, {
+      onPick: (id) => c.showWhy(id),
+      picked: why,
+      text: (...made) => this.text(...made),
+    });
   }
 
   /** Kahn's escalation ladder, the current rung marked with ► as well as colour. */
@@ -100,13 +104,13 @@ export class CrisisScene extends ScreenScene {
         .setStrokeStyle(1, PALETTE.border),
     );
     layer.add(
-      this.add.text(x, y, 'Escalation ladder', textStyle(13, PALETTE.sky, { fontStyle: 'bold' })),
+      this.text(x, y, 'Escalation ladder', textStyle(13, PALETTE.sky, { fontStyle: 'bold' })),
     );
     [...rungs].reverse().forEach((rung, i) => {
       const label = `${rung.current ? '► ' : '   '}${rung.level}. ${rung.name}`;
       const colour = rung.current ? PALETTE.yellow : PALETTE.muted;
       layer.add(
-        this.add.text(
+        this.text(
           x,
           y + rowH * (i + 1),
           label,
@@ -126,7 +130,7 @@ export class CrisisScene extends ScreenScene {
         .setStrokeStyle(2, PALETTE.yellow),
     );
     layer.add(
-      this.add.text(
+      this.text(
         METERS.x + 16,
         METERS.y + 12,
         why.heading,
@@ -134,7 +138,7 @@ export class CrisisScene extends ScreenScene {
       ),
     );
     layer.add(
-      this.add.text(
+      this.text(
         METERS.x + 16,
         METERS.y + 60,
         why.lines.join('\n'),
@@ -158,7 +162,7 @@ export class CrisisScene extends ScreenScene {
 
   protected override drawControls(layer: Phaser.GameObjects.Container): void {
     // The detail box first: drawing a focused card shows its description there.
-    this.detail = this.add.text(
+    this.detail = this.text(
       DETAIL.x,
       DETAIL.y,
       this.statusText(),
@@ -170,7 +174,7 @@ export class CrisisScene extends ScreenScene {
     model.tracks.forEach((group, column) => {
       const x = 20 + column * (width + 13);
       layer.add(
-        this.add.text(x, CARDS_Y, group.heading, textStyle(18, PALETTE.sky, { fontStyle: 'bold' })),
+        this.text(x, CARDS_Y, group.heading, textStyle(18, PALETTE.sky, { fontStyle: 'bold' })),
       );
       const rowH = Math.min(30, (1000 - CARDS_Y - 36) / Math.max(1, group.controls.length));
       group.controls.forEach((control, i) => {

@@ -36,7 +36,7 @@ export class ResolutionScene extends ScreenScene {
     if (!this.animated && c.previous) for (const key of keys) from[key] = c.previous.vars[key] ?? 0;
     this.animated = true;
     layer.add(
-      this.add.text(
+      this.text(
         940,
         HEADER_BOTTOM + 2,
         'How the main numbers moved',
@@ -44,6 +44,9 @@ export class ResolutionScene extends ScreenScene {
       ),
     );
     const top = HEADER_BOTTOM + 30;
-    drawMeters(this, layer, { x: 940, y: top, w: 620, h: 684 - top }, meters, { from });
+    drawMeters(this, layer, { x: 940, y: top, w: 620, h: 684 - top }, meters, {
+      from,
+      text: (...made) => this.text(...made),
+    });
   }
 }

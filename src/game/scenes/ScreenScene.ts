@@ -6,6 +6,7 @@ import { currentModel, getController, SCENE_KEYS, screenSignature, scrollRequest
 import { keyRows } from '../dom/layer';
 import { css, PALETTE } from '../palette';
 import { press, type Control, type ScreenModel } from '../view/model';
+import { textLook } from './frames';
 
 export const WIDTH = 1600;
 export const HEIGHT = 1000;
@@ -82,6 +83,9 @@ export function fitToHeight(
   return text;
 }
 
+/** How each text of the screens was made, and how it looked then (see ScreenScene.text). */
+const madeAs = new WeakMap<Phaser.GameObjects.Text, { how: string; look: string }>();
+
 export abstract class ScreenScene extends Phaser.Scene {
   protected model!: ScreenModel;
   private layer: Phaser.GameObjects.Container | null = null;
@@ -99,6 +103,8 @@ export abstract class ScreenScene extends Phaser.Scene {
   >();
   /** The buttons of the open overlay: the only ones a pointer can reach while it is open. */
   private readonly overlayButtons = new Set<string>();
+  /** The last drawing's texts that still look as they were made, by how they were made. */
+  private readonly spareTexts = new Map<string, Phaser.GameObjects.Text[]>();
 
   /** Where the text column goes; scenes with pictures make it smaller. */
   protected textArea(): Rect {
@@ -122,7 +128,9 @@ export abstract class ScreenScene extends Phaser.Scene {
   protected cover(_covered: boolean): void {}
 
   create(): void {
-    this.cameras.main.setBackgroundColor(PALETTE.background);
+    // The canvas is cleared to the background colour (the game's backgroundColor) before every
+    // frame; a camera background would paint the same colour again over the whole canvas, a
+    // cost of its own on every frame where WebGL runs on the CPU.
     // The screen moved on while this scene was starting (keys pressed faster than a scene
     // starts, or while a map loaded): hand over to the screen's own scene, so one scene is on.
     if (this.handOver()) return;
@@ -179,8 +187,10 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.overlayButtons.clear();
     // With the text view over the canvas, clicks belong to it alone.
     this.input.enabled = !getController().ui.textView;
-    this.layer?.destroy();
-    this.textPanel?.destroy();
+    for (const old of [this.layer, this.textPanel]) {
+      if (old) this.keepSpareTexts(old);
+      old?.destroy();
+    }
     this.textPanel = null;
     const layer = this.add.container(0, 0);
     this.layer = layer;
@@ -189,24 +199,70 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.cover(c.ui.textView);
     if (c.ui.textView) {
       this.textCamera?.setVisible(false);
-      return;
+    } else {
+      this.drawHeader(layer);
+      this.drawPictures(layer);
+      this.drawText();
+      this.drawControls(layer);
+      this.drawNotice(layer);
+      this.drawOverlay(layer);
+      this.textCamera?.ignore(layer);
     }
-    this.drawHeader(layer);
-    this.drawPictures(layer);
-    this.drawText();
-    this.drawControls(layer);
-    this.drawNotice(layer);
-    this.drawOverlay(layer);
-    this.textCamera?.ignore(layer);
+    for (const texts of this.spareTexts.values()) for (const text of texts) text.destroy();
+    this.spareTexts.clear();
+  }
+
+  /**
+   * A text as `this.add.text` makes it. Drawing a screen again makes most of its texts again as
+   * they were: one of the last drawing made the same way, and not changed since, is used again
+   * (moved where it is asked for), so its letters are not laid out and uploaded again.
+   */
+  protected text(
+    x: number,
+    y: number,
+    content: string,
+    style: Phaser.Types.GameObjects.Text.TextStyle,
+  ): Phaser.GameObjects.Text {
+    const how = JSON.stringify([content, style]);
+    const spare = this.spareTexts.get(how)?.pop();
+    if (spare) {
+      spare.cameraFilter = 0;
+      return spare
+        .setPosition(x, y)
+        .setOrigin(0, 0)
+        .setScale(1)
+        .setAngle(0)
+        .setAlpha(1)
+        .setDepth(0)
+        .setVisible(true)
+        .setName('');
+    }
+    const made = this.add.text(x, y, content, style);
+    madeAs.set(made, { how, look: textLook(made) });
+    return made;
+  }
+
+  /** Takes out of `container` (and those in it) the texts that still look as they were made. */
+  private keepSpareTexts(container: Phaser.GameObjects.Container): void {
+    for (const object of [...container.list]) {
+      if (object instanceof Phaser.GameObjects.Container) this.keepSpareTexts(object);
+      if (!(object instanceof Phaser.GameObjects.Text)) continue;
+      const made = madeAs.get(object);
+      if (!made || textLook(object) !== made.look) continue;
+      container.remove(object);
+      const same = this.spareTexts.get(made.how);
+      if (same) same.push(object);
+      else this.spareTexts.set(made.how, [object]);
+    }
   }
 
   private drawHeader(layer: Phaser.GameObjects.Container): void {
     layer.add(
-      this.add.text(40, 24, this.model.title, textStyle(34, PALETTE.text, { fontStyle: 'bold' })),
+      this.text(40, 24, this.model.title, textStyle(34, PALETTE.text, { fontStyle: 'bold' })),
     );
     // Wrapped short of the notice's column, however long a seed in it is.
     const subtitle = textStyle(18, PALETTE.muted, { wordWrap: { width: NOTICE.x - 60 } });
-    layer.add(fitToHeight(this.add.text(40, 72, this.model.subtitle, subtitle), 44));
+    layer.add(fitToHeight(this.text(40, 72, this.model.subtitle, subtitle), 44));
     layer.add(
       this.add
         .text(WIDTH - 40, 30, 'Keys: ?   Glossary: G   Text view: T', textStyle(16, PALETTE.muted))
@@ -227,7 +283,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       backgroundColor: '#101820',
       padding: { x: 8, y: 4 },
     });
-    const text = this.add.text(NOTICE.x + NOTICE.w, NOTICE.y, notice, style).setOrigin(1, 0);
+    const text = this.text(NOTICE.x + NOTICE.w, NOTICE.y, notice, style).setOrigin(1, 0);
     layer.add(fitToHeight(text, NOTICE.h));
   }
 
@@ -239,7 +295,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     const panel = this.add.container(OFFSTAGE, 0).setName('text-column');
     let y = 0;
     for (const section of this.model.sections) {
-      const heading = this.add.text(
+      const heading = this.text(
         0,
         y,
         section.heading,
@@ -248,7 +304,7 @@ export abstract class ScreenScene extends Phaser.Scene {
       panel.add(heading);
       y += heading.height + 6;
       for (const line of section.lines) {
-        const text = this.add.text(
+        const text = this.text(
           0,
           y,
           line,
@@ -293,7 +349,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     let y = area.y;
     for (const group of this.model.groups) {
       layer.add(
-        this.add.text(area.x, y, group.heading, textStyle(19, PALETTE.sky, { fontStyle: 'bold' })),
+        this.text(area.x, y, group.heading, textStyle(19, PALETTE.sky, { fontStyle: 'bold' })),
       );
       y += 30;
       if (group.inline) {
@@ -341,7 +397,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     const mark = control.pressed ? '✔ ' : control.disabled ? '⊘ ' : '';
     const key = control.key ? `  [${control.key}]` : '';
     this.buttons.set(control.id, { box, control });
-    const label = this.add.text(
+    const label = this.text(
       at.x + 10,
       at.y + at.h / 2,
       `${mark}${control.short ?? control.label}${key}`,
@@ -379,7 +435,7 @@ export abstract class ScreenScene extends Phaser.Scene {
         .setInteractive(),
     );
     layer.add(
-      this.add.text(
+      this.text(
         80,
         60,
         kind === 'glossary' ? 'Glossary' : 'Keyboard shortcuts',
@@ -419,7 +475,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     let y = top;
     for (const [term, text] of rows) {
       const style = textStyle(size, PALETTE.text, { wordWrap: { width } });
-      const line = this.add.text(80 + column * (width + gap), y, `${term} — ${text}`, style);
+      const line = this.text(80 + column * (width + gap), y, `${term} — ${text}`, style);
       if (y + line.height > HEIGHT - 30 && y > top) {
         column++;
         y = top;

@@ -14,8 +14,16 @@ export function drawMeters(
     from?: Record<string, number>;
     onPick?: (id: string) => void;
     picked?: string | null;
+    /** Makes a text (a scene that uses its texts again passes its own). */
+    text?: (
+      x: number,
+      y: number,
+      content: string,
+      style: Phaser.Types.GameObjects.Text.TextStyle,
+    ) => Phaser.GameObjects.Text;
   } = {},
 ): void {
+  const text = options.text ?? ((x, y, content, style) => scene.add.text(x, y, content, style));
   const rowH = Math.min(44, at.h / Math.max(1, meters.length));
   const labelW = Math.min(250, Math.round(at.w * 0.38));
   const valueW = Math.min(200, Math.round(at.w * 0.34));
@@ -36,9 +44,12 @@ export function drawMeters(
       row.setInteractive({ useHandCursor: true });
       row.on('pointerdown', () => options.onPick!(m.id));
     }
-    const name = scene.add
-      .text(at.x + 8, y + rowH / 2 - 2, m.name, textStyle(at.w < 600 ? 13 : 15, PALETTE.text))
-      .setOrigin(0, 0.5);
+    const name = text(
+      at.x + 8,
+      y + rowH / 2 - 2,
+      m.name,
+      textStyle(at.w < 600 ? 13 : 15, PALETTE.text),
+    ).setOrigin(0, 0.5);
     // A long name (Cuba's "US strike and invasion readiness") shrinks to fit rather than being cut.
     for (let size = at.w < 600 ? 13 : 15; name.width > labelW - 12 && size > 11; size--)
       name.setFontSize(size - 1);
@@ -75,15 +86,16 @@ export function drawMeters(
     const colour =
       m.lastChange > 0 ? PALETTE.orange : m.lastChange < 0 ? PALETTE.sky : PALETTE.muted;
     layer.add(
-      scene.add
-        .text(at.x + labelW + barW + 10, y + rowH / 2 - 2, m.text, textStyle(15, PALETTE.text))
-        .setOrigin(0, 0.5),
+      text(
+        at.x + labelW + barW + 10,
+        y + rowH / 2 - 2,
+        m.text,
+        textStyle(15, PALETTE.text),
+      ).setOrigin(0, 0.5),
     );
     if (change)
       layer.add(
-        scene.add
-          .text(at.x + at.w - 6, y + rowH / 2 - 2, change, textStyle(14, colour))
-          .setOrigin(1, 0.5),
+        text(at.x + at.w - 6, y + rowH / 2 - 2, change, textStyle(14, colour)).setOrigin(1, 0.5),
       );
   });
 }
