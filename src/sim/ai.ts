@@ -26,13 +26,6 @@ export interface AiChoice {
   decision: AiDecision;
 }
 
-interface Scored {
-  action: Action;
-  score: number;
-  noise: number;
-  index: number;
-}
-
 export function chooseOrders(
   sc: CompiledScenario,
   state: GameState,
@@ -50,44 +43,55 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
   const { sc, state } = w;
   const role = sc.roles[roleId]!;
   const outlook = outlookOf(w, role);
-  const options: Scored[] = [];
-  const blocked: ActionPlan[] = [];
   const plans = sc.plansByRole[roleId]!;
+  // By place in `plans`: each available option's score and noise; `ranked` holds those places
+  // best first, in the role's order among equals (kept sorted as they come: a few dozen options).
+  const scores: number[] = [];
+  const noises: number[] = [];
+  const ranked: number[] = [];
+  const blocked: ActionPlan[] = [];
   for (let index = 0; index < plans.length; index++) {
     const plan = plans[index]!;
+    scores.push(0);
+    noises.push(0);
     if (!availableOn(w, plan.row)) {
       if (plan.action.ai?.kind === 'war') blocked.push(plan);
       continue;
     }
     const noise = rng.below(role.ai.noise + 1);
     const score = weigh(outlook, plan) + noise;
-    // Kept sorted as they come, best first and in the role's order among equals (a few dozen
-    // options: cheaper than sorting with a comparator).
-    let at = options.length;
-    while (at > 0 && options[at - 1]!.score < score) at--;
-    options.splice(at, 0, { action: plan.action, score, noise, index });
+    scores[index] = score;
+    noises[index] = noise;
+    let at = ranked.length;
+    ranked.push(index);
+    while (at > 0 && scores[ranked[at - 1]!]! < score) {
+      ranked[at] = ranked[at - 1]!;
+      at--;
+    }
+    ranked[at] = index;
   }
 
-  const chosen: Scored[] = [];
-  const rest: Scored[] = [];
+  const chosen: number[] = [];
+  const rest: number[] = [];
   let capital = read(w, w.tables.variableCount + w.tables.roleOf[roleId]!, 0);
-  for (const option of options) {
-    const fits =
-      option.score > 0 && chosen.length < role.maxActionsPerTurn && option.action.cost <= capital;
+  for (const index of ranked) {
+    const cost = plans[index]!.action.cost;
+    const fits = scores[index]! > 0 && chosen.length < role.maxActionsPerTurn && cost <= capital;
     if (fits) {
-      chosen.push(option);
-      capital -= option.action.cost;
+      chosen.push(index);
+      capital -= cost;
     } else if (rest.length < LOGGED_ALTERNATIVES) {
-      rest.push(option);
+      rest.push(index);
     }
   }
 
   const considered: AiOption[] = [];
-  for (const o of [...chosen, ...rest]) {
+  for (const index of chosen.concat(rest)) {
+    const action = plans[index]!.action;
     const terms: AiTerm[] = [];
-    scoreOn(w, role, o.action, terms);
-    if (o.noise !== 0) terms.push({ term: NOISE_TERM, value: o.noise });
-    considered.push({ action: o.action.id, score: o.score, terms });
+    scoreOn(w, role, action, terms);
+    if (noises[index] !== 0) terms.push({ term: NOISE_TERM, value: noises[index]! });
+    considered.push({ action: action.id, score: scores[index]!, terms });
   }
   // A hard gate is worth logging when it stopped a move the AI would otherwise have wanted.
   for (const plan of blocked) {
@@ -101,7 +105,7 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
       blocked: lockReason(sc, state, plan.action) ?? '',
     });
   }
-  const ids = chosen.map((o) => o.action.id);
+  const ids = chosen.map((index) => plans[index]!.action.id);
   return { actions: ids, decision: { role: roleId, chosen: ids, considered } };
 }
 
