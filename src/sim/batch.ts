@@ -1,6 +1,6 @@
 // Whole games played by bots and the AI on the plain-object path, for simulate, balance and bench.
 import { botOrders, type BotName, type Plan } from './bots';
-import { createGame, reducePlain } from './engine';
+import { createGame, plainGame } from './engine';
 import { restoreRng, seedRng } from './rng';
 import type { CompiledScenario } from './scenario/compile';
 import { selectScores } from './scoring';
@@ -41,8 +41,9 @@ export function playGame(
   const state = createGame(sc, { seed, humans });
   const botRng = restoreRng(seedRng(`${seed}/bots`));
   const orders: Order[] = [];
+  const reducer = plainGame(sc, state);
   const give = (order: Order) => {
-    const error = reducePlain(sc, state, order);
+    const error = reducer(order);
     if (error) throw new Error(`bot order rejected (${error.code}): ${error.message}`);
     orders.push(order);
   };

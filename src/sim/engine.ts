@@ -8,6 +8,7 @@ import { resolveTurn } from './resolve/turn';
 import { restoreRng, seedRng } from './rng';
 import type { CompiledScenario } from './scenario/compile';
 import type { GameState, Order, OrderError, ReduceResult } from './state';
+import { loadWork, type Work } from './work';
 
 export interface NewGameOptions {
   seed: string;
@@ -54,8 +55,11 @@ export function createGame(sc: CompiledScenario, options: NewGameOptions): GameS
   };
 }
 
-/** Applies a valid order to `state`, which may be an immer draft or a plain object it owns. */
-function apply(sc: CompiledScenario, state: GameState, order: Order): void {
+/**
+ * Applies a valid order to `state`, which may be an immer draft or a plain object it owns; `work`,
+ * when given, is the working form of a plain `state` kept between turns (see plainGame).
+ */
+function apply(sc: CompiledScenario, state: GameState, order: Order, work?: Work): void {
   switch (order.type) {
     case 'orders/submitted':
       state.submitted[order.role] = {
@@ -76,7 +80,7 @@ function apply(sc: CompiledScenario, state: GameState, order: Order): void {
       return;
     case 'turn/ended': {
       const rng = restoreRng(state.rng);
-      resolveTurn(sc, state, rng);
+      resolveTurn(sc, state, rng, work);
       state.rng = rng.state();
       return;
     }
@@ -102,6 +106,23 @@ export function reducePlain(
   const error = validateOrder(sc, state, order);
   if (!error) apply(sc, state, order);
   return error;
+}
+
+/**
+ * `reducePlain` for code that owns `state` and changes it only through the function returned
+ * (batch runs, luck or choice): the working form of the state is read once and kept between turns,
+ * written back into `state` at the end of each, instead of being read from it again every turn.
+ */
+export function plainGame(
+  sc: CompiledScenario,
+  state: GameState,
+): (order: Order) => OrderError | null {
+  const work = loadWork(sc, state);
+  return (order) => {
+    const error = validateOrder(sc, state, order);
+    if (!error) apply(sc, state, order, work);
+    return error;
+  };
 }
 
 /** A copy of a state that batch code may mutate (the state itself may be frozen by immer). */

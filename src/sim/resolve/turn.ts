@@ -17,12 +17,13 @@ import type { ActionRow } from '../scenario/tables';
 import { TRACKS } from '../scenario/types';
 import type { Cause, GameState, TurnReport } from '../state';
 import { signalCredibility } from '../rules';
-import { loadWork, markTaken, read, rungOn, storeWork } from '../work';
+import { loadWork, markTaken, read, rungOn, storeWork, type Work } from '../work';
 import { applyEffects, applyRoll, landPending } from './effects';
 import { runEvents } from './events';
 import { checkEndings } from './endings';
 
-export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng): void {
+/** Resolves the turn; `work` is the working form of a plain `state`, when its caller keeps one. */
+export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng, work?: Work): void {
   if (isDraft(state)) {
     // Under immer every read of a draft goes through a proxy, and a turn reads thousands of
     // values: resolve it on a plain working copy of the parts it changes, then write those back
@@ -32,7 +33,7 @@ export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng): v
     Object.assign(state, work);
     return;
   }
-  resolvePhases(sc, state, rng);
+  resolvePhases(sc, state, rng, work);
 }
 
 /** A plain state whose changeable parts are fresh copies; the rest is shared, read-only. */
@@ -52,8 +53,12 @@ function workingCopy(base: GameState): GameState {
 }
 
 /** The turn's phases on the working form of `state`, written back into it at the end. */
-function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng): void {
-  const work = loadWork(sc, state);
+function resolvePhases(
+  sc: CompiledScenario,
+  state: GameState,
+  rng: Rng,
+  work = loadWork(sc, state),
+): void {
   const rungBefore = rungOn(work);
   const report: TurnReport = {
     turn: state.turn,
