@@ -3,13 +3,16 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions } from './server';
 
-export const USAGE = `Usage: npm run serve -- [--host HOST] [--port PORT] [--records DIR]
+export const USAGE = `Usage: npm run serve -- [--host HOST] [--port PORT] [--records DIR] [--public-address ADDR]
 
 Serves the built game (dist/, made by \`npm run build\`) and the live-class rooms on one port.
   --host HOST     the address to listen on (default ${DEFAULT_HOST}: this computer only;
                   0.0.0.0 lets the students' devices on the local network connect)
   --port PORT     the port (default ${DEFAULT_PORT})
   --records DIR   where each class's record is written after every turn (default ./records)
+  --public-address ADDR
+                  with Redis: where browsers reach this process (host:port, or a proxy's
+                  host/path), so a class found through another process connects here
   --help          this text
 With REDIS_URL set (redis://host:port), presence, matchmaking and records go through Redis, so
 several server processes can serve the same classes.`;
@@ -27,6 +30,7 @@ export function parseServeArgs(args: readonly string[], env: NodeJS.ProcessEnv):
         host: { type: 'string' },
         port: { type: 'string' },
         records: { type: 'string' },
+        'public-address': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -54,8 +58,19 @@ export function parseServeArgs(args: readonly string[], env: NodeJS.ProcessEnv):
     throw new UsageError(
       `REDIS_URL must look like redis://host:port, not "${redisUrl.slice(0, 60)}"`,
     );
+  const publicAddress = values['public-address'];
+  if (publicAddress !== undefined && !/^[^\s/][^\s]{0,252}$/.test(publicAddress))
+    throw new UsageError(
+      `--public-address takes host:port or host/path, not "${publicAddress.slice(0, 40)}"`,
+    );
   return {
     help: false,
-    options: { host, port, recordsDir: records, ...(redisUrl ? { redisUrl } : {}) },
+    options: {
+      host,
+      port,
+      recordsDir: records,
+      ...(redisUrl ? { redisUrl } : {}),
+      ...(publicAddress ? { publicAddress } : {}),
+    },
   };
 }

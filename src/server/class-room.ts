@@ -3,7 +3,7 @@
 // messages, state, refusals) is described in src/browser/live-protocol.ts; the game and its
 // record in live-game.ts. The turn clock lives here, in the room, so the core stays pure.
 import { matchMaker, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import { encodeRecord, type Order } from '../sim';
+import { encodeRecord, type GameRecord, type Order } from '../sim';
 import {
   JOIN_REFUSALS,
   MAX_EXTEND_SECONDS,
@@ -94,6 +94,10 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
   /** The teacher token, only until the creator has been welcomed. */
   private newToken: string | null = null;
   private saving: Promise<void> = Promise.resolve();
+  /** A resolved turn (or the end) is being saved before the pages hear of it. */
+  private resolving = false;
+  /** The record as the pages know it: the game up to the last resolution they were told of. */
+  private published!: GameRecord;
 
   private get services(): ClassServices {
     return (this.constructor as typeof ClassRoom).services;
@@ -204,6 +208,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
       );
     }
     this.setState(state);
+    this.published = this.game.record();
     this.showGame();
     await this.setMetadata({
       seats: seatsOf(this.setup).map((s) => s.seat),
@@ -340,7 +345,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
       role,
       partner: occupant.partner,
       ...(token ? { teacherToken: token } : {}),
-      record: this.game.record(),
+      record: this.published,
       mine: role ? this.game.submitted(role) : null,
       proposal: role ? (this.proposals.get(role) ?? null) : null,
     };
@@ -409,7 +414,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
   }
 
   private sendRecord(client: Client): void {
-    const record = this.game.record();
+    const record = this.published;
     this.tell(client, 'record', { record, link: encodeRecord(this.game.sc, record) });
   }
 
@@ -436,6 +441,8 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
         'live/wrongPhase',
         'The game is over; no more orders can be given.',
       );
+    if (this.resolving)
+      return this.reject(client, type, 'live/wrongPhase', 'The turn is resolving: wait a moment.');
     if (this.game.submitted(role))
       return this.reject(
         client,
@@ -534,6 +541,8 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
   ): void {
     if (this.phase !== 'orders')
       return this.reject(client, type, 'live/wrongPhase', 'The game is over.');
+    if (this.resolving)
+      return this.reject(client, type, 'live/wrongPhase', 'The turn is resolving: wait a moment.');
     switch (type) {
       case 'pause':
         this.state.paused = true;
@@ -583,42 +592,55 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
 
   private tick(): void {
     const s = this.state;
-    if (this.phase !== 'orders' || s.turnSeconds === 0 || s.paused || s.secondsLeft <= 0) return;
+    const idle = this.phase !== 'orders' || this.resolving || s.turnSeconds === 0 || s.paused;
+    if (idle || s.secondsLeft <= 0) return;
     s.secondsLeft -= 1;
     if (s.secondsLeft === 0) this.resolveTurn('clock');
   }
 
+  /**
+   * Resolves the turn, saves the record and only then tells the pages, so a crash never loses a
+   * turn somebody has seen. Until then the room takes no orders or commands.
+   */
   private resolveTurn(why: TurnResolved['why']): void {
     const resolution = this.game.resolve();
-    for (const role of [...this.proposals.keys()]) this.clearProposal(role);
-    for (const view of this.state.seats.values()) view.submitted = false;
-    this.state.secondsLeft = this.setup.turnSeconds;
-    this.showGame();
-    this.broadcast('turnResolved', { ...resolution, why } satisfies TurnResolved);
-    this.persist();
+    this.resolving = true;
+    this.proposals.clear();
+    void this.persist().then(() => {
+      this.resolving = false;
+      this.state.secondsLeft = this.setup.turnSeconds;
+      this.published = this.game.record();
+      this.showGame();
+      this.broadcast('turnResolved', { ...resolution, why } satisfies TurnResolved);
+    });
   }
 
   private endGame(): void {
     this.game.dropTurn();
     this.proposals.clear();
-    for (const view of this.state.seats.values()) {
-      view.submitted = false;
-      view.proposed = false;
-    }
     this.state.phase = 'ended';
-    this.broadcast('ended', { hash: this.game.hash } satisfies ServerMessages['ended']);
-    this.persist();
+    this.resolving = true;
+    void this.persist().then(() => {
+      this.resolving = false;
+      this.published = this.game.record();
+      this.showGame();
+      this.broadcast('ended', { hash: this.game.hash } satisfies ServerMessages['ended']);
+    });
   }
 
-  /** The game's turn, phase and hash in the shared state. */
+  /** The game's turn, phase and hash in the shared state, and who has given orders. */
   private showGame(): void {
     this.state.turn = this.game.turn;
     this.state.hash = this.game.hash;
     if (this.state.phase !== 'ended') this.state.phase = this.game.over ? 'over' : 'orders';
+    for (const view of this.state.seats.values()) {
+      view.submitted = this.game.submitted(view.role) !== null;
+      view.proposed = this.proposals.has(view.role);
+    }
   }
 
-  /** Saves the record in the order of the turns, one save at a time. */
-  private persist(): void {
+  /** Saves the record as it is now, after the saves before it; resolves when it is kept (or failed). */
+  private persist(): Promise<void> {
     const record = this.game.record();
     const code = this.setup.code;
     this.saving = this.saving
@@ -628,6 +650,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
           `class ${code}: the record could not be saved: ${(error as Error).message}`,
         ),
       );
+    return this.saving;
   }
 
   // ------------------------------------------------------------------------------------------

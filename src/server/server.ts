@@ -25,6 +25,8 @@ export interface ServeOptions {
   recordsDir: string;
   /** Share presence, matchmaking and records through this Redis server. */
   redisUrl?: string;
+  /** Where browsers reach this process when matchmaking happened on another (host:port or host/path). */
+  publicAddress?: string;
   distDir?: string;
   log?: (line: string) => void;
 }
@@ -66,6 +68,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     transport: new WebSocketTransport({ server: http, maxPayload: MAX_FRAME_BYTES }),
     presence,
     ...(driver ? { driver } : {}),
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     gracefullyShutdown: false,
     greet: false,
   });

@@ -87,7 +87,7 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `npm run serve` as a separate process (tsx src/server/main.ts), once it says it listens. */
+/** `npm run serve` as a separate process (node --import tsx), once it says it listens. */
 export async function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv = {},
@@ -95,13 +95,8 @@ export async function spawnServer(
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      join(ROOT, 'src/server/main.ts'),
-      '--port',
-      String(port),
-      ...args,
-    ],
+    // One process: tsx's command line would run the server in a child that SIGKILL would miss.
+    ['--import', 'tsx', join(ROOT, 'src/server/main.ts'), '--port', String(port), ...args],
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
