@@ -91,12 +91,22 @@ export interface ChildServer {
 export async function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  /** Arguments that depend on the port it gets. */
+  more: (port: number) => string[] = () => [],
 ): Promise<ChildServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     // One process: tsx's command line would run the server in a child that SIGKILL would miss.
-    ['--import', 'tsx', join(ROOT, 'src/server/main.ts'), '--port', String(port), ...args],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src/server/main.ts'),
+      '--port',
+      String(port),
+      ...args,
+      ...more(port),
+    ],
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
