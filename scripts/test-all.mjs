@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The one test command (`npm test`). Runs every check in order and never stops early:
-// typecheck, lint, format check, Vitest, and Playwright end-to-end tests when tests/e2e has specs.
+// typecheck, lint, format check, Vitest (installing redis-server first, as root, if missing), and
+// Playwright end-to-end tests when tests/e2e has specs.
 // Typecheck, lint and format each count as one test. Ends with the plain line `N passed, N failed`
 // (CI reads it) and exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const E2E_DIR = join(ROOT, 'tests', 'e2e');
 const CHROMIUM_INSTALL = 'apt-get update && apt-get install -y chromium';
+const REDIS_INSTALL = 'apt-get update && apt-get install -y redis-server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'brink-test-'));
 
@@ -54,7 +56,24 @@ function npmScript(script) {
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
+/**
+ * The live-class server's two-process test needs Debian's redis-server: installed here as root
+ * before the tests run (the test would install it too, but inside a test it races the others).
+ */
+function ensureRedis() {
+  if (run('sh', ['-c', 'command -v redis-server >/dev/null']) === 0) return;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `redis-server not found; the Redis test will fail. Install it (as root: ${REDIS_INSTALL}).`,
+    );
+    return;
+  }
+  console.log(`redis-server not found; installing: ${REDIS_INSTALL}`);
+  run('sh', ['-c', REDIS_INSTALL], { DEBIAN_FRONTEND: 'noninteractive' });
+}
+
 function vitest() {
+  ensureRedis();
   const bin = localBin('vitest');
   if (!bin) return { passed: 0, failed: 1, note: 'vitest is not installed (run npm install)' };
   const output = join(scratch, 'vitest.json');
