@@ -42,14 +42,12 @@ export function currentModel(): ScreenModel {
 }
 
 /**
- * What the screen shows, as one text: the model and the parts of the UI state drawn beside it
- * (notice, overlay, the why panel, the text view). Equal texts look the same but for where the
- * keyboard cursor is. Worked out once per model.
+ * What the screen shows but for the keyboard cursor, as one text: equal texts look the same but
+ * for where the cursor is. Worked out once per model.
  */
 export function screenSignature(): string {
   const model = currentModel();
-  const ui = getController().ui;
-  built!.signature ??= JSON.stringify([model, ui.notice, ui.overlay, ui.why, ui.textView]);
+  built!.signature ??= JSON.stringify({ ...model, focus: null });
   return built!.signature;
 }
 

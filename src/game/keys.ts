@@ -28,14 +28,14 @@ export function installKeys(
     const onButton = target?.tagName === 'BUTTON';
 
     if (event.key === 'Escape') {
-      if (controller.ui.overlay) controller.openOverlay(null);
+      if (model.overlay) controller.openOverlay(null);
       else if (controller.ui.why) controller.showWhy(null);
       event.preventDefault();
       return;
     }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (usable.length === 0) return;
-      const at = usable.findIndex((c) => c.id === controller.ui.focus);
+      const at = usable.findIndex((c) => c.id === model.focus);
       const step = event.key === 'ArrowDown' ? 1 : -1;
       const next =
         at < 0 ? (step > 0 ? 0 : usable.length - 1) : (at + step + usable.length) % usable.length;
@@ -63,7 +63,7 @@ export function installKeys(
       return;
     }
     if ((event.key === 'Enter' || event.key === ' ') && !onButton) {
-      const focused = controls.find((c) => c.id === controller.ui.focus);
+      const focused = controls.find((c) => c.id === model.focus);
       const chosen =
         focused ?? (event.key === 'Enter' ? controls.find((c) => c.key === 'Enter') : undefined);
       if (chosen) {

@@ -9,7 +9,6 @@ import { DomLayer } from './dom/layer';
 import { installKeys } from './keys';
 import type { CanvasControl, CanvasText } from './scenes/ScreenScene';
 import { browserEffects, randomSeed } from './dom/effects';
-import { clockText } from './view/screens';
 
 export interface BrinkApi {
   state(): GameState | null;
@@ -100,7 +99,7 @@ async function start(): Promise<void> {
   setInterval(() => controller.tick(), 1000);
   controller.onClock(() => {
     const clock = document.getElementById('clock');
-    if (clock) clock.textContent = clockText(controller);
+    if (clock) clock.textContent = currentModel().clock;
   });
 
   const { canvasControls, canvasTexts, startPhaser } = await import('./phaser-game');

@@ -258,6 +258,28 @@ describe("the crisis room's own fields", () => {
   });
 });
 
+describe("a screen's surroundings", () => {
+  it('are in its model: the notice, the overlay, the cursor, the clock and the text view', () => {
+    const c = game();
+    expect(buildScreen(c)).toMatchObject({ notice: null, overlay: null, focus: null, clock: '' });
+    c.toggleFacilitator();
+    c.setTimer(3);
+    c.newGame();
+    c.beginCrisis();
+    pressId(c, 'glossary');
+    c.notify('A notice.');
+    c.toggleTextView();
+    expect(buildScreen(c)).toMatchObject({
+      screen: 'crisis',
+      notice: 'A notice.',
+      overlay: 'glossary',
+      focus: 'glossary',
+      clock: 'Time left this turn: 3:00 (paused)',
+      textView: true,
+    });
+  });
+});
+
 describe('the screen model of the page', () => {
   it('is built once per change and kept while nothing changes', () => {
     const c = game();

@@ -3,7 +3,6 @@
 // createElement and textContent only: no scenario or record text is ever parsed as HTML.
 import { SEED_BOX_LENGTH, type GameController } from '../controller';
 import { allControls, press, type Control, type ScreenModel } from '../view/model';
-import { clockText } from '../view/screens';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -73,7 +72,6 @@ export class DomLayer {
       this.deferred = true;
       return;
     }
-    const c = this.controller;
     // Rebuilding the DOM under a pointer loses its click, and screen readers lose their place:
     // rebuild only when what the layer shows has changed (not for a mere move of the cursor).
     const signature = this.signature();
@@ -89,12 +87,12 @@ export class DomLayer {
         : undefined;
     const screenChanged = model.screen !== this.lastScreen;
 
-    this.root.classList.toggle('visible', c.ui.textView);
+    this.root.classList.toggle('visible', model.textView);
     this.root.dataset.screen = model.screen;
     const frag = document.createDocumentFragment();
     const header = el('header');
     header.append(el('h1', model.title), el('p', model.subtitle, 'subtitle'));
-    const clock = clockText(c);
+    const clock = model.clock;
     if (clock && model.screen === 'crisis') {
       // Always in place while the clock runs, so the page does not jump each second.
       const line = el('p', clock, 'clock');
@@ -102,8 +100,8 @@ export class DomLayer {
       header.append(line);
     }
     frag.append(header);
-    if (c.ui.notice) {
-      const notice = el('p', c.ui.notice, 'notice');
+    if (model.notice) {
+      const notice = el('p', model.notice, 'notice');
       notice.setAttribute('role', 'status');
       frag.append(notice);
     }
@@ -114,11 +112,11 @@ export class DomLayer {
     const sections = this.sections(model);
     if (model.screen === 'title') frag.append(controls, sections);
     else frag.append(sections, controls);
-    if (c.ui.overlay) frag.prepend(this.overlay(c.ui.overlay, model));
+    if (model.overlay) frag.prepend(this.overlay(model.overlay, model));
     this.root.replaceChildren(frag);
     this.lastScreen = model.screen;
 
-    const target = c.ui.focus ?? focusedId;
+    const target = model.focus ?? focusedId;
     if (target && (focusedId !== undefined || this.root.contains(document.activeElement))) {
       this.root.querySelector<HTMLElement>(`[data-control="${CSS.escape(target)}"]`)?.focus();
     } else if (focusedId) {
@@ -126,8 +124,8 @@ export class DomLayer {
     }
     this.announce(
       screenChanged
-        ? `${model.title}. ${model.subtitle}.${c.ui.notice ? ` ${c.ui.notice}` : ''}${this.summary(model)}`
-        : (c.ui.notice ?? ''),
+        ? `${model.title}. ${model.subtitle}.${model.notice ? ` ${model.notice}` : ''}${this.summary(model)}`
+        : (model.notice ?? ''),
     );
   }
 
@@ -163,7 +161,7 @@ export class DomLayer {
 
   /** Moves DOM focus to the control under the keyboard cursor, when focus is in the layer. */
   private followCursor(): void {
-    const id = this.controller.ui.focus;
+    const id = this.model().focus;
     if (!id || !this.root.contains(document.activeElement)) return;
     const button = this.root.querySelector<HTMLElement>(`[data-control="${CSS.escape(id)}"]`);
     if (button && button !== document.activeElement) button.focus();

@@ -3,11 +3,10 @@
 // orders. Everything drawn comes from the screen model and the core's selectors.
 import Phaser from 'phaser';
 import { selectLadder, selectMeters, type GameState } from '../../sim';
-import { getController } from '../app';
+import { currentModel, getController } from '../app';
 import { PALETTE } from '../palette';
 import type { Control, CrisisModel, Section } from '../view/model';
 import { presentationOf } from '../view/presentation';
-import { clockText } from '../view/screens';
 import { drawMap } from './map';
 import { cachedMap, mapOf, queueMap } from './maps';
 import { drawMeters } from './meters';
@@ -39,7 +38,7 @@ export class CrisisScene extends ScreenScene {
     this.mapFor = null;
     super.create();
     const stop = getController().onClock(() => {
-      if (this.clock?.active) this.clock.setText(clockText(getController()));
+      if (this.clock?.active) this.clock.setText(currentModel().clock);
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
   }
@@ -65,7 +64,7 @@ export class CrisisScene extends ScreenScene {
     this.clock = this.text(
       MAP.x + MAP.w - 10,
       MAP.y + 10,
-      clockText(c),
+      this.model.clock,
       textStyle(20, PALETTE.yellow, { fontStyle: 'bold', backgroundColor: '#101820' }),
     );
     layer.add(this.clock.setOrigin(1, 0));

@@ -158,12 +158,12 @@ export abstract class ScreenScene extends Phaser.Scene {
   }
 
   private onChange(): void {
-    const c = getController();
     if (this.handOver()) return;
     // A move of the keyboard cursor only restrokes two buttons; anything else redraws the screen.
     const signature = screenSignature();
-    if (signature === this.signature && c.ui.focus !== this.drawnFocus) {
-      this.moveCursor(c.ui.focus);
+    const focus = currentModel().focus;
+    if (signature === this.signature && focus !== this.drawnFocus) {
+      this.moveCursor(focus);
       return;
     }
     this.redraw();
@@ -180,13 +180,12 @@ export abstract class ScreenScene extends Phaser.Scene {
 
   protected redraw(): void {
     this.model = currentModel();
-    const c = getController();
     this.signature = screenSignature();
-    this.drawnFocus = c.ui.focus;
+    this.drawnFocus = this.model.focus;
     this.buttons.clear();
     this.overlayButtons.clear();
     // With the text view over the canvas, clicks belong to it alone.
-    this.input.enabled = !getController().ui.textView;
+    this.input.enabled = !this.model.textView;
     for (const old of [this.layer, this.textPanel]) {
       if (old) this.keepSpareTexts(old);
       old?.destroy();
@@ -196,8 +195,8 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.layer = layer;
     // Nothing on the canvas can be seen under the text view: draw nothing there, so the page
     // answers faster; the screen is drawn again when the text view closes.
-    this.cover(c.ui.textView);
-    if (c.ui.textView) {
+    this.cover(this.model.textView);
+    if (this.model.textView) {
       this.textCamera?.setVisible(false);
     } else {
       this.drawHeader(layer);
@@ -275,7 +274,7 @@ export abstract class ScreenScene extends Phaser.Scene {
    * is shortened here with "…"; the text view shows it whole.
    */
   private drawNotice(layer: Phaser.GameObjects.Container): void {
-    const notice = getController().ui.notice;
+    const notice = this.model.notice;
     if (!notice) return;
     const style = textStyle(15, PALETTE.yellow, {
       wordWrap: { width: NOTICE.w - 16 },
@@ -321,7 +320,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.cameras.main.ignore(panel);
     if (!this.textCamera) this.textCamera = this.cameras.add(area.x, area.y, area.w, area.h);
     this.textCamera.setViewport(area.x, area.y, area.w, area.h).setScroll(OFFSTAGE, this.scrollY);
-    this.textCamera.setVisible(getController().ui.overlay === null);
+    this.textCamera.setVisible(this.model.overlay === null);
     if (y > area.h) {
       const track = this.add
         .rectangle(area.x + area.w + 4, area.y, 4, area.h, PALETTE.panelLight)
@@ -386,7 +385,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     at: Rect,
     fontSize = 17,
   ): number {
-    const focused = getController().ui.focus === control.id;
+    const focused = this.model.focus === control.id;
     const fill = control.pressed
       ? PALETTE.blue
       : control.disabled
@@ -422,7 +421,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   protected showDetail(_control: Control): void {}
 
   private drawOverlay(layer: Phaser.GameObjects.Container): void {
-    const kind = getController().ui.overlay;
+    const kind = this.model.overlay;
     if (!kind) return;
     const rows =
       kind === 'glossary'
@@ -496,7 +495,7 @@ export abstract class ScreenScene extends Phaser.Scene {
   /** The buttons a pointer can press now: none under the text view, only the overlay's over it. */
   pressable(): CanvasControl[] {
     if (!this.input.enabled) return [];
-    const overlay = getController().ui.overlay !== null;
+    const overlay = this.model.overlay !== null;
     return [...this.buttons.values()]
       .filter(({ box, control }) => box.active && (!overlay || this.overlayButtons.has(control.id)))
       .map(({ box, control }) => ({

@@ -1,7 +1,7 @@
 // What a screen shows and offers, as plain data: the Phaser scenes draw it on the canvas and the
 // DOM layer renders it as real buttons and text for keyboards and screen readers. One source, two
 // views, so the canvas and its accessible twin never disagree.
-import type { GameController, Screen } from '../controller';
+import type { GameController, Overlay, Screen } from '../controller';
 
 export interface Control {
   id: string;
@@ -81,7 +81,25 @@ export interface PlainModel extends ScreenBase {
   screen: Exclude<Screen, 'crisis' | 'viewer'>;
 }
 
-export type ScreenModel = CrisisModel | ViewerModel | PlainModel;
+/** A screen's own content, as its builder makes it (screens/*.ts). */
+export type ScreenContent = CrisisModel | ViewerModel | PlainModel;
+
+/** What every screen shows beside its content, from the UI state. */
+export interface Surroundings {
+  /** The latest notice, in the header. */
+  notice: string | null;
+  /** The glossary or the key map over the screen. */
+  overlay: Overlay;
+  /** The control under the keyboard cursor. */
+  focus: string | null;
+  /** The facilitator's turn clock ('' when none runs). */
+  clock: string;
+  /** Whether the text view covers the canvas. */
+  textView: boolean;
+}
+
+/** A screen as it is shown: its content and its surroundings; the whole contract of a view. */
+export type ScreenModel = ScreenContent & Surroundings;
 
 export function allControls(model: ScreenModel): Control[] {
   return model.groups.flatMap((g) => g.controls);

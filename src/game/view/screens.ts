@@ -1,7 +1,8 @@
 // Builds each screen's model from the controller and the core's selectors: one module a screen,
 // in screens/ (as the scenes are in scenes/).
 import type { GameController } from '../controller';
-import type { ScreenModel } from './model';
+import type { ScreenContent, ScreenModel } from './model';
+import { clockText } from './screens/crisis';
 import { titleScreen } from './screens/title';
 import { briefingScreen } from './screens/briefing';
 import { crisisScreen } from './screens/crisis';
@@ -10,9 +11,13 @@ import { resolutionScreen } from './screens/resolution';
 import { debriefScreen } from './screens/debrief';
 import { viewerScreen } from './screens/viewer';
 
-export { clockText } from './screens/crisis';
-
+/** The screen the controller is on, with its notice, overlay, cursor, clock and text view. */
 export function buildScreen(c: GameController): ScreenModel {
+  const { notice, overlay, focus, textView } = c.ui;
+  return { ...content(c), notice, overlay, focus, clock: clockText(c), textView };
+}
+
+function content(c: GameController): ScreenContent {
   switch (c.ui.screen) {
     case 'title':
       return titleScreen(c);

@@ -1,10 +1,10 @@
 // The briefing: the situation on the scenario's start date, the role's goals and what it can do.
 import { formatDate, describeVictoryRule } from '../../../sim';
 import type { GameController } from '../../controller';
-import type { ScreenModel, Section } from '../model';
+import type { PlainModel, Section } from '../model';
 import { helpGroup } from './common';
 
-export function briefingScreen(c: GameController): ScreenModel {
+export function briefingScreen(c: GameController): PlainModel {
   const s = c.sc.scenario;
   const role = c.sc.roles[c.ui.role]!;
   const sections: Section[] = s.briefing.map((b, i) => ({

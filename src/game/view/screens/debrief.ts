@@ -11,10 +11,10 @@ import {
 import type { GameController } from '../../controller';
 import { luckControl, luckSection, luckSettingControl } from '../luck';
 import { presentationOf } from '../presentation';
-import type { ScreenModel, Section } from '../model';
+import type { PlainModel, Section } from '../model';
 import { capitalised, helpGroup, playedWith } from './common';
 
-export function debriefScreen(c: GameController): ScreenModel {
+export function debriefScreen(c: GameController): PlainModel {
   const sc = c.sc;
   const state = c.state!;
   const ending = selectEnding(sc, state);

@@ -1,9 +1,9 @@
 // The hand-over screens of a shared keyboard: the partner's confirmation and the pass to the next seat.
 import type { GameController } from '../../controller';
-import type { ScreenModel } from '../model';
+import type { PlainModel } from '../model';
 import { helpGroup } from './common';
 
-export function confirmScreen(c: GameController): ScreenModel {
+export function confirmScreen(c: GameController): PlainModel {
   const role = c.sc.roles[c.ui.role]!;
   const names = c.ui.draft.map((id) => c.sc.actions[id]?.name ?? id);
   return {
@@ -40,7 +40,7 @@ export function confirmScreen(c: GameController): ScreenModel {
   };
 }
 
-export function passScreen(c: GameController): ScreenModel {
+export function passScreen(c: GameController): PlainModel {
   const role = c.sc.roles[c.ui.role]!;
   return {
     screen: 'pass',

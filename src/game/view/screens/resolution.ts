@@ -9,10 +9,10 @@ import {
 } from '../../../sim';
 import type { GameController } from '../../controller';
 import { turnSpan } from '../presentation';
-import type { ScreenModel } from '../model';
+import type { PlainModel } from '../model';
 import { periodOf, helpGroup } from './common';
 
-export function resolutionScreen(c: GameController): ScreenModel {
+export function resolutionScreen(c: GameController): PlainModel {
   const sc = c.sc;
   const state = c.state!;
   const report = state.reports[state.reports.length - 1]!;

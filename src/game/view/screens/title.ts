@@ -2,10 +2,10 @@
 import { chosenOption, describeChoice, formatDate } from '../../../sim';
 import type { GameController } from '../../controller';
 import { turnly } from '../presentation';
-import type { Control, ControlGroup, ScreenModel, Section } from '../model';
+import type { Control, ControlGroup, PlainModel, Section } from '../model';
 import { helpGroup } from './common';
 
-export function titleScreen(c: GameController): ScreenModel {
+export function titleScreen(c: GameController): PlainModel {
   const s = c.sc.scenario;
   const roles = s.roles.filter((r) => r.playable);
   const role = c.sc.roles[c.ui.role]!;
