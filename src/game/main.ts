@@ -15,6 +15,8 @@ export interface BrinkApi {
   scene(): string;
   /** Every scene running now (one, but for a moment while one hands over to the next). */
   scenes(): string[];
+  /** What the canvas is drawn with. */
+  renderer(): 'webgl' | 'canvas';
   record(): unknown;
   hash(): string | null;
   screen(): string;
@@ -102,13 +104,14 @@ async function start(): Promise<void> {
     if (clock) clock.textContent = currentModel().clock;
   });
 
-  const { canvasControls, canvasTexts, startPhaser } = await import('./phaser-game');
+  const { canvasControls, canvasTexts, rendererName, startPhaser } = await import('./phaser-game');
   const game = startPhaser(document.getElementById('game')!);
   window.brink = {
     state: () =>
       controller.state ? (JSON.parse(JSON.stringify(controller.state)) as GameState) : null,
     scene: () => game.scene.getScenes(true)[0]?.scene.key ?? 'Boot',
     scenes: () => game.scene.getScenes(true).map((s) => s.scene.key),
+    renderer: () => rendererName(game),
     record: () => controller.record(),
     hash: () => controller.hash(),
     screen: () => controller.ui.screen,

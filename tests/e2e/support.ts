@@ -29,8 +29,9 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => window.brink !== undefined && window.brink.scene() !== 'Boot');
 }
 
-export async function openGame(page: Page): Promise<void> {
-  await page.goto('/');
+/** Opens the game; `renderer` asks for one (else the game chooses: the 2D canvas here). */
+export async function openGame(page: Page, renderer?: 'webgl' | 'canvas'): Promise<void> {
+  await page.goto(renderer ? `/?renderer=${renderer}` : '/');
   await waitReady(page);
   await waitForScreen(page, 'title');
 }
