@@ -45,6 +45,8 @@ interface ClassMetadata {
 interface Admission {
   seat: string;
   name: string;
+  /** Admitted by its create (or resume) options: only the room's first client may be that. */
+  creator?: true;
 }
 
 interface Occupant {
@@ -93,6 +95,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
   private readonly proposals = new Map<string, Proposal>();
   /** The teacher token, only until the creator has been welcomed. */
   private newToken: string | null = null;
+  private creatorJoined = false;
   private saving: Promise<void> = Promise.resolve();
   /** A resolved turn (or the end) is being saved before the pages hear of it. */
   private resolving = false;
@@ -154,7 +157,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
     if (o.resumeFrom === undefined) {
       const parsed = parseCreateOptions(o);
       if (!parsed.ok) refuse('badOptions', parsed.message);
-      return { seat: TEACHER_SEAT, name: '' };
+      return { seat: TEACHER_SEAT, name: '', creator: true };
     }
     const code = typeof o.resumeFrom === 'string' ? normaliseClassCode(o.resumeFrom) : '';
     if (!isClassCode(code))
@@ -172,7 +175,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
         'notTeacher',
         `Only the teacher of class ${code} can resume it: the teacher token does not match.`,
       );
-    return { seat: TEACHER_SEAT, name: '' };
+    return { seat: TEACHER_SEAT, name: '', creator: true };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -272,6 +275,12 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
 
   override async onJoin(client: Client, _options: unknown, admission: Admission): Promise<void> {
     const { seat, name } = admission;
+    // Create options passed to a join of an existing room (joinById) must not seat a teacher.
+    if (admission.creator) {
+      if (this.creatorJoined)
+        refuse('notTeacher', "The teacher's seat needs the teacher token of this class.");
+      this.creatorJoined = true;
+    }
     const plan = seatsOf(this.setup).find((s) => s.seat === seat);
     // Another join may have taken the seat between its matchmaking and this one.
     if (plan && this.state.seats.get(seat)?.taken) refuse('seatTaken', takenMessage(seat));

@@ -111,6 +111,9 @@ describe('seats', () => {
       client(server.url).join(ROOM_NAME, { code, seat: 'teacher', teacherToken: 'guess' }),
     );
     expect(impostor.code).toBe(JOIN_REFUSALS.notTeacher);
+    // Nor can create options joined straight to the room make anyone its teacher.
+    const sideDoor = await refusal(client(server.url).joinById(code, UKRAINE));
+    expect(sideDoor.code).toBe(JOIN_REFUSALS.notTeacher);
     // A code typed in lower case with a space still finds the class; a projector just watches.
     const projector = await joinClass(server.url, ` ${code.toLowerCase()}`, 'projector');
     expect(projector.welcome).toMatchObject({ seat: 'projector', role: null });
