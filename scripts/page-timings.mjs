@@ -10,6 +10,7 @@
 //     on screen for half a second,
 //   - moving the cursor: ArrowDown keydown to the next frame in the crisis room, with long tasks,
 //   - idle frame intervals on the title and in the crisis room,
+//   - luck or choice on the debrief (the rest of the game played without orders): its own time,
 // then prints medians (and min–max), and the raw and gzip sizes of dist/assets.
 // Times come from the page's own clock (performance.now(), keydown listeners, rAF), so the
 // DevTools protocol's latency is not in them. Frames are only as fine as the frame rate: on a
@@ -220,6 +221,25 @@ async function oneRun(browser) {
         .reduce((sum, task) => sum + task.duration, 0),
     { from: turn.down, to: turn.shown + 500 },
   );
+
+  // Luck or choice: the rest of the game without orders, then K on the debrief; the page times
+  // the run itself (from the press to the merged result of its workers) and says it in the notice.
+  await page.keyboard.press('Enter');
+  for (let turn = 0; turn < 40; turn++) {
+    if ((await page.evaluate(() => window.brink.screen())) === 'debrief') break;
+    await page.waitForFunction(() => ['crisis', 'debrief'].includes(window.brink.screen()));
+    if ((await page.evaluate(() => window.brink.screen())) === 'debrief') break;
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => window.brink.screen() !== 'crisis');
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForFunction(() => window.brink.scene() === 'Debrief');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('k');
+  const notice = page.locator('#dom-layer .notice');
+  await notice.filter({ hasText: 'Luck or choice: done in' }).waitFor({ timeout: 120_000 });
+  const said = /done in ([\d.]+) s/.exec(await notice.innerText());
+  result.luck = said ? Number(said[1]) * 1000 : NaN;
   await context.close();
   return result;
 }
@@ -288,6 +308,7 @@ async function main() {
     ['  long tasks in it', 'cursorLong'],
     ['idle frame interval, title', 'titleFrame'],
     ['idle frame interval, crisis room', 'crisisFrame'],
+    ['luck or choice, 1,000 seeds (as the page says)', 'luck'],
   ];
   console.log(`\nPage timings, ${RUNS} run(s), Chromium ${browser.version()} (median, min–max):`);
   for (const [label, key] of rows) {
@@ -296,7 +317,7 @@ async function main() {
     const low = Math.min(...values);
     const high = Math.max(...values);
     console.log(
-      `  ${label.padEnd(42)} ${ms(median(values)).padStart(8)}   (${ms(low)}–${ms(high)})`,
+      `  ${label.padEnd(46)} ${ms(median(values)).padStart(8)}   (${ms(low)}–${ms(high)})`,
     );
   }
 
