@@ -55,7 +55,7 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
     scores.push(0);
     noises.push(0);
     if (!availableOn(w, plan.row)) {
-      if (plan.action.ai?.kind === 'war') blocked.push(plan);
+      if (plan.row.kind === 'war') blocked.push(plan);
       continue;
     }
     const noise = rng.below(role.ai.noise + 1);
@@ -75,7 +75,7 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
   const rest: number[] = [];
   let capital = read(w, w.tables.variableCount + w.tables.roleOf[roleId]!, 0);
   for (const index of ranked) {
-    const cost = plans[index]!.action.cost;
+    const cost = plans[index]!.row.cost;
     const fits = scores[index]! > 0 && chosen.length < role.maxActionsPerTurn && cost <= capital;
     if (fits) {
       chosen.push(index);
@@ -105,7 +105,7 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
       blocked: lockReason(sc, state, plan.action) ?? '',
     });
   }
-  const ids = chosen.map((index) => plans[index]!.action.id);
+  const ids = chosen.map((index) => plans[index]!.row.id);
   return { actions: ids, decision: { role: roleId, chosen: ids, considered } };
 }
 
@@ -117,6 +117,8 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
 interface Outlook {
   readonly w: Work;
   readonly role: Role;
+  /** The role's escalation aversion. */
+  readonly aversion: number;
   /** The tension plus the rule's offset, as escalation risk counts it. */
   readonly tension: number;
   /** By war stage: the war calculus, and the look-ahead. */
@@ -131,6 +133,7 @@ function outlookOf(w: Work, role: Role): Outlook {
   return {
     w,
     role,
+    aversion: role.ai.escalationAversion,
     tension: read(w, w.tables.mechanics.tension, 0) + w.sc.rules.escalationRiskOffset,
     war: [],
     ahead: [],
@@ -144,20 +147,18 @@ function outlookOf(w: Work, role: Role): Outlook {
 function weigh(o: Outlook, plan: ActionPlan): number {
   const { w, role } = o;
   const sc = w.sc;
-  const action = plan.action;
+  const row = plan.row;
   const fixed = plan.value;
   let total = fixed.fixed;
-  const roll = plan.row.roll;
+  const roll = row.roll;
   if (roll) {
     const chance = chanceOn(w, roll.chance);
     total += Math.trunc((chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100);
   }
-  total -= Math.trunc(
-    (action.escalationClass * role.ai.escalationAversion * o.tension) / sc.rules.escalationRiskPer,
-  );
-  switch (action.ai?.kind) {
+  total -= Math.trunc((row.escalationClass * o.aversion * o.tension) / sc.rules.escalationRiskPer);
+  switch (row.kind) {
     case 'war': {
-      const stage = action.warStage ?? 1;
+      const stage = row.stage;
       total += o.war[stage] ??= warCalculus(w, stage, null);
       if (sc.rules.lookAheadTurns > 0) total += o.ahead[stage] ??= lookAhead(o, plan, null);
       break;
@@ -182,11 +183,11 @@ function term(terms: AiTerm[] | null, name: string, value: number): number {
 }
 
 /** The risk of escalating, in tenths: the act's escalation class, the role's aversion, the tension. */
-function escalationRisk(w: Work, role: Role, action: Action): number {
+function escalationRisk(w: Work, role: Role, escalationClass: number): number {
   const rules = w.sc.rules;
   const tension = read(w, w.tables.mechanics.tension, 0) + rules.escalationRiskOffset;
   return -Math.trunc(
-    (action.escalationClass * role.ai.escalationAversion * tension) / rules.escalationRiskPer,
+    (escalationClass * role.ai.escalationAversion * tension) / rules.escalationRiskPer,
   );
 }
 
@@ -225,10 +226,10 @@ export function scoreOn(w: Work, role: Role, action: Action, terms: AiTerm[] | n
       });
     }
   }
-  total += term(terms, 'escalation risk', escalationRisk(w, role, action));
-  switch (action.ai?.kind) {
+  total += term(terms, 'escalation risk', escalationRisk(w, role, plan.row.escalationClass));
+  switch (plan.row.kind) {
     case 'war':
-      total += warCalculus(w, action.warStage ?? 1, terms);
+      total += warCalculus(w, plan.row.stage, terms);
       if (sc.rules.lookAheadTurns > 0) total += lookAhead(outlookOf(w, role), plan, terms);
       break;
     case 'offer':
@@ -361,7 +362,7 @@ function turnsToReach(w: Work, plan: ActionPlan): number | null {
 function lookAhead(o: Outlook, plan: ActionPlan, terms: AiTerm[] | null): number {
   const { w, role } = o;
   const rules = w.sc.rules;
-  const stage = plan.action.warStage ?? 1;
+  const stage = plan.row.stage;
   const warStage = read(w, w.tables.mechanics.warStage, 0);
   let best = 0;
   for (const larger of plan.largerWars) {
@@ -370,8 +371,8 @@ function lookAhead(o: Outlook, plan: ActionPlan, terms: AiTerm[] | null): number
     const wait = turnsToReach(w, larger);
     if (wait === null || wait > rules.lookAheadTurns) continue;
     // Valued as if this step had been taken: recognition first means a war with a pretext.
-    let value = warCalculus(w, larger.action.warStage ?? 1, null, Math.max(stage, warStage));
-    value += escalationRisk(w, role, larger.action);
+    let value = warCalculus(w, larger.row.stage, null, Math.max(stage, warStage));
+    value += escalationRisk(w, role, larger.row.escalationClass);
     for (let i = 0; i < wait; i++) value = Math.trunc((value * rules.lookAheadDiscount) / 100);
     best = Math.max(best, value);
   }

@@ -52,13 +52,12 @@ export function isAvailable(sc: CompiledScenario, state: GameState, action: Acti
 
 /** `isAvailable` on the working form of the state (a test holds the two to the same answers). */
 export function availableOn(w: Work, row: ActionRow): boolean {
-  const action = row.action;
   const takenOn = w.taken[row.index]!;
   if (takenOn === takenOn) {
-    if (action.once) return false;
-    if (action.cooldown !== undefined && w.state.turn - takenOn < action.cooldown) return false;
+    if (row.once) return false;
+    if (row.cooldown !== undefined && w.state.turn - takenOn < row.cooldown) return false;
   }
-  if (action.warStage !== undefined && read(w, w.tables.mechanics.warStage, 0) >= action.warStage)
+  if (row.warStage !== undefined && read(w, w.tables.mechanics.warStage, 0) >= row.warStage)
     return false;
   return row.requires === undefined || row.requires(w);
 }

@@ -13,8 +13,8 @@ export function applyEffects(
   cause: Cause,
   actor?: string,
 ): void {
-  for (const { effect, slot } of effects) {
-    if ('intel' in effect) {
+  for (const effect of effects) {
+    if (effect.intel !== 0) {
       for (const role of ctx.sc.roleOrder) {
         const informed =
           effect.who === 'actor' ? role === actor : ctx.sc.roles[role]!.side === effect.who;
@@ -22,7 +22,7 @@ export function applyEffects(
       }
     } else if (effect.delay) {
       ctx.state.pending.push({
-        key: effect.var,
+        key: effect.key,
         amount: effect.amount,
         landsOnTurn: ctx.state.turn + effect.delay,
         orderedOnTurn: ctx.state.turn,
@@ -30,8 +30,8 @@ export function applyEffects(
         ...(effect.holds ? { holds: effect.holds } : {}),
       });
     } else {
-      const moved = applyChange(ctx, slot, effect.amount, cause);
-      if (effect.holds) scheduleLapse(ctx, effect.var, moved, effect.holds, ctx.state.turn, cause);
+      const moved = applyChange(ctx, effect.slot, effect.amount, cause);
+      if (effect.holds) scheduleLapse(ctx, effect.key, moved, effect.holds, ctx.state.turn, cause);
     }
   }
 }

@@ -9,35 +9,33 @@ export function runEvents(ctx: TurnContext): void {
   const { state, work } = ctx;
   const injected = state.injected;
   for (const row of work.tables.events) {
-    const event = row.event;
-    if (injected.length > 0 && injected.includes(event.id)) {
+    if (injected.length > 0 && injected.includes(row.id)) {
       happen(ctx, row);
       continue;
     }
     const happened = work.happened[row.index]!;
-    if (!event.repeatable && happened === happened) continue;
-    if (event.turn !== undefined) {
-      if (event.turn === state.turn && (!row.when || row.when(work))) happen(ctx, row);
+    if (!row.repeatable && happened === happened) continue;
+    if (row.turn !== undefined) {
+      if (row.turn === state.turn && (!row.when || row.when(work))) happen(ctx, row);
       continue;
     }
     if (row.when && !row.when(work)) continue;
     const chance = row.chance ? chanceOn(work, row.chance) : 100;
-    if (roll(ctx, chance, { label: `${event.name} happens`, event: event.id })) happen(ctx, row);
+    if (roll(ctx, chance, { label: row.label, event: row.id })) happen(ctx, row);
   }
 }
 
 function happen(ctx: TurnContext, row: EventRow): void {
   const { state, report } = ctx;
-  const event = row.event;
-  const cause = { kind: 'event' as const, event: event.id };
+  const cause = { kind: 'event' as const, event: row.id };
   markHappened(ctx.work, row.index, state.turn);
-  report.events.push(event.id);
-  report.escalationScore += event.escalationClass;
+  report.events.push(row.id);
+  report.escalationScore += row.escalationClass;
   report.goldsteinSum += row.goldstein;
   applyChange(ctx, ctx.work.tables.mechanics.tension, row.tensionPush, {
     kind: 'rule',
     rule: 'tension',
-    event: event.id,
+    event: row.id,
   });
   applyEffects(ctx, row.effects, cause);
   if (row.roll) applyRoll(ctx, row.roll, cause);

@@ -148,9 +148,9 @@ function gatherOrders(ctx: TurnContext): RoleOrders[] {
 function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
   const t = ctx.work.tables;
   for (const { role, roleIndex, actions } of orders) {
-    for (const { action } of actions) {
-      const cause = { kind: 'rule' as const, rule: 'spent' as const, role, action: action.id };
-      applyChange(ctx, t.variableCount + roleIndex, -action.cost, cause);
+    for (const row of actions) {
+      const cause = { kind: 'rule' as const, rule: 'spent' as const, role, action: row.id };
+      applyChange(ctx, t.variableCount + roleIndex, -row.cost, cause);
     }
   }
 }
@@ -158,11 +158,10 @@ function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
 function takeAction(ctx: TurnContext, role: string, row: ActionRow): void {
   const { sc, state, report, work } = ctx;
   const m = work.tables.mechanics;
-  const action = row.action;
-  const id = action.id;
+  const id = row.id;
   const cause: Cause = { kind: 'action', role, action: id };
   markTaken(work, row.index, state.turn);
-  report.escalationScore += action.escalationClass;
+  report.escalationScore += row.escalationClass;
   report.goldsteinSum += row.goldstein;
   if (row.tensionPush !== 0)
     applyChange(ctx, m.tension, row.tensionPush, {
@@ -172,7 +171,11 @@ function takeAction(ctx: TurnContext, role: string, row: ActionRow): void {
       action: id,
     });
   if (sc.roles[role]!.side === sc.scenario.mechanics.deterrer.side) {
-    const credibility = signalCredibility(sc.rules, action.signal, read(work, m.credibility, 0));
+    const credibility = signalCredibility(
+      sc.rules,
+      row.action.signal,
+      read(work, m.credibility, 0),
+    );
     if (credibility !== 0) {
       applyChange(ctx, m.credibility, credibility, {
         kind: 'rule',
@@ -181,12 +184,12 @@ function takeAction(ctx: TurnContext, role: string, row: ActionRow): void {
         action: id,
       });
     }
-    if (action.redLine && !state.redLines.some((r) => r.role === role)) {
+    if (row.redLine && !state.redLines.some((r) => r.role === role)) {
       state.redLines = [...state.redLines, { role, action: id, turn: state.turn }];
     }
   }
-  if (action.warStage !== undefined) {
-    applyChange(ctx, m.warStage, action.warStage - warStageNow(ctx), cause);
+  if (row.warStage !== undefined) {
+    applyChange(ctx, m.warStage, row.warStage - warStageNow(ctx), cause);
   }
   applyEffects(ctx, row.effects, cause, role);
   if (row.roll) applyRoll(ctx, row.roll, cause, role);
@@ -213,9 +216,7 @@ function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: 
   for (const line of state.redLines) {
     const answered =
       snapback ||
-      orders.some(
-        (o) => o.role === line.role && o.actions.some((a) => a.action.signal === 'costly'),
-      );
+      orders.some((o) => o.role === line.role && o.actions.some((a) => a.signal === 'costly'));
     const cause = { role: line.role, action: line.action };
     if (answered) {
       applyChange(ctx, m.credibility, sc.rules.redLineBacked, {

@@ -31,10 +31,20 @@ export interface SlotChance {
   readonly max: number;
 }
 
-/** An effect with its variable as a slot (`slot` is NOWHERE for an intelligence effect). */
+/**
+ * An effect with its variable as a slot (`nowhere` for an intelligence effect), its fields always
+ * present (0 for none) so every effect has one shape.
+ */
 export interface SlotEffect {
-  readonly effect: Effect;
   readonly slot: number;
+  /** The variable id, as pending effects and changes record it ('' for an intelligence effect). */
+  readonly key: string;
+  readonly amount: number;
+  readonly delay: number;
+  readonly holds: number;
+  /** For an intelligence effect: the points it narrows estimates by, and who learns. */
+  readonly intel: number;
+  readonly who: string;
 }
 
 export interface SlotRoll {
@@ -44,10 +54,27 @@ export interface SlotRoll {
   readonly failure: readonly SlotEffect[];
 }
 
+/**
+ * An action as the engine reads it every turn, every field present, so that all rows share one
+ * shape (the scenario's actions have many, by their optional fields, and reading a field across
+ * many shapes is slow).
+ */
 export interface ActionRow {
   readonly action: Action;
   readonly index: number;
+  readonly id: string;
   readonly role: number;
+  readonly cost: number;
+  readonly escalationClass: number;
+  readonly once: boolean;
+  readonly cooldown: number | undefined;
+  readonly warStage: number | undefined;
+  /** The stage of war as the AI counts it (1 when the action names none). */
+  readonly stage: number;
+  /** Its kind for the AI (`ai.kind`), if any. */
+  readonly kind: string | undefined;
+  readonly signal: string;
+  readonly redLine: boolean;
   /** Its track's place in TRACKS. */
   readonly track: number;
   readonly requires: WorkTest | undefined;
@@ -60,6 +87,12 @@ export interface ActionRow {
 export interface EventRow {
   readonly event: GameEvent;
   readonly index: number;
+  readonly id: string;
+  /** The label of its roll to happen. */
+  readonly label: string;
+  readonly repeatable: boolean;
+  readonly turn: number | undefined;
+  readonly escalationClass: number;
   readonly when: WorkTest | undefined;
   readonly chance: SlotChance | undefined;
   readonly tensionPush: number;
@@ -172,7 +205,27 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
   const roleOf = indexOf(roleIds);
   const test = (cond: Condition | undefined) => (cond ? testOf(cond, partial) : undefined);
   const effects = (list: readonly Effect[]): SlotEffect[] =>
-    list.map((effect) => ({ effect, slot: 'var' in effect ? slot(effect.var) : nowhere }));
+    list.map((effect) =>
+      'intel' in effect
+        ? {
+            slot: nowhere,
+            key: '',
+            amount: 0,
+            delay: 0,
+            holds: 0,
+            intel: effect.intel,
+            who: effect.who,
+          }
+        : {
+            slot: slot(effect.var),
+            key: effect.var,
+            amount: effect.amount,
+            delay: effect.delay ?? 0,
+            holds: effect.holds ?? 0,
+            intel: 0,
+            who: '',
+          },
+    );
   const chance = (c: Chance) => slotChance(c, slot);
   const roll = (r: Roll | undefined): SlotRoll | undefined =>
     r && {
@@ -195,7 +248,17 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
     actions: scenario.actions.map((action, index) => ({
       action,
       index,
+      id: action.id,
       role: roleOf[action.role] ?? -1,
+      cost: action.cost,
+      escalationClass: action.escalationClass,
+      once: !!action.once,
+      cooldown: action.cooldown,
+      warStage: action.warStage,
+      stage: action.warStage ?? 1,
+      kind: action.ai?.kind,
+      signal: action.signal,
+      redLine: !!action.redLine,
       track: TRACKS.indexOf(action.track),
       requires: test(action.requires),
       tensionPush: tensionPush(rules, action),
@@ -207,6 +270,11 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
     events: scenario.events.map((event, index) => ({
       event,
       index,
+      id: event.id,
+      label: `${event.name} happens`,
+      repeatable: !!event.repeatable,
+      turn: event.turn,
+      escalationClass: event.escalationClass,
       when: test(event.when),
       chance: event.chance ? chance(event.chance) : undefined,
       tensionPush: tensionPush(rules, event),
