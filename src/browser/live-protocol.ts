@@ -276,7 +276,7 @@ export const LIVE_ERROR_CODES = [
   'live/malformed',
   /** Longer than MAX_MESSAGE_CHARS. */
   'live/tooLarge',
-  /** More messages than MESSAGE_BURST at MESSAGES_PER_SECOND. */
+  /** More messages than MESSAGE_BURST at MESSAGES_PER_SECOND (said once; the rest are dropped). */
   'live/rateLimited',
   /** The message names a role that is not the seat's. */
   'live/notYourRole',

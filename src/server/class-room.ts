@@ -55,6 +55,8 @@ interface Occupant {
   role: string | null;
   partner: 0 | 1 | 2;
   limit: RateLimit;
+  /** Told it is sending too fast; further messages are dropped unanswered until one gets in. */
+  throttled: boolean;
 }
 
 export interface ClassServices {
@@ -289,6 +291,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
       role: plan?.role ?? null,
       partner: plan?.partner ?? 0,
       limit: new RateLimit(MESSAGE_BURST, MESSAGES_PER_SECOND, Date.now()),
+      throttled: false,
     });
     if (plan) {
       const view = this.state.seats.get(seat)!;
@@ -379,13 +382,18 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
   private receive(client: Client, type: string, message: unknown): void {
     const occupant = this.occupants.get(client.sessionId);
     if (!occupant) return;
-    if (!occupant.limit.take(Date.now()))
-      return this.reject(
-        client,
-        type,
-        'live/rateLimited',
-        'Too many messages: wait a moment and try again.',
-      );
+    if (!occupant.limit.take(Date.now())) {
+      if (!occupant.throttled)
+        this.reject(
+          client,
+          type,
+          'live/rateLimited',
+          'Too many messages: wait a moment and try again.',
+        );
+      occupant.throttled = true;
+      return;
+    }
+    occupant.throttled = false;
     const size = JSON.stringify(message ?? null)?.length ?? 0;
     if (size > MAX_MESSAGE_CHARS)
       return this.reject(

@@ -205,8 +205,19 @@ describe('orders', () => {
 
   it('a flood of messages is cut off with a rejection', async () => {
     const { teacher, us, eu, ukraine } = await classOfThree();
-    for (let i = 0; i < 40; i++) us.room.send('record', {});
+    for (let i = 0; i < 60; i++) us.room.send('record', {});
     await us.next('rejected', (r) => r.code === 'live/rateLimited');
+    // One refusal for the flood, not one for each message; the rest are dropped.
+    // Once the bucket refills, messages are answered again.
+    const welcomes = () => us.messages.filter(([type]) => type === 'welcome').length;
+    const before = welcomes();
+    await eventually(() => {
+      us.room.send('sync', {});
+      expect(welcomes()).toBeGreaterThan(before);
+    }, 250);
+    const answered = us.messages.filter(([type]) => type === 'record' || type === 'rejected');
+    expect(answered.length).toBeLessThan(60);
+    expect(answered.filter(([type]) => type === 'rejected')).toHaveLength(1);
     await leaveAll(teacher, us, eu, ukraine);
   });
 

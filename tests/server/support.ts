@@ -298,8 +298,8 @@ export async function refusal(
   throw new Error('it was not refused');
 }
 
-/** Retries `check` until it passes (or throws its last failure after the wait). */
-export async function eventually(check: () => void): Promise<void> {
+/** Retries `check` every `pause` ms until it passes (or throws its last failure after the wait). */
+export async function eventually(check: () => void, pause = 25): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
@@ -307,7 +307,7 @@ export async function eventually(check: () => void): Promise<void> {
       return;
     } catch (error) {
       if (Date.now() - started > WAIT_MS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }
