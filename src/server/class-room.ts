@@ -199,6 +199,7 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
     state.paused = true;
     state.teacherConnected = false;
     state.projectors = 0;
+    if (this.setup.ended) state.phase = 'ended';
     for (const plan of seatsOf(this.setup)) {
       state.seats.set(
         plan.seat,
@@ -637,7 +638,8 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
     this.proposals.clear();
     this.state.phase = 'ended';
     this.resolving = true;
-    void this.persist().then(() => {
+    this.setup = { ...this.setup, ended: true };
+    void this.persist(this.setup).then(() => {
       this.resolving = false;
       this.published = this.game.record();
       this.showGame();
@@ -656,12 +658,15 @@ export class ClassRoom extends Room<ClassState, ClassMetadata> {
     }
   }
 
-  /** Saves the record as it is now, after the saves before it; resolves when it is kept (or failed). */
-  private persist(): Promise<void> {
+  /**
+   * Saves the record as it is now (and the set-up, when it changed), after the saves before it;
+   * resolves when it is kept or has failed.
+   */
+  private persist(setup?: RoomSetup): Promise<void> {
     const record = this.game.record();
     const code = this.setup.code;
     this.saving = this.saving
-      .then(() => this.services.store.save(code, record))
+      .then(() => this.services.store.save(code, record, setup))
       .catch((error: unknown) =>
         this.services.log(
           `class ${code}: the record could not be saved: ${(error as Error).message}`,

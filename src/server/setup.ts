@@ -21,6 +21,8 @@ export interface RoomSetup {
   whatIf: Record<string, string>;
   /** sha256 of the teacher token, never the token itself. */
   teacherTokenHash: string;
+  /** The teacher ended the game before an ending: a resumed class stays ended. */
+  ended?: true;
 }
 
 export interface SeatPlan {

@@ -21,6 +21,7 @@ import {
   joinClass,
   eventually,
   refusal,
+  resumeClass,
   scratchDir,
   Seat,
   type TestServer,
@@ -363,6 +364,10 @@ describe('a whole game', () => {
       expect(saved.ok && saved.value.finalHash).toBe(first.hash);
     });
     await leaveAll(teacher, us, eu, ukraine);
+    // Resumed later, it is still ended.
+    const resumed = await resumeClass(server.url, code, teacher.welcome!.teacherToken!);
+    expect(resumed.stateJson()).toMatchObject({ phase: 'ended', hash: first.hash, turn: 2 });
+    await leaveAll(resumed);
   });
 
   it('a dyad proposes, refuses (recorded as disputed) and confirms its orders', async () => {

@@ -12,6 +12,7 @@ import {
   freePort,
   joinClass,
   refusal,
+  resumeClass,
   scratchDir,
   spawnServer,
   type ChildServer,
@@ -144,24 +145,7 @@ it('a class created through one process is joined and played through another', a
   expect(replayed.ok && replayed.value.hash).toBe(hash);
   // The record is kept in Redis: either process can hand it to the teacher to resume.
   await Promise.all(pages.map((p) => p.room.leave(true)));
-  const resumed = await eventuallyCreate(other.url, {
-    resumeFrom: code,
-    teacherToken: teacher.welcome!.teacherToken,
-  });
+  const resumed = await resumeClass(other.url, code, teacher.welcome!.teacherToken!);
   expect(resumed.welcome!.record).toEqual(record);
   await resumed.room.leave(true);
 });
-
-/** The class is gone from matchmaking a moment after its last page leaves; then it can be resumed. */
-async function eventuallyCreate(url: string, options: Record<string, unknown>): Promise<Seat> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      return await createClass(url, options);
-    } catch (error) {
-      if (!/still running/.test((error as Error).message) || Date.now() - started > 30_000)
-        throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

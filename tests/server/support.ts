@@ -311,3 +311,17 @@ export async function eventually(check: () => void, pause = 25): Promise<void> {
     }
   }
 }
+
+/** Resumes a saved class, once its room is gone (a moment after its last page has left). */
+export async function resumeClass(url: string, code: string, teacherToken: string): Promise<Seat> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await createClass(url, { resumeFrom: code, teacherToken });
+    } catch (error) {
+      if (!/still running/.test((error as Error).message) || Date.now() - started > WAIT_MS)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
