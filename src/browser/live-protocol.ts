@@ -81,7 +81,10 @@ export interface CreateOptions {
   whatIf?: Record<string, string>;
 }
 
-/** What the teacher sends to resume a room from its saved record after a server restart. */
+/**
+ * What the teacher sends to `client.create(ROOM_NAME, options)` to bring back a class saved on
+ * this server (or in its Redis) after a restart: the game as of its last resolved turn.
+ */
 export interface ResumeOptions {
   resumeFrom: string;
   teacherToken: string;
@@ -102,8 +105,10 @@ export const MAX_NAME = 40;
 export const RECONNECT_SECONDS = 120;
 
 /**
- * Why matchmaking refused a create or a join: the `code` of the error colyseus.js throws (its
- * `message` is a sentence for the student or teacher).
+ * Why a create or a join was refused: the `code` of the error colyseus.js throws (its `message`
+ * is a sentence for the student or teacher). Matchmaking refuses before the WebSocket opens; only
+ * two joins racing for one seat, or create options sent to a running class, are refused just
+ * after it opens, with the same codes.
  */
 export const JOIN_REFUSALS = {
   /** No class with that code on this server (or it has ended and closed). */
@@ -173,12 +178,14 @@ export interface ClientMessages {
   record: Record<string, never>;
   /** Asks for the `welcome` again (a page that was not listening yet when it came). */
   sync: Record<string, never>;
-  /** Teacher only. */
+  /** Teacher only. The clock starts paused (the students are still finding their seats). */
   pause: Record<string, never>;
   resume: Record<string, never>;
   extend: { seconds: number };
   inject: { event: string };
+  /** Resolves the turn now: roles without orders give none (`TurnResolved.defaulted`). */
   resolve: Record<string, never>;
+  /** Ends the game before an ending: the turn in progress is dropped. */
   end: Record<string, never>;
 }
 export type ClientMessageType = keyof ClientMessages;
@@ -222,7 +229,7 @@ export interface Welcome {
   /** The seat's role; null for the teacher and projectors. */
   role: string | null;
   partner: number;
-  /** Only to the teacher who created (or resumed) the room: keep it to come back or resume. */
+  /** Only to the teacher who created the class: keep it to come back as teacher or to resume. */
   teacherToken?: string;
   /** The resolved turns so far: replay it (the core's `replay`) for the game state. */
   record: GameRecord;
@@ -260,7 +267,10 @@ export interface ServerMessages {
   refused: { by: string; actions: string[]; note?: string };
   /** To the teacher: the injected event will happen when this turn resolves. */
   injected: { event: string };
-  /** To everyone. */
+  /**
+   * To everyone, once the record with this turn is saved: when every role has its orders, when
+   * the clock runs out, or when the teacher resolves.
+   */
   turnResolved: TurnResolved;
   /** To everyone, when the teacher ends the game (an ending reached shows in `turnResolved`). */
   ended: { hash: string };
