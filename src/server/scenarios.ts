@@ -1,9 +1,8 @@
 // The scenarios a live class can play: the shipped ones in scenarios/, found by id only (never a
 // path a client sends), each loaded and compiled once per process.
+import { findScenarioById, scenarioFiles, scenarioSource } from '../cli/scenarios';
 import type { CompiledScenario } from '../sim';
-import { findScenarioById, scenarioFiles } from '../cli/scenarios';
 import { loadScenario } from '../sim/scenario/load';
-import { scenarioSource } from '../cli/scenarios';
 
 const loaded = new Map<string, CompiledScenario | null>();
 
