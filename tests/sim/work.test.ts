@@ -62,6 +62,14 @@ function shaken(sc: CompiledScenario, state: GameState, seed: string): GameState
   return out;
 }
 
+/** Every object reachable from `value` that is not frozen (none, for a state immer made). */
+function unfrozen(value: unknown, path = 'state', out: string[] = []): string[] {
+  if (typeof value !== 'object' || value === null) return out;
+  if (!Object.isFrozen(value)) out.push(path);
+  for (const [key, item] of Object.entries(value)) unfrozen(item, `${path}.${key}`, out);
+  return out;
+}
+
 describe.each(SHIPPED_IDS)('the working form of %s', (id) => {
   const sc = shipped(id);
   const states = statesOf(sc, 24);
@@ -112,6 +120,7 @@ describe.each(SHIPPED_IDS)('the working form of %s', (id) => {
       }
       expect(canonicalJson(plain)).toBe(canonicalJson(immer));
       expect(hashState(plain)).toBe(hashState(played.state));
+      expect(unfrozen(immer)).toEqual([]);
     }
   });
 });

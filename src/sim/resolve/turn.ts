@@ -27,13 +27,25 @@ export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng, wo
   if (isDraft(state)) {
     // Under immer every read of a draft goes through a proxy, and a turn reads thousands of
     // values: resolve it on a plain working copy of the parts it changes, then write those back
-    // in one go. The phases are the same code on both paths.
-    const work = workingCopy(current(state));
+    // in one go. The phases are the same code on both paths. What the turn made is frozen here,
+    // as immer would freeze it on leaving `produce`, so immer finds it frozen and need not walk it.
+    const base = current(state);
+    const work = workingCopy(base);
     resolvePhases(sc, work, rng);
+    for (const key of Object.keys(work) as (keyof GameState)[])
+      if (work[key] !== base[key]) deepFreeze(work[key]);
     Object.assign(state, work);
     return;
   }
   resolvePhases(sc, state, rng, work);
+}
+
+/** Freezes a value and everything in it not frozen yet (what immer's `produce` does to new values). */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const item of value) deepFreeze(item);
+  else for (const item of Object.values(value)) deepFreeze(item);
 }
 
 /** A plain state whose changeable parts are fresh copies; the rest is shared, read-only. */
