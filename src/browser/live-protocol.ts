@@ -101,7 +101,11 @@ export interface JoinOptions {
 }
 
 export const MAX_NAME = 40;
-/** Seconds a dropped seat (or the teacher) is kept for a reconnection before it is freed. */
+/**
+ * Seconds a dropped seat (or the teacher) is kept for a reconnection before it is freed. A page
+ * that reloads comes back with `client.reconnect(room.reconnectionToken)` (keep the token in
+ * sessionStorage) and gets a new `welcome`; joining its own seat again is refused as taken.
+ */
 export const RECONNECT_SECONDS = 120;
 
 /**
