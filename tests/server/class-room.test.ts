@@ -22,6 +22,7 @@ import {
   eventually,
   refusal,
   resumeClass,
+  removeScratch,
   scratchDir,
   Seat,
   type TestServer,
@@ -44,6 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  removeScratch();
 });
 
 async function classOfThree(options: Record<string, unknown> = UKRAINE) {

@@ -13,6 +13,7 @@ import {
   joinClass,
   refusal,
   resumeClass,
+  removeScratch,
   scratchDir,
   spawnServer,
   type ChildServer,
@@ -88,6 +89,7 @@ afterAll(async () => {
     redis.kill('SIGTERM');
     await exited;
   }
+  removeScratch();
 });
 
 /** A server process on Redis that tells browsers to reach it at its own address. */

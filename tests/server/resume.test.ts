@@ -20,6 +20,7 @@ import {
   createClass,
   joinClass,
   refusal,
+  removeScratch,
   scratchDir,
   spawnServer,
   type ChildServer,
@@ -30,6 +31,7 @@ const servers: ChildServer[] = [];
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop('SIGKILL')));
+  removeScratch();
 });
 
 function choose(seat: Seat, turn: number): string[] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServeArgs, UsageError } from '../../src/server/args';
 import { staticFiles } from '../../src/server/static-files';
-import { freePort, scratchDir } from './support';
+import { freePort, removeScratch, scratchDir } from './support';
 
 describe('the command line', () => {
   it('listens on this computer only, on port 2567, with records in ./records, by default', () => {
@@ -79,6 +79,7 @@ describe('the built game', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
+    removeScratch();
   });
 
   /** A request with its path sent as written (no URL normalisation on the way). */

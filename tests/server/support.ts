@@ -2,7 +2,7 @@
 // in this process or in a child process, and clients that keep every message they get and follow
 // the game by folding each resolved turn, as a page would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,8 +46,17 @@ export async function freePort(first = 25670, last = 25699): Promise<number> {
   throw new Error(`no free port from ${first} to ${last}`);
 }
 
+const scratch: string[] = [];
+
+/** A new empty folder, removed by removeScratch (call it after the file's tests). */
 export function scratchDir(): string {
-  return mkdtempSync(join(tmpdir(), 'brink-server-'));
+  const dir = mkdtempSync(join(tmpdir(), 'brink-server-'));
+  scratch.push(dir);
+  return dir;
+}
+
+export function removeScratch(): void {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface TestServer {
