@@ -86,7 +86,8 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
   }
 
   const considered: AiOption[] = [];
-  for (const index of chosen.concat(rest)) {
+  for (let i = 0; i < chosen.length + rest.length; i++) {
+    const index = i < chosen.length ? chosen[i]! : rest[i - chosen.length]!;
     const action = plans[index]!.action;
     const terms: AiTerm[] = [];
     scoreOn(w, role, action, terms);

@@ -53,18 +53,24 @@ export function applyChangeTo(ctx: TurnContext, key: string, amount: number, cau
   return delta;
 }
 
-/** Rolls a chance in whole percent and logs it; succeeds when the draw (0–99) is below it. */
+/**
+ * Rolls a chance in whole percent and logs it with what rolled; succeeds when the draw (0–99) is
+ * below it.
+ */
 export function roll(
   ctx: TurnContext,
   chance: number,
-  record: Omit<RollRecord, 'chance' | 'draw' | 'success'>,
+  label: string,
+  role: string | undefined,
+  action: string | undefined,
+  event: string | undefined,
 ): boolean {
   const draw = ctx.rng.below(100);
   const success = draw < chance;
-  const entry: RollRecord = { label: record.label, chance, draw, success };
-  if (record.role !== undefined) entry.role = record.role;
-  if (record.action !== undefined) entry.action = record.action;
-  if (record.event !== undefined) entry.event = record.event;
+  const entry: RollRecord = { label, chance, draw, success };
+  if (role !== undefined) entry.role = role;
+  if (action !== undefined) entry.action = action;
+  if (event !== undefined) entry.event = event;
   ctx.report.rolls.push(entry);
   return success;
 }

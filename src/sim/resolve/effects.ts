@@ -39,12 +39,14 @@ export function applyEffects(
 /** Rolls, logs and applies the outcome that came up. Returns whether it succeeded. */
 export function applyRoll(ctx: TurnContext, r: SlotRoll, cause: Cause, actor?: string): boolean {
   const chance = chanceOn(ctx.work, r.chance);
-  const success = roll(ctx, chance, {
-    label: r.roll.label,
-    ...(cause.role ? { role: cause.role } : {}),
-    ...(cause.action ? { action: cause.action } : {}),
-    ...(cause.event ? { event: cause.event } : {}),
-  });
+  const success = roll(
+    ctx,
+    chance,
+    r.roll.label,
+    cause.role || undefined,
+    cause.action || undefined,
+    cause.event || undefined,
+  );
   applyEffects(
     ctx,
     success ? r.success : r.failure,

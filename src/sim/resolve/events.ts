@@ -21,7 +21,7 @@ export function runEvents(ctx: TurnContext): void {
     }
     if (row.when && !row.when(work)) continue;
     const chance = row.chance ? chanceOn(work, row.chance) : 100;
-    if (roll(ctx, chance, { label: row.label, event: row.id })) happen(ctx, row);
+    if (roll(ctx, chance, row.label, undefined, undefined, row.id)) happen(ctx, row);
   }
 }
 
