@@ -115,6 +115,8 @@ export interface PageEffects {
   focusField(id: TextField): void;
   /** The address of the page, that a share link is made from. */
   address(): string;
+  /** Goes to another page of the site (the live class). Optional: a page without it stays put. */
+  open?(url: string): void;
 }
 
 /** The page's text fields: the title's seed and class code, the crisis room's reason. */
@@ -1112,6 +1114,11 @@ export class GameController {
   /** Moves the keyboard into one of the page's text fields. */
   focusField(id: TextField): void {
     this.effects.focusField(id);
+  }
+
+  /** Goes to the live-class page, as the teacher who hosts a class or a student who joins one. */
+  openLiveClass(as: 'host' | 'join'): void {
+    this.effects.open?.(`./live.html#${as}`);
   }
 
   /** A link that replays this game anywhere, with its final hash. */

@@ -25,6 +25,9 @@ export const browserEffects: PageEffects = {
     document.getElementById(id)?.focus();
   },
   address: () => location.href,
+  open(url) {
+    location.assign(url);
+  },
 };
 
 /** A fresh seed: a word of diplomacy (no one crisis's places: every scenario uses them) and a number. */

@@ -302,5 +302,21 @@ function classroomControls(c: GameController): Control[] {
     key: 'J',
     run: () => c.focusField('class-code-input'),
   });
+  controls.push(
+    {
+      id: 'host-live',
+      label: 'Host a live class…',
+      detail: 'one crisis on every group’s device (needs npm run serve)',
+      key: 'L',
+      run: () => c.openLiveClass('host'),
+    },
+    {
+      id: 'join-live',
+      label: 'Join a live class…',
+      detail: 'take a seat with the code on the projector',
+      key: 'V',
+      run: () => c.openLiveClass('join'),
+    },
+  );
   return controls;
 }
