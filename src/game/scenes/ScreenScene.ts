@@ -209,6 +209,9 @@ export abstract class ScreenScene extends Phaser.Scene {
     }
     for (const texts of this.spareTexts.values()) for (const text of texts) text.destroy();
     this.spareTexts.clear();
+    // Phaser makes new buttons pressable (and forgets the old ones) only at its next step: a
+    // click before it (the text view just closed, a screen just drawn) would reach nothing.
+    (this.input as unknown as { preUpdate(): void }).preUpdate();
   }
 
   /**
