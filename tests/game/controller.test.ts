@@ -13,20 +13,8 @@ import {
   gameInProgress,
   saveText,
 } from '../support/archive';
+import { MemoryStorage } from '../support/memory-storage';
 import { ukraine } from '../support/scenario';
-
-class MemoryStorage {
-  private items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 const sc = ukraine();
 const controller = () => new GameController(sc, () => 'title-seed');

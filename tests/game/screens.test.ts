@@ -7,20 +7,8 @@ import { GameController, type PageEffects, type TextField } from '../../src/game
 import { buildScreen } from '../../src/game/view/screens';
 import { allControls, press, type Control, type ScreenModel } from '../../src/game/view/model';
 import { hashState, parseRecord, replay } from '../../src/sim';
+import { MemoryStorage } from '../support/memory-storage';
 import { ukraine } from '../support/scenario';
-
-class MemoryStorage {
-  private items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 /** A page that records what the game asked of it. */
 class StandInPage implements PageEffects {
