@@ -88,17 +88,17 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
   const considered: AiOption[] = [];
   for (let i = 0; i < chosen.length + rest.length; i++) {
     const index = i < chosen.length ? chosen[i]! : rest[i - chosen.length]!;
-    const action = plans[index]!.action;
+    const plan = plans[index]!;
     const terms: AiTerm[] = [];
-    scoreOn(w, role, action, terms);
+    scorePlan(w, role, plan, terms);
     if (noises[index] !== 0) terms.push({ term: NOISE_TERM, value: noises[index]! });
-    considered.push({ action: action.id, score: scores[index]!, terms });
+    considered.push({ action: plan.row.id, score: scores[index]!, terms });
   }
   // A hard gate is worth logging when it stopped a move the AI would otherwise have wanted.
   for (const plan of blocked) {
     if (weigh(outlook, plan) <= 0) continue;
     const terms: AiTerm[] = [];
-    const score = scoreOn(w, role, plan.action, terms);
+    const score = scorePlan(w, role, plan, terms);
     considered.push({
       action: plan.action.id,
       score,
@@ -205,8 +205,12 @@ export function scoreAction(
 
 /** `scoreAction` on the working form of the state. */
 export function scoreOn(w: Work, role: Role, action: Action, terms: AiTerm[] | null): number {
+  return scorePlan(w, role, w.sc.plans[action.id]!, terms);
+}
+
+function scorePlan(w: Work, role: Role, plan: ActionPlan, terms: AiTerm[] | null): number {
   const sc = w.sc;
-  const plan = sc.plans[action.id]!;
+  const action = plan.action;
   if (!terms) return weigh(outlookOf(w, role), plan);
   const fixed = plan.value;
   let total = fixed.fixed;

@@ -4,7 +4,7 @@ import type { CompiledScenario } from './scenario/compile';
 import { CAPITAL_PREFIX } from './scenario/tables';
 import type { Cause, GameState, RollRecord, TurnReport } from './state';
 import type { Rng } from './rng';
-import type { Work } from './work';
+import { setValue, type Work } from './work';
 
 export { CAPITAL_PREFIX };
 
@@ -29,7 +29,7 @@ export function applyChange(ctx: TurnContext, slot: number, amount: number, caus
   const now = values[slot]!;
   const before = now === now ? now : t.slotAbsent[slot]!;
   const after = Math.max(t.slotMin[slot]!, Math.min(t.slotMax[slot]!, before + amount));
-  values[slot] = after;
+  setValue(ctx.work, slot, after);
   const delta = after - before;
   if (delta !== 0) ctx.report.changes.push({ key: t.slotKeys[slot]!, delta, cause });
   return delta;

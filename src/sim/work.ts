@@ -20,9 +20,12 @@ export interface Work {
   readonly taken: Float64Array;
   /** By event index: the turn it happened, NaN if never. */
   readonly happened: Float64Array;
-  /** Actions and events marked since loading, in the order first marked (written back so). */
+  /** Slots changed, and actions and events marked, since last stored, in the order first changed. */
+  readonly changed: number[];
   readonly takenNow: number[];
   readonly happenedNow: number[];
+  /** By slot: 1 once it is in `changed`. */
+  readonly dirty: Uint8Array;
 }
 
 const number = (value: unknown) => (typeof value === 'number' ? value : NaN);
@@ -44,26 +47,44 @@ export function loadWork(sc: CompiledScenario, state: GameState): Work {
     const index = t.eventOf[id];
     if (index !== undefined) happened[index] = number(state.happened[id]);
   }
-  return { sc, tables: t, state, values, taken, happened, takenNow: [], happenedNow: [] };
+  const dirty = new Uint8Array(t.slotCount);
+  return {
+    sc,
+    tables: t,
+    state,
+    values,
+    taken,
+    happened,
+    changed: [],
+    takenNow: [],
+    happenedNow: [],
+    dirty,
+  };
 }
 
-/** Writes the working numbers back into the JSON state. */
+/** Writes the numbers changed since loading (or last storing) back into the JSON state. */
 export function storeWork(w: Work): void {
   const t = w.tables;
   const { vars, capital } = w.state;
-  const values = w.values;
-  for (let i = 0; i < t.variableCount; i++) {
-    const value = values[i]!;
-    if (value === value) vars[t.slotKeys[i]!] = value;
-  }
-  for (let i = 0; i < t.roleIds.length; i++) {
-    const value = values[t.variableCount + i]!;
-    if (value === value) capital[t.roleIds[i]!] = value;
+  for (const slot of w.changed) {
+    w.dirty[slot] = 0;
+    if (slot < t.variableCount) vars[t.slotKeys[slot]!] = w.values[slot]!;
+    else capital[t.roleIds[slot - t.variableCount]!] = w.values[slot]!;
   }
   for (const index of w.takenNow) w.state.taken[t.actionIds[index]!] = w.taken[index]!;
   for (const index of w.happenedNow) w.state.happened[t.eventIds[index]!] = w.happened[index]!;
+  w.changed.length = 0;
   w.takenNow.length = 0;
   w.happenedNow.length = 0;
+}
+
+/** Sets the number in a slot (never `nowhere`), to be written back. */
+export function setValue(w: Work, slot: number, value: number): void {
+  if (w.dirty[slot] === 0) {
+    w.dirty[slot] = 1;
+    w.changed.push(slot);
+  }
+  w.values[slot] = value;
 }
 
 export function markTaken(w: Work, index: number, turn: number): void {
