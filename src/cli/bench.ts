@@ -22,8 +22,9 @@ import { runBatch } from './pool';
 import { findScenario } from './scenarios';
 import { DEFAULT_SCENARIO } from './simulate';
 
-// About 0.6 ms per AI-played game on the plain path and 4–6 ms on the immer path here: these keep
-// the whole bench near 35 s on two cores.
+// Under a millisecond per AI-played game on the plain path and 1.5–3 ms on the immer path here
+// (0.6–0.9 and 4–6 ms before turns were resolved on the working form, src/sim/work.ts); the figures
+// move several-fold with the load on the machine.
 const DEFAULT_GAMES = 20_000;
 const DEFAULT_REDUCER_GAMES = 2_000;
 /** Games that warm the immer path up before it is timed, then check both paths against playGame. */
