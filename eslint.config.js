@@ -37,7 +37,7 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['src/game/**'],
+    files: ['src/game/**', 'src/live/**'],
     languageOptions: { globals: globals.browser },
   },
   // The core imports nothing outside itself: no other layer, no Node, no package but its own few.
@@ -61,13 +61,15 @@ export default defineConfig(
   // Layers point one way: the game, the classroom pages and the command line do not import each
   // other; what two browser pages share lives in src/browser, which imports only the core. The
   // live-class server (src/server) uses the core, the command line's scenario loading and the
-  // protocol in src/browser/live-protocol.ts; nothing imports the server.
+  // protocol in src/browser/live-protocol.ts; nothing imports the server. The live-class page
+  // (src/live) is a browser page like the classroom's: the core and src/browser only.
   ...[
-    ['src/game/**', ['classroom', 'cli', 'server']],
-    ['src/classroom/**', ['game', 'cli', 'server']],
+    ['src/game/**', ['classroom', 'cli', 'server', 'live']],
+    ['src/classroom/**', ['game', 'cli', 'server', 'live']],
     ['src/cli/**', ['game', 'classroom', 'browser', 'server']],
-    ['src/browser/**', ['game', 'classroom', 'cli', 'server']],
-    ['src/server/**', ['game', 'classroom']],
+    ['src/browser/**', ['game', 'classroom', 'cli', 'server', 'live']],
+    ['src/server/**', ['game', 'classroom', 'live']],
+    ['src/live/**', ['game', 'classroom', 'cli', 'server']],
   ].map(([files, others]) => ({
     files: [files],
     rules: {

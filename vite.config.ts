@@ -8,11 +8,13 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      // The game and the two classroom pages (class view, printable material).
+      // The game, the two classroom pages (class view, printable material) and the live class
+      // (the only page that loads colyseus.js: it needs `npm run serve` behind it).
       input: {
         main: `${import.meta.dirname}/index.html`,
         class: `${import.meta.dirname}/class.html`,
         print: `${import.meta.dirname}/print.html`,
+        live: `${import.meta.dirname}/live.html`,
       },
       output: {
         // Phaser in its own chunk: it changes rarely and is most of the download.

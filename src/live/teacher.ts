@@ -1,0 +1,580 @@
+// The teacher's side of a live class: the set-up form, then the projector view (the class code in
+// very large letters, the seats and who is in them, who has submitted, the clock, the teacher's
+// commands, the last turn's story and hash), then the end (record, share link, class view).
+// The teacher token is kept in sessionStorage so a reload gets the class back: first as the same
+// connection (reconnect), else as the teacher seat, else by resuming the saved class.
+import type { ScenarioVersions } from '../browser/scenario-versions';
+import {
+  ROOM_NAME,
+  TEACHER_SEAT,
+  type CreateOptions,
+  type Welcome,
+} from '../browser/live-protocol';
+import { LINK_KEY, MAX_SEED, type CompiledScenario } from '../sim';
+import { kept, listen, newClient, refusalOf, refusalText, type Room } from './connection';
+import { button, clockText, download, el, field } from './dom';
+import { followRecord, followTurn, type Followed } from './follow';
+import {
+  asClassState,
+  asEnded,
+  asRecordReply,
+  asRejection,
+  asTurnResolved,
+  asWelcome,
+  type ClassShown,
+} from './messages';
+import { sessionRecords, type SessionRecord } from './session-records';
+import { endingView, lastTurnStory, turnLine } from './story';
+
+interface TeacherKeep {
+  code: string;
+  token: string;
+  reconnection: string;
+}
+
+const isTeacherKeep = (v: unknown): v is TeacherKeep =>
+  typeof v === 'object' &&
+  v !== null &&
+  ['code', 'token', 'reconnection'].every(
+    (k) => typeof (v as Record<string, unknown>)[k] === 'string',
+  );
+
+const teacherKeep = kept('brink-live-teacher', isTeacherKeep);
+
+const SCENARIOS = ['ukraine-2021', 'cuba-1962'] as const;
+
+/** A fresh seed: a word and a number, as the game makes them. */
+function freshSeed(): string {
+  const words = ['summit', 'envoy', 'accord', 'cable', 'parley', 'truce', 'hotline', 'signal'];
+  const bytes = new Uint32Array(2);
+  crypto.getRandomValues(bytes);
+  return `${words[bytes[0]! % words.length]}-${(bytes[1]! % 9000) + 1000}`;
+}
+
+export class TeacherPage {
+  private room: Room | null = null;
+  private token = '';
+  private welcome: Welcome | null = null;
+  private game: Followed | null = null;
+  private shown: ClassShown | null = null;
+  private outOfStep: string | null = null;
+  private endLink: string | null = null;
+  private endRecord: string | null = null;
+  private readonly main = el('main', { class: 'live teacher' });
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly versions: ScenarioVersions,
+    private readonly say: (text: string) => void,
+  ) {
+    root.append(this.main);
+  }
+
+  /** The form, or the class this tab was running (after a reload). */
+  async start(): Promise<void> {
+    const keep = teacherKeep.read();
+    if (keep) {
+      this.say(`Getting class ${keep.code} back…`);
+      if (await this.comeBack(keep)) return;
+    }
+    await this.showForm();
+  }
+
+  private async comeBack(keep: TeacherKeep): Promise<boolean> {
+    const client = newClient();
+    this.token = keep.token;
+    try {
+      this.attach(await client.reconnect(keep.reconnection));
+      return true;
+    } catch {
+      // The old connection is gone: come back as the class's teacher.
+    }
+    try {
+      this.attach(
+        await client.join(ROOM_NAME, {
+          code: keep.code,
+          seat: TEACHER_SEAT,
+          teacherToken: keep.token,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (refusalOf(error) !== 'noSuchClass') {
+        this.say(refusalText(error));
+        teacherKeep.clear();
+        return false;
+      }
+    }
+    try {
+      // Not running (the server restarted): bring it back from its saved record.
+      this.attach(
+        await client.create(ROOM_NAME, { resumeFrom: keep.code, teacherToken: keep.token }),
+      );
+      this.say(`Class ${keep.code} resumed from its saved record.`);
+      return true;
+    } catch (error) {
+      this.say(`Class ${keep.code} could not be resumed: ${refusalText(error)}`);
+      teacherKeep.clear();
+      return false;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The set-up form
+
+  private async showForm(): Promise<void> {
+    const scenario = el('select', { id: 'live-scenario' });
+    for (const id of SCENARIOS) scenario.append(el('option', { attrs: { value: id } }, id));
+    const seed = el('input', {
+      id: 'live-seed',
+      attrs: { type: 'text', maxlength: String(MAX_SEED), spellcheck: 'false' },
+    });
+    seed.value = freshSeed();
+    const minutes = el('input', {
+      id: 'live-minutes',
+      attrs: { type: 'number', min: '0', max: '60', step: '1', inputmode: 'numeric' },
+    });
+    minutes.value = '5';
+    const roles = el('fieldset', { class: 'roles' });
+    const create = button('Create the class', () => void submit(), { id: 'live-create' });
+    const problem = el('p', { class: 'problem', attrs: { role: 'alert' } });
+
+    const showRoles = async () => {
+      roles.replaceChildren(
+        el('legend', null, 'Roles played by people (the others by the computer)'),
+      );
+      const loaded = await this.versions.load(scenario.value);
+      if (!loaded.ok) {
+        roles.append(el('p', { class: 'problem' }, loaded.errors[0]!.message));
+        return;
+      }
+      const sc = loaded.value;
+      for (const id of sc.roleOrder.filter((r) => sc.roles[r]!.playable)) {
+        const people = el('input', { id: `people-${id}`, attrs: { type: 'checkbox', value: id } });
+        people.checked = true;
+        const dyad = el('input', { id: `dyad-${id}`, attrs: { type: 'checkbox', value: id } });
+        roles.append(
+          el(
+            'div',
+            { class: 'role-choice' },
+            people,
+            el('label', { attrs: { for: people.id } }, sc.roles[id]!.name),
+            dyad,
+            el('label', { attrs: { for: dyad.id }, class: 'dyad' }, 'two seats (a dyad)'),
+          ),
+        );
+      }
+    };
+
+    const submit = async () => {
+      problem.textContent = '';
+      const chosen = (kind: string) =>
+        [...roles.querySelectorAll<HTMLInputElement>(`input[id^="${kind}-"]`)]
+          .filter((box) => box.checked)
+          .map((box) => box.value);
+      const people = chosen('people');
+      const mins = Number(minutes.value);
+      if (!Number.isInteger(mins) || mins < 0 || mins > 60) {
+        problem.textContent =
+          'The turn clock is a whole number of minutes from 0 (no clock) to 60.';
+        minutes.focus();
+        return;
+      }
+      if (people.length === 0) {
+        problem.textContent = 'Choose at least one role for people to play.';
+        return;
+      }
+      const options: CreateOptions = {
+        scenario: scenario.value,
+        seed: seed.value.trim() || freshSeed(),
+        turnSeconds: mins * 60,
+        roles: people,
+        dyads: chosen('dyad').filter((r) => people.includes(r)),
+      };
+      create.disabled = true;
+      this.say('Creating the class…');
+      try {
+        this.attach(await newClient().create(ROOM_NAME, options));
+      } catch (error) {
+        problem.textContent = refusalText(error);
+        this.say(problem.textContent);
+        create.disabled = false;
+      }
+    };
+
+    scenario.addEventListener('change', () => void showRoles());
+    await showRoles();
+    this.main.replaceChildren(
+      el('h1', null, 'Host a live class'),
+      el(
+        'p',
+        { class: 'lead' },
+        'One crisis on every group’s device: each group plays a role from its own laptop, orders stay hidden until the turn resolves, and every device sees the same resolution.',
+      ),
+      el(
+        'form',
+        { class: 'setup', attrs: { novalidate: '' } },
+        field('Scenario', scenario),
+        field('Seed', seed, 'The same seed and orders always give the same game.'),
+        field('Turn clock (minutes)', minutes, '0 for no clock: you resolve each turn yourself.'),
+        roles,
+        create,
+        problem,
+      ),
+    );
+    this.main.querySelector('form')!.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void submit();
+    });
+    this.say('Set up the class, then create it.');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The class
+
+  private attach(room: Room): void {
+    this.room = room;
+    listen(
+      room,
+      (type, body) => void this.got(type, body),
+      () => this.welcome !== null,
+    );
+    room.onStateChange(() => {
+      const shown = asClassState((room.state as { toJSON(): unknown }).toJSON());
+      if (!shown) return;
+      this.shown = shown;
+      this.update();
+    });
+    room.onLeave((code) => {
+      if (code === 1000) return;
+      this.say(
+        'The connection to the class server was lost. Reload this page to get the class back.',
+      );
+    });
+  }
+
+  private async got(type: string, body: unknown): Promise<void> {
+    switch (type) {
+      case 'welcome': {
+        const welcome = asWelcome(body);
+        if (!welcome || welcome.seat !== TEACHER_SEAT)
+          return this.say('A malformed welcome was ignored.');
+        this.welcome = welcome;
+        if (welcome.teacherToken) this.token = welcome.teacherToken;
+        const followed = await followRecord(this.versions, welcome.record);
+        if (!followed.ok) return this.fail(followed.message);
+        this.game = followed.game;
+        this.outOfStep = null;
+        teacherKeep.write({
+          code: welcome.code,
+          token: this.token,
+          reconnection: this.room!.reconnectionToken,
+        });
+        this.showClass();
+        this.say(`Class ${welcome.code} is open. Students join with this code.`);
+        return;
+      }
+      case 'turnResolved': {
+        const resolved = asTurnResolved(body);
+        if (!resolved || !this.game) return;
+        const next = followTurn(this.game, resolved);
+        if (!next.ok) return this.fail(next.message);
+        this.game = next.game;
+        this.showClass();
+        const over = this.game.state.phase === 'over';
+        this.say(
+          `Turn ${resolved.turn} resolved. Hash ${resolved.hash}.${over ? ' The game is over.' : ''}`,
+        );
+        return;
+      }
+      case 'ended': {
+        const ended = asEnded(body);
+        if (!ended) return;
+        this.say(`The game is ended. Final hash ${ended.hash}.`);
+        return;
+      }
+      case 'record': {
+        const reply = asRecordReply(body);
+        if (!reply || !this.game) return;
+        this.endRecord = JSON.stringify(reply.record, null, 2);
+        this.endLink = `${new URL('./index.html', location.href).href.split('#')[0]}#${LINK_KEY}=${reply.link}`;
+        const entry: SessionRecord = {
+          code: this.welcome?.code ?? '',
+          title: this.game.sc.scenario.title,
+          link: this.endLink,
+        };
+        sessionRecords.add(entry);
+        this.showClass();
+        return;
+      }
+      case 'injected': {
+        const event = (body as { event?: unknown } | null)?.event;
+        if (typeof event === 'string' && this.game)
+          this.say(
+            `${this.game.sc.events[event]?.name ?? event} will happen when this turn resolves.`,
+          );
+        return;
+      }
+      case 'rejected': {
+        const rejection = asRejection(body);
+        if (rejection) this.say(rejection.message);
+        return;
+      }
+    }
+  }
+
+  private fail(message: string): void {
+    this.outOfStep = message;
+    this.say(`This page is out of step with the class: ${message}`);
+    this.room?.send('sync', {});
+    this.showClass();
+  }
+
+  private askedRecord = false;
+
+  /** Once the game is over or ended, the record and its link (asked for once). */
+  private askRecord(): void {
+    if (this.askedRecord) return;
+    this.askedRecord = true;
+    this.room?.send('record', {});
+  }
+
+  private send(type: string, body: object = {}): void {
+    this.room?.send(type, body);
+  }
+
+  // Elements of the projector view that change without a rebuild (focus stays where it is).
+  private readonly clock = el('p', { class: 'clock', attrs: { 'aria-label': 'Turn clock' } });
+  private readonly seatsBody = el('tbody');
+  private readonly waiting = el('p', { class: 'waiting' });
+  private readonly pauseButton = button(
+    'Start the clock',
+    () => this.send(this.shown?.paused ? 'resume' : 'pause'),
+    { id: 'live-pause' },
+  );
+  private readonly extendButton = button('+1 min', () => this.send('extend', { seconds: 60 }), {
+    id: 'live-extend',
+  });
+  private readonly resolveButton = button('Resolve the turn now', () => this.send('resolve'), {
+    id: 'live-resolve',
+  });
+  private ending = false;
+  private readonly endButton = button('End the game…', () => this.pressEnd(), { id: 'live-end' });
+  private readonly injectSelect = el('select', { id: 'live-inject' });
+  private readonly injectButton = button(
+    'Inject',
+    () => {
+      if (this.injectSelect.value) this.send('inject', { event: this.injectSelect.value });
+    },
+    { id: 'live-inject-go' },
+  );
+  private readonly gamePart = el('div', { class: 'game-part' });
+  private readonly controls = el(
+    'section',
+    { class: 'teacher-controls', attrs: { 'aria-label': 'Teacher controls' } },
+    this.pauseButton,
+    this.extendButton,
+    el(
+      'span',
+      { class: 'inject' },
+      el('label', { attrs: { for: 'live-inject' } }, 'Event'),
+      this.injectSelect,
+      this.injectButton,
+    ),
+    this.resolveButton,
+    this.endButton,
+  );
+
+  private pressEnd(): void {
+    if (!this.ending) {
+      this.ending = true;
+      this.endButton.textContent = 'Press again to end the game now';
+      this.say('Press “End the game” again to end it: the turn in progress is dropped.');
+      return;
+    }
+    this.ending = false;
+    this.endButton.textContent = 'End the game…';
+    this.send('end');
+  }
+
+  private built = false;
+
+  /** The projector view, built once; its parts are refreshed by update(). */
+  private showClass(): void {
+    if (!this.welcome || !this.game) return;
+    const code = this.welcome.code;
+    const address = `${new URL('./live.html', location.href).href.split('#')[0]}#join`;
+    if (!this.built) {
+      this.built = true;
+      this.main.replaceChildren(
+        el(
+          'section',
+          { class: 'projector-head' },
+          el(
+            'div',
+            { class: 'code-box' },
+            el('p', { class: 'code-label' }, 'Class code'),
+            el('p', { class: 'live-code', id: 'live-code' }, code),
+            el('p', { class: 'join-at' }, 'Join at ', el('strong', { class: 'address' }, address)),
+          ),
+          el('div', { class: 'clock-box' }, this.clock, this.waiting),
+        ),
+        el(
+          'div',
+          { class: 'projector-body' },
+          el(
+            'div',
+            null,
+            el(
+              'section',
+              { class: 'seats', attrs: { 'aria-labelledby': 'seats-heading' } },
+              el('h2', { id: 'seats-heading' }, 'Seats'),
+              el(
+                'table',
+                { class: 'data seat-table' },
+                el(
+                  'thead',
+                  null,
+                  el(
+                    'tr',
+                    null,
+                    ...['Seat', 'Who', 'Connection', 'This turn'].map((h) =>
+                      el('th', { attrs: { scope: 'col' } }, h),
+                    ),
+                  ),
+                ),
+                this.seatsBody,
+              ),
+            ),
+            this.controls,
+          ),
+          this.gamePart,
+        ),
+      );
+    }
+    this.showGame();
+    this.update();
+  }
+
+  /** The turn, the last turn's story, the hash and (at the end) the record. */
+  private showGame(): void {
+    const game = this.game!;
+    const sc = game.sc;
+    this.fillInjects(sc);
+    const parts: (HTMLElement | null)[] = [
+      el('p', { class: 'turn-line' }, turnLine(sc, game.state)),
+      el('p', { class: 'hash-line' }, 'Hash ', el('code', { id: 'live-hash' }, game.hash)),
+      this.outOfStep
+        ? el('p', { class: 'problem', attrs: { role: 'alert' } }, this.outOfStep)
+        : null,
+      endingView(sc, game.state),
+      this.endLink ? this.endSection() : null,
+      lastTurnStory(sc, game.state),
+    ];
+    this.gamePart.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+  }
+
+  private fillInjects(sc: CompiledScenario): void {
+    const state = this.game!.state;
+    const chosen = this.injectSelect.value;
+    const events = sc.scenario.events.filter(
+      (e) =>
+        e.injectable &&
+        (e.repeatable || state.happened[e.id] === undefined) &&
+        !state.injected.includes(e.id),
+    );
+    this.injectSelect.replaceChildren(
+      ...events.map((e) => el('option', { attrs: { value: e.id } }, e.name)),
+    );
+    if (events.some((e) => e.id === chosen)) this.injectSelect.value = chosen;
+  }
+
+  private endSection(): HTMLElement {
+    const link = this.endLink!;
+    const linkBox = el('input', { id: 'live-share-link', attrs: { type: 'text', readonly: '' } });
+    linkBox.value = link;
+    const records = sessionRecords.read();
+    const pasted = records.map((r) => `Class ${r.code}: ${r.link}`).join('\n');
+    const classView = `${new URL('./class.html', location.href).href.split('#')[0]}#paste=${encodeURIComponent(pasted)}`;
+    return el(
+      'section',
+      { class: 'end' },
+      el('h2', null, 'The record'),
+      el('p', null, 'Final hash ', el('code', { id: 'live-final-hash' }, this.game!.hash)),
+      button(
+        'Download the record',
+        () => download(`brink-${this.welcome!.code}.json`, this.endRecord ?? ''),
+        { id: 'live-download' },
+      ),
+      field('Share link (replays this game anywhere)', linkBox),
+      el(
+        'p',
+        null,
+        el(
+          'a',
+          { id: 'live-class-view', attrs: { href: classView, target: '_blank', rel: 'noopener' } },
+          `Open the class view with this session’s ${records.length} record${records.length === 1 ? '' : 's'}`,
+        ),
+      ),
+    );
+  }
+
+  /** The parts that follow the shared state: the clock, the seats, who has submitted. */
+  private update(): void {
+    const s = this.shown;
+    if (!s || !this.built) return;
+    const running = s.phase === 'orders';
+    if (!running && this.game) this.askRecord();
+    this.clock.textContent = !running
+      ? s.phase === 'over'
+        ? 'Game over'
+        : 'Ended'
+      : s.turnSeconds === 0
+        ? 'No clock'
+        : `${clockText(s.secondsLeft)}${s.paused ? ' (paused)' : ''}`;
+    this.clock.classList.toggle('paused', s.paused && running);
+    this.pauseButton.textContent = s.paused ? 'Start the clock' : 'Pause the clock';
+    this.pauseButton.setAttribute('aria-pressed', String(!s.paused));
+    for (const b of [this.pauseButton, this.extendButton])
+      b.disabled = !running || s.turnSeconds === 0;
+    for (const b of [this.resolveButton, this.endButton, this.injectButton, this.injectSelect])
+      b.disabled = !running;
+    // Once the game is over the commands have nothing to act on: the record takes their place.
+    this.controls.hidden = !running;
+    const pending = s.seats.filter((seat) => !seat.submitted);
+    this.waiting.textContent = running
+      ? pending.length === 0
+        ? 'Every role has given its orders.'
+        : `Waiting for ${[...new Set(pending.map((p) => this.roleName(p.role)))].join(', ')}`
+      : '';
+    this.seatsBody.replaceChildren(
+      ...s.seats.map((seat) => {
+        const state = seat.submitted
+          ? 'Submitted'
+          : seat.proposed
+            ? 'Proposed, waiting for the partner'
+            : 'Choosing';
+        return el(
+          'tr',
+          { class: seat.connected ? 'connected' : seat.taken ? 'dropped' : 'free' },
+          el('th', { attrs: { scope: 'row' } }, this.seatName(seat.role, seat.partner)),
+          el('td', { class: 'who' }, seat.taken ? seat.name || '(no name)' : '—'),
+          el(
+            'td',
+            null,
+            seat.connected ? 'Connected' : seat.taken ? 'Dropped (seat kept)' : 'Free',
+          ),
+          el('td', { class: seat.submitted ? 'submitted' : '' }, running ? state : '—'),
+        );
+      }),
+    );
+  }
+
+  private roleName(role: string): string {
+    return this.game?.sc.roles[role]?.name ?? role;
+  }
+
+  private seatName(role: string, partner: number): string {
+    return partner ? `${this.roleName(role)} (${partner} of 2)` : this.roleName(role);
+  }
+}
