@@ -140,6 +140,24 @@ class ClassView {
     root.replaceChildren(pageNav('class'), main);
     this.installDrop();
     this.render();
+    this.addHanded();
+  }
+
+  /**
+   * Games handed over in the address (`class.html#paste=…`, what the paste box takes, URI-encoded):
+   * the live class's teacher page opens the class view with its session's share links this way.
+   */
+  private addHanded(): void {
+    const handed = /^#paste=(.+)$/s.exec(location.hash)?.[1];
+    if (!handed) return;
+    try {
+      this.pasteBox.value = decodeURIComponent(handed);
+    } catch {
+      this.status.textContent = 'The games in this address could not be read.';
+      return;
+    }
+    history.replaceState(null, '', location.pathname + location.search);
+    void this.addPasted();
   }
 
   private loadSection(): HTMLElement {
