@@ -78,15 +78,23 @@ export function kept<T>(key: string, check: (v: unknown) => v is T) {
 }
 
 /**
- * Listens to a room's messages, each through `handle`; asks for the welcome again if it has not
- * come soon (it may have arrived before the page was listening).
+ * Listens to a room's messages, handled one at a time in the order they came (a welcome may wait
+ * for its scenario to be fetched: a turn resolved meanwhile is folded after it, not lost); asks
+ * for the welcome again if it has not come soon (it may have arrived before the page listened).
  */
 export function listen(
   room: Room,
-  handle: (type: string, body: unknown) => void,
+  handle: (type: string, body: unknown) => Promise<void>,
   welcomed: () => boolean,
 ): void {
-  room.onMessage('*', (type, body) => handle(String(type), body));
+  let queue = Promise.resolve();
+  room.onMessage('*', (type, body) => {
+    queue = queue
+      .then(() => handle(String(type), body))
+      .catch((error: unknown) => {
+        console.error(error);
+      });
+  });
   setTimeout(() => {
     if (!welcomed()) room.send('sync', {});
   }, 1500);

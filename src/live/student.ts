@@ -241,7 +241,7 @@ export class StudentPage {
     this.room = room;
     listen(
       room,
-      (type, body) => void this.got(type, body),
+      (type, body) => this.got(type, body),
       () => this.welcome !== null,
     );
     room.onStateChange(() => {
@@ -617,7 +617,11 @@ export class StudentPage {
     return el(
       'section',
       { class: 'end' },
-      el('h2', null, 'The game is over'),
+      el(
+        'h2',
+        null,
+        this.shown?.phase === 'ended' ? 'The teacher ended the game' : 'The game is over',
+      ),
       el('p', null, 'Final hash ', el('code', { id: 'live-final-hash' }, this.game!.hash)),
       button(
         'Download the record',

@@ -236,7 +236,7 @@ export class TeacherPage {
     this.room = room;
     listen(
       room,
-      (type, body) => void this.got(type, body),
+      (type, body) => this.got(type, body),
       () => this.welcome !== null,
     );
     room.onStateChange(() => {

@@ -304,3 +304,80 @@ test('a live class: a teacher and three students play a whole game to the same h
     await server.stop();
   }
 });
+
+test('a dyad proposes, refuses and confirms; the teacher ends the game early', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const server = await startLiveServer();
+  const live = `${server.origin}/live.html`;
+  try {
+    const teacher = await newPage(browser);
+    await teacher.goto(`${live}#host`);
+    await teacher.locator('#live-scenario').selectOption('cuba-1962');
+    await teacher.locator('#people-ussr').uncheck();
+    await teacher.locator('#people-cuba').uncheck();
+    await teacher.locator('#dyad-us').check();
+    await teacher.locator('#live-minutes').fill('0');
+    await teacher.locator('#live-create').click();
+    await expect(teacher.locator('#live-code')).toHaveText(/^[A-Z0-9]{5}$/);
+    const code = (await teacher.locator('#live-code').textContent())!;
+    await expect(teacher.locator('.clock')).toHaveText('No clock');
+
+    const partner = async (n: 1 | 2) => {
+      const page = await newPage(browser);
+      await page.goto(`${live}#join=${code}`);
+      await expect(page.locator('#live-join-code')).toHaveValue(code);
+      await page.locator('#live-join-name').fill(`Pair ${n}`);
+      await page.locator('#live-find').click();
+      await page.locator(`[data-seat="us#${n}"]`).click();
+      await expect(page.locator('.seat-head h1')).toHaveText(`United States (partner ${n} of 2)`);
+      return page;
+    };
+    const one = await partner(1);
+    const two = await partner(2);
+
+    // One proposes; the other sees the proposal and refuses it; both may choose again.
+    const card = one.locator('button.card:not([disabled])').first();
+    const name = (await card.locator('.card-name').textContent())!;
+    await card.click();
+    await one.locator('#live-submit').click();
+    await expect(one.locator('.proposal')).toHaveText(`You proposed: ${name}`);
+    await expect(two.locator('.proposal')).toHaveText(`Your partner proposes: ${name}`);
+    await expect(teacher.locator('.seat-table tbody')).toContainText('Proposed');
+    await two.locator('#live-refuse').click();
+    await expect(one.locator('#live-status')).toContainText('Your partner refused the proposal');
+    await expect(two.locator('#live-submit')).toBeVisible();
+
+    // The other proposes no orders; the first confirms: the turn resolves for both.
+    await two.locator('#live-submit').click();
+    await expect(one.locator('.proposal')).toHaveText('Your partner proposes: no orders');
+    await one.locator('#live-confirm').click();
+    await expect(teacher.locator('.last-turn h2')).toContainText('Turn 1 ');
+    const hash = (await teacher.locator('#live-hash').textContent())!;
+    for (const page of [one, two])
+      await expect(page.locator('#live-hash-check')).toContainText(`hash ${hash}`);
+    await expect(teacher.locator('.last-turn')).toContainText('United States: no orders');
+
+    // The teacher ends the game (two presses): every page has the record at the last resolved turn.
+    await teacher.locator('#live-end').click();
+    await expect(teacher.locator('#live-end')).toHaveText('Press again to end the game now');
+    await teacher.locator('#live-end').click();
+    await expect(teacher.locator('.clock')).toHaveText('Ended');
+    await expect(teacher.locator('#live-final-hash')).toHaveText(hash);
+    for (const page of [one, two]) {
+      await expect(page.locator('.end h2')).toHaveText('The teacher ended the game');
+      await expect(page.locator('#live-final-hash')).toHaveText(hash);
+    }
+    const file = join(server.records, `${code}.json`);
+    const replayed = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'replay', '--verify-only', file],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(replayed.status, replayed.stdout + replayed.stderr).toBe(0);
+    expect(replayed.stdout).toContain(hash);
+  } finally {
+    await server.stop();
+  }
+});
