@@ -43,6 +43,9 @@ const teacherKeep = kept('brink-live-teacher', isTeacherKeep);
 
 const SCENARIOS = ['ukraine-2021', 'cuba-1962'] as const;
 
+/** Addresses only the computer itself can reach. */
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+
 /** A fresh seed: a word and a number, as the game makes them. */
 function freshSeed(): string {
   const words = ['summit', 'envoy', 'accord', 'cable', 'parley', 'truce', 'hotline', 'signal'];
@@ -416,6 +419,13 @@ export class TeacherPage {
             el('p', { class: 'code-label' }, 'Class code'),
             el('p', { class: 'live-code', id: 'live-code' }, code),
             el('p', { class: 'join-at' }, 'Join at ', el('strong', { class: 'address' }, address)),
+            LOOPBACK.test(location.hostname)
+              ? el(
+                  'p',
+                  { class: 'hint' },
+                  'Only this computer can reach this address. For the students’ devices, start the server with --host 0.0.0.0 and open this page at this computer’s network address.',
+                )
+              : null,
           ),
           el('div', { class: 'clock-box' }, this.clock, this.waiting),
         ),
