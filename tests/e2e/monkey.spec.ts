@@ -23,9 +23,10 @@ const FORWARD = [
 ];
 /**
  * Never clicked: a new random seed (drawn from the browser's own randomness, so the game would
- * not replay) and "Luck or choice" (a thousand games in workers: minutes on this machine).
+ * not replay), "Luck or choice" (a thousand games in workers: minutes on this machine), and the
+ * live class's two buttons, which leave the game for the live-class page (live-class.spec.ts).
  */
-const SKIP = ['new-seed', 'luck'];
+const SKIP = ['new-seed', 'luck', 'host-live', 'join-live'];
 const MAX_CLICKS = 320;
 /** Random clicks after the debrief is reached: its controls, the viewer, branching. */
 const AFTER_DEBRIEF = 12;

@@ -11,9 +11,11 @@ import {
   openGame,
   playToDebriefByKeyboard,
   reachable,
+  screenshot,
   startByKeyboard,
   typeSeed,
   waitForScreen,
+  waitReady,
   type ScreenName,
 } from './support';
 
@@ -127,4 +129,30 @@ test('every screen has a visible control that moves the game on', async ({ page 
   await press(page, 'title', 'title');
   expect(await screen(page)).toBe('title');
   expect(errors).toEqual([]);
+});
+
+test('the title with a saved game and every choice open draws every control on the canvas', async ({
+  page,
+}) => {
+  await openGame(page);
+  await startByKeyboard(page, '1', 'e2e-way-on-3');
+  await page.reload();
+  await waitReady(page);
+  await waitForScreen(page, 'title');
+  // Facilitator mode with its clock, hot seat and the what-if switches: the longest title.
+  for (const key of ['f', '+', 'h', 'w']) await page.keyboard.press(key);
+  await expect(page.locator('#dom-layer [data-control="what-ifs"]')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const inModel = await page
+    .locator('#dom-layer section.controls button[data-control]')
+    .evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.control!));
+  const drawn = await canvasControls(page);
+  expect(drawn.map((c) => c.id).sort()).toEqual([...inModel].sort());
+  for (const c of drawn) {
+    expect(c.y + c.h, `${c.id} ends inside the canvas`).toBeLessThanOrEqual(1000);
+    expect(c.h, `${c.id} is tall enough to read and press`).toBeGreaterThanOrEqual(20);
+  }
+  await screenshot(page, 'title-every-choice');
 });

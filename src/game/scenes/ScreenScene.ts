@@ -345,24 +345,38 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.redraw();
   }
 
-  /** Controls as a list of canvas buttons, grouped, with the keyboard cursor drawn on one. */
+  /**
+   * Controls as a list of canvas buttons, grouped, with the keyboard cursor drawn on one. When
+   * they would run past the column's foot (the title with a saved game and every classroom
+   * choice), headings, rows and gaps are drawn closer and smaller so that every one is on it.
+   */
   protected drawControls(layer: Phaser.GameObjects.Container): void {
     const area = this.controlsArea();
+    const groups = this.model.groups;
+    const row = this.rowHeight();
+    const inline = groups.filter((g) => g.inline).length;
+    const listed = groups.reduce((n, g) => n + (g.inline ? 0 : g.controls.length), 0);
+    const rows = inline + listed;
+    const fits = (gap: number) =>
+      (area.h - listed * gap - inline * 6) / (groups.length * (30 + 10) + rows * row);
+    // Headings, group gaps and rows scale by k; the gap under each row narrows to 3 pixels.
+    const gap = fits(6) < 1 ? 3 : 6;
+    const k = Math.min(1, fits(gap));
+    const rowH = Math.floor(row * k);
+    const font = Math.max(12, Math.round(17 * Math.min(1, k * 1.1)));
     let y = area.y;
-    for (const group of this.model.groups) {
-      layer.add(
-        this.text(area.x, y, group.heading, textStyle(19, PALETTE.sky, { fontStyle: 'bold' })),
-      );
-      y += 30;
+    for (const group of groups) {
+      const style = textStyle(Math.max(14, Math.round(19 * k)), PALETTE.sky, { fontStyle: 'bold' });
+      layer.add(this.text(area.x, y, group.heading, style));
+      y += Math.floor(30 * k);
       if (group.inline) {
-        y += this.drawRow(layer, group.controls, { x: area.x, y, w: area.w, h: this.rowHeight() });
+        const at = { x: area.x, y, w: area.w, h: rowH };
+        y += this.drawRow(layer, group.controls, at, Math.min(15, font));
       } else {
-        for (const control of group.controls) {
-          y +=
-            this.drawButton(layer, control, { x: area.x, y, w: area.w, h: this.rowHeight() }) + 6;
-        }
+        for (const control of group.controls)
+          y += this.drawButton(layer, control, { x: area.x, y, w: area.w, h: rowH }, font) + gap;
       }
-      y += 10;
+      y += Math.floor(10 * k);
     }
   }
 
