@@ -2,10 +2,10 @@
 // Where the player's ending still comes up with other dice, it was their choice; where it rarely
 // does, it was their luck. Orders that an alternative game no longer allows (locked, unaffordable,
 // over the per-turn limit) are dropped and counted; turns the record has no orders for are played
-// without human orders and counted too. Runs on the plain path (`reducePlain`) for speed, and in
+// without human orders and counted too. Runs on the plain path (`plainGame`) for speed, and in
 // slices (`from`, `count`) that merge into the same result, whatever the chunking.
 import { gameSeed } from './batch';
-import { createGame, reducePlain } from './engine';
+import { createGame, plainGame } from './engine';
 import { replay } from './record/replay';
 import type { GameRecord } from './record/types';
 import { isAvailable } from './rules';
@@ -13,7 +13,7 @@ import type { CompiledScenario } from './scenario/compile';
 import { whatIfVariant } from './scenario/what-if';
 import type { WhatIfChoice } from './scenario/types';
 import { selectScores } from './scoring';
-import type { GameState } from './state';
+import type { GameState, Order, OrderError } from './state';
 
 /** The ending id of a game that stopped without one (only an unfinished record can). */
 export const NO_ENDING = 'unfinished';
@@ -243,13 +243,12 @@ function allowedPart(
 }
 
 function submit(
-  sc: CompiledScenario,
-  state: GameState,
+  give: (order: Order) => OrderError | null,
   role: string,
   actions: string[],
   rationale?: string,
 ): void {
-  const error = reducePlain(sc, state, {
+  const error = give({
     type: 'orders/submitted',
     role,
     actions,
@@ -262,6 +261,7 @@ function submit(
 /** Plays one alternative game with the record's orders and adds it to `result`. */
 function playOne(sc: CompiledScenario, plan: LuckPlan, seed: string, result: LuckResult): void {
   const state = createGame(sc, { seed, humans: plan.humans });
+  const give = plainGame(sc, state);
   const skippedBefore = result.skippedActions;
   let turn = 0;
   let idle = 0;
@@ -269,20 +269,19 @@ function playOne(sc: CompiledScenario, plan: LuckPlan, seed: string, result: Luc
     const orders = plan.turns[turn];
     if (orders) {
       for (const event of orders.injects) {
-        if (reducePlain(sc, state, { type: 'facilitator/eventInjected', event }))
-          result.skippedInjects++;
+        if (give({ type: 'facilitator/eventInjected', event })) result.skippedInjects++;
       }
       for (const s of orders.submissions) {
         const kept = allowedPart(sc, state, s.role, s.actions, result);
         result.actionsReplayed += s.actions.length;
         result.skippedActions += s.actions.length - kept.length;
-        submit(sc, state, s.role, kept, s.rationale);
+        submit(give, s.role, kept, s.rationale);
       }
     } else {
       idle++;
     }
-    for (const role of state.humans) if (!state.submitted[role]) submit(sc, state, role, []);
-    const error = reducePlain(sc, state, { type: 'turn/ended' });
+    for (const role of state.humans) if (!state.submitted[role]) submit(give, role, []);
+    const error = give({ type: 'turn/ended' });
     if (error) throw new Error(`Luck or choice: a turn could not end: ${error.message}`);
     turn++;
     if (turn > 10_000) throw new Error('Luck or choice: a game did not end.');
