@@ -3,7 +3,6 @@
 // `live` adds the orders accepted this turn, which stay on the server until the turn resolves.
 import {
   dispatch,
-  finishedRecord,
   hashState,
   replay,
   startSession,
@@ -64,14 +63,23 @@ export class LiveGame {
     return this.liveSession.state.phase === 'over';
   }
 
-  /** The hash of the game after the last resolved turn. */
+  /** The committed game whose hash `committedHash` is (hashing a state is the costliest step here). */
+  private hashed: Session | null = null;
+  private committedHash = '';
+
+  /** The hash of the game after the last resolved turn, computed once per resolution. */
   get hash(): string {
-    return hashState(this.committedSession.state);
+    if (this.hashed !== this.committedSession) {
+      this.committedHash = hashState(this.committedSession.state);
+      this.hashed = this.committedSession;
+    }
+    return this.committedHash;
   }
 
   /** The record of the resolved turns, with their final hash: what anyone may have. */
   record(): GameRecord {
-    return finishedRecord(this.committedSession);
+    // finishedRecord's form, with the hash computed once per resolution instead of at each call.
+    return { ...this.committedSession.record, finalHash: this.hash };
   }
 
   submitted(role: string): { actions: string[]; rationale?: string } | null {
