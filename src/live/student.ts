@@ -12,18 +12,9 @@ import {
   type Proposal,
   type Welcome,
 } from '../browser/live-protocol';
-import {
-  LINK_KEY,
-  headlineText,
-  presentationOf,
-  selectActions,
-  selectIntel,
-  selectMeters,
-  selectNews,
-  type ActionView,
-} from '../sim';
+import { presentationOf, selectActions, type ActionView } from '../sim';
 import { kept, listen, newClient, refusalText, type Room } from './connection';
-import { button, clockText, download, el, field } from './dom';
+import { button, clockText, el, field } from './dom';
 import { followRecord, followTurn, type Followed } from './follow';
 import {
   asAccepted,
@@ -36,6 +27,8 @@ import {
   asWelcome,
   type ClassShown,
 } from './messages';
+import { classRecord, recordSection, type ClassRecord } from './record';
+import { situationView } from './situation';
 import { endingView, lastTurnStory, turnLine } from './story';
 
 interface SeatKeep {
@@ -233,7 +226,7 @@ export class StudentPage {
   private proposal: Proposal | null = null;
   private draft: string[] = [];
   private hashCheck: { ok: boolean; text: string } | null = null;
-  private end: { link: string; record: string } | null = null;
+  private end: ClassRecord | null = null;
   private askedRecord = false;
   private shownEnd = false;
 
@@ -288,6 +281,7 @@ export class StudentPage {
         if (!orders) return;
         this.mine = orders;
         this.proposal = null;
+        this.problem.textContent = '';
         this.render();
         this.say('Submitted, waiting for the others.');
         return;
@@ -331,6 +325,8 @@ export class StudentPage {
         this.mine = null;
         this.proposal = null;
         this.draft = [];
+        this.rationale.value = '';
+        this.problem.textContent = '';
         this.hashCheck = {
           ok: true,
           text: `Turn ${resolved.turn} resolved. This page reached the class’s hash ${resolved.hash}.`,
@@ -342,10 +338,7 @@ export class StudentPage {
       case 'record': {
         const reply = asRecordReply(body);
         if (!reply) return;
-        this.end = {
-          link: `${new URL('./index.html', location.href).href.split('#')[0]}#${LINK_KEY}=${reply.link}`,
-          record: JSON.stringify(reply.record, null, 2),
-        };
+        this.end = classRecord(reply.record, reply.link);
         this.render();
         return;
       }
@@ -382,7 +375,6 @@ export class StudentPage {
     if (!welcome || !game) return;
     const { sc, state } = game;
     const role = welcome.role!;
-    const spec = sc.roles[role]!;
     const over = state.phase === 'over' || this.shown?.phase === 'ended';
     const parts: (HTMLElement | null)[] = [
       el(
@@ -390,7 +382,7 @@ export class StudentPage {
         { class: 'seat-head' },
         el(
           'h1',
-          null,
+          { attrs: { tabindex: '-1' } },
           this.roleName(),
           welcome.partner ? ` (partner ${welcome.partner} of 2)` : '',
         ),
@@ -420,23 +412,12 @@ export class StudentPage {
           over ? null : this.ordersSection(sc, state, role),
           lastTurnStory(sc, state),
         ),
-        el(
-          'section',
-          { class: 'situation', attrs: { 'aria-label': 'Your situation' } },
-          el('h2', null, 'Your briefing'),
-          el('p', { class: 'briefing' }, spec.briefing),
-          el(
-            'p',
-            { class: 'capital' },
-            `Political capital: ${state.capital[role] ?? 0} (at most ${spec.capital.max}, +${spec.capital.perTurn} a turn)`,
-          ),
-          this.metersList(sc, state),
-          this.intelList(sc, state, role),
-          this.newsList(sc, state),
-        ),
+        situationView(sc, state, role),
       ),
     ];
+    const focus = this.focusKey();
     this.main.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+    this.restoreFocus(focus);
     if (over) this.askRecord();
     // The end arrives at the top of the page, wherever the student had scrolled to.
     if (this.end && !this.shownEnd) {
@@ -444,6 +425,25 @@ export class StudentPage {
       window.scrollTo(0, 0);
     }
     this.update();
+  }
+
+  /** What has the keyboard in the seat view (an id, or an action card), if anything there does. */
+  private focusKey(): string | null {
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || !this.main.contains(focused)) return null;
+    return focused.dataset.action ? `card:${focused.dataset.action}` : focused.id || 'heading';
+  }
+
+  /** After a rebuild, the keyboard goes back where it was, or to the heading if that is gone. */
+  private restoreFocus(key: string | null): void {
+    if (!key) return;
+    const again = key.startsWith('card:')
+      ? this.main.querySelector<HTMLElement>(`[data-action="${CSS.escape(key.slice(5))}"]`)
+      : key === 'heading'
+        ? null
+        : this.main.querySelector<HTMLElement>(`#${CSS.escape(key)}`);
+    if (again && !(again as HTMLButtonElement).disabled) again.focus();
+    else this.main.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private askRecord(): void {
@@ -568,67 +568,12 @@ export class StudentPage {
     });
   }
 
-  private metersList(sc: Followed['sc'], state: Followed['state']): HTMLElement {
-    const main = new Set(presentationOf(sc).mainVariables);
-    const rows = selectMeters(sc, state)
-      .filter((m) => main.has(m.id))
-      .map((m) =>
-        el(
-          'li',
-          null,
-          `${m.name}: ${m.text}`,
-          m.lastChange ? ` (${m.lastChange > 0 ? '+' : ''}${m.lastChange} last turn)` : '',
-        ),
-      );
-    return el('div', null, el('h3', null, 'The situation'), el('ul', { class: 'meters' }, ...rows));
-  }
-
-  private intelList(sc: Followed['sc'], state: Followed['state'], role: string): HTMLElement {
-    const rows = selectIntel(sc, state, role).map((i) =>
-      el(
-        'li',
-        null,
-        `${i.name}: ${'value' in i ? `${i.value} (you know it)` : `between ${i.low} and ${i.high} (your estimate)`}`,
-      ),
-    );
-    return el('div', null, el('h3', null, 'Intelligence'), el('ul', { class: 'intel' }, ...rows));
-  }
-
-  private newsList(sc: Followed['sc'], state: Followed['state']): HTMLElement {
-    const news = selectNews(sc, state).slice(0, 6);
-    return el(
-      'div',
-      null,
-      el('h3', null, 'News'),
-      news.length
-        ? el(
-            'ul',
-            { class: 'news' },
-            ...news.map((n) => el('li', null, `${n.date}: ${headlineText(n)}`)),
-          )
-        : el('p', null, 'No news yet.'),
-    );
-  }
-
   private endSection(): HTMLElement {
-    const end = this.end!;
-    const linkBox = el('input', { id: 'live-share-link', attrs: { type: 'text', readonly: '' } });
-    linkBox.value = end.link;
-    return el(
-      'section',
-      { class: 'end' },
-      el(
-        'h2',
-        null,
-        this.shown?.phase === 'ended' ? 'The teacher ended the game' : 'The game is over',
-      ),
-      el('p', null, 'Final hash ', el('code', { id: 'live-final-hash' }, this.game!.hash)),
-      button(
-        'Download the record',
-        () => download(`brink-${this.welcome!.code}-${this.welcome!.seat}.json`, end.record),
-        { id: 'live-download' },
-      ),
-      field('Share link (replays this game anywhere)', linkBox),
+    return recordSection(
+      this.shown?.phase === 'ended' ? 'The teacher ended the game' : 'The game is over',
+      this.game!.hash,
+      `brink-${this.welcome!.code}-${this.welcome!.seat}.json`,
+      this.end!,
     );
   }
 

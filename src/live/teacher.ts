@@ -4,15 +4,10 @@
 // The teacher token is kept in sessionStorage so a reload gets the class back: first as the same
 // connection (reconnect), else as the teacher seat, else by resuming the saved class.
 import type { ScenarioVersions } from '../browser/scenario-versions';
-import {
-  ROOM_NAME,
-  TEACHER_SEAT,
-  type CreateOptions,
-  type Welcome,
-} from '../browser/live-protocol';
-import { LINK_KEY, MAX_SEED, type CompiledScenario } from '../sim';
+import { ROOM_NAME, TEACHER_SEAT, type Welcome } from '../browser/live-protocol';
+import type { CompiledScenario } from '../sim';
 import { kept, listen, newClient, refusalOf, refusalText, type Room } from './connection';
-import { button, clockText, download, el, field } from './dom';
+import { button, clockText, el } from './dom';
 import { followRecord, followTurn, type Followed } from './follow';
 import {
   asClassState,
@@ -23,7 +18,9 @@ import {
   asWelcome,
   type ClassShown,
 } from './messages';
+import { classRecord, pageAddress, recordSection, type ClassRecord } from './record';
 import { sessionRecords, type SessionRecord } from './session-records';
+import { setupForm } from './setup-form';
 import { endingView, lastTurnStory, turnLine } from './story';
 
 interface TeacherKeep {
@@ -41,18 +38,8 @@ const isTeacherKeep = (v: unknown): v is TeacherKeep =>
 
 const teacherKeep = kept('brink-live-teacher', isTeacherKeep);
 
-const SCENARIOS = ['ukraine-2021', 'cuba-1962'] as const;
-
 /** Addresses only the computer itself can reach. */
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
-
-/** A fresh seed: a word and a number, as the game makes them. */
-function freshSeed(): string {
-  const words = ['summit', 'envoy', 'accord', 'cable', 'parley', 'truce', 'hotline', 'signal'];
-  const bytes = new Uint32Array(2);
-  crypto.getRandomValues(bytes);
-  return `${words[bytes[0]! % words.length]}-${(bytes[1]! % 9000) + 1000}`;
-}
 
 export class TeacherPage {
   private room: Room | null = null;
@@ -61,8 +48,7 @@ export class TeacherPage {
   private game: Followed | null = null;
   private shown: ClassShown | null = null;
   private outOfStep: string | null = null;
-  private endLink: string | null = null;
-  private endRecord: string | null = null;
+  private end: ClassRecord | null = null;
   private readonly main = el('main', { class: 'live teacher' });
 
   constructor(
@@ -126,109 +112,18 @@ export class TeacherPage {
   // The set-up form
 
   private async showForm(): Promise<void> {
-    const scenario = el('select', { id: 'live-scenario' });
-    for (const id of SCENARIOS) scenario.append(el('option', { attrs: { value: id } }, id));
-    const seed = el('input', {
-      id: 'live-seed',
-      attrs: { type: 'text', maxlength: String(MAX_SEED), spellcheck: 'false' },
-    });
-    seed.value = freshSeed();
-    const minutes = el('input', {
-      id: 'live-minutes',
-      attrs: { type: 'number', min: '0', max: '60', step: '1', inputmode: 'numeric' },
-    });
-    minutes.value = '5';
-    const roles = el('fieldset', { class: 'roles' });
-    const create = button('Create the class', () => void submit(), { id: 'live-create' });
-    const problem = el('p', { class: 'problem', attrs: { role: 'alert' } });
-
-    const showRoles = async () => {
-      roles.replaceChildren(
-        el('legend', null, 'Roles played by people (the others by the computer)'),
-      );
-      const loaded = await this.versions.load(scenario.value);
-      if (!loaded.ok) {
-        roles.append(el('p', { class: 'problem' }, loaded.errors[0]!.message));
-        return;
-      }
-      const sc = loaded.value;
-      for (const id of sc.roleOrder.filter((r) => sc.roles[r]!.playable)) {
-        const people = el('input', { id: `people-${id}`, attrs: { type: 'checkbox', value: id } });
-        people.checked = true;
-        const dyad = el('input', { id: `dyad-${id}`, attrs: { type: 'checkbox', value: id } });
-        roles.append(
-          el(
-            'div',
-            { class: 'role-choice' },
-            people,
-            el('label', { attrs: { for: people.id } }, sc.roles[id]!.name),
-            dyad,
-            el('label', { attrs: { for: dyad.id }, class: 'dyad' }, 'two seats (a dyad)'),
-          ),
-        );
-      }
-    };
-
-    const submit = async () => {
-      problem.textContent = '';
-      const chosen = (kind: string) =>
-        [...roles.querySelectorAll<HTMLInputElement>(`input[id^="${kind}-"]`)]
-          .filter((box) => box.checked)
-          .map((box) => box.value);
-      const people = chosen('people');
-      const mins = Number(minutes.value);
-      if (!Number.isInteger(mins) || mins < 0 || mins > 60) {
-        problem.textContent =
-          'The turn clock is a whole number of minutes from 0 (no clock) to 60.';
-        minutes.focus();
-        return;
-      }
-      if (people.length === 0) {
-        problem.textContent = 'Choose at least one role for people to play.';
-        return;
-      }
-      const options: CreateOptions = {
-        scenario: scenario.value,
-        seed: seed.value.trim() || freshSeed(),
-        turnSeconds: mins * 60,
-        roles: people,
-        dyads: chosen('dyad').filter((r) => people.includes(r)),
-      };
-      create.disabled = true;
+    const form = await setupForm(this.versions, async (options) => {
       this.say('Creating the class…');
       try {
         this.attach(await newClient().create(ROOM_NAME, options));
+        return null;
       } catch (error) {
-        problem.textContent = refusalText(error);
-        this.say(problem.textContent);
-        create.disabled = false;
+        const text = refusalText(error);
+        this.say(text);
+        return text;
       }
-    };
-
-    scenario.addEventListener('change', () => void showRoles());
-    await showRoles();
-    this.main.replaceChildren(
-      el('h1', null, 'Host a live class'),
-      el(
-        'p',
-        { class: 'lead' },
-        'One crisis on every group’s device: each group plays a role from its own laptop, orders stay hidden until the turn resolves, and every device sees the same resolution.',
-      ),
-      el(
-        'form',
-        { class: 'setup', attrs: { novalidate: '' } },
-        field('Scenario', scenario),
-        field('Seed', seed, 'The same seed and orders always give the same game.'),
-        field('Turn clock (minutes)', minutes, '0 for no clock: you resolve each turn yourself.'),
-        roles,
-        create,
-        problem,
-      ),
-    );
-    this.main.querySelector('form')!.addEventListener('submit', (e) => {
-      e.preventDefault();
-      void submit();
     });
+    this.main.replaceChildren(...form);
     this.say('Set up the class, then create it.');
   }
 
@@ -299,12 +194,11 @@ export class TeacherPage {
       case 'record': {
         const reply = asRecordReply(body);
         if (!reply || !this.game) return;
-        this.endRecord = JSON.stringify(reply.record, null, 2);
-        this.endLink = `${new URL('./index.html', location.href).href.split('#')[0]}#${LINK_KEY}=${reply.link}`;
+        this.end = classRecord(reply.record, reply.link);
         const entry: SessionRecord = {
           code: this.welcome?.code ?? '',
           title: this.game.sc.scenario.title,
-          link: this.endLink,
+          link: this.end.link,
         };
         sessionRecords.add(entry);
         this.showClass();
@@ -406,7 +300,7 @@ export class TeacherPage {
   private showClass(): void {
     if (!this.welcome || !this.game) return;
     const code = this.welcome.code;
-    const address = `${new URL('./live.html', location.href).href.split('#')[0]}#join`;
+    const address = pageAddress('live.html', 'join');
     if (!this.built) {
       this.built = true;
       this.main.replaceChildren(
@@ -478,7 +372,7 @@ export class TeacherPage {
         ? el('p', { class: 'problem', attrs: { role: 'alert' } }, this.outOfStep)
         : null,
       endingView(sc, game.state),
-      this.endLink ? this.endSection() : null,
+      this.end ? this.endSection() : null,
       lastTurnStory(sc, game.state),
     ];
     this.gamePart.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
@@ -500,29 +394,26 @@ export class TeacherPage {
   }
 
   private endSection(): HTMLElement {
-    const link = this.endLink!;
-    const linkBox = el('input', { id: 'live-share-link', attrs: { type: 'text', readonly: '' } });
-    linkBox.value = link;
     const records = sessionRecords.read();
     const pasted = records.map((r) => `Class ${r.code}: ${r.link}`).join('\n');
-    const classView = `${new URL('./class.html', location.href).href.split('#')[0]}#paste=${encodeURIComponent(pasted)}`;
-    return el(
-      'section',
-      { class: 'end' },
-      el('h2', null, 'The record'),
-      el('p', null, 'Final hash ', el('code', { id: 'live-final-hash' }, this.game!.hash)),
-      button(
-        'Download the record',
-        () => download(`brink-${this.welcome!.code}.json`, this.endRecord ?? ''),
-        { id: 'live-download' },
-      ),
-      field('Share link (replays this game anywhere)', linkBox),
+    return recordSection(
+      'The record',
+      this.game!.hash,
+      `brink-${this.welcome!.code}.json`,
+      this.end!,
       el(
         'p',
         null,
         el(
           'a',
-          { id: 'live-class-view', attrs: { href: classView, target: '_blank', rel: 'noopener' } },
+          {
+            id: 'live-class-view',
+            attrs: {
+              href: pageAddress('class.html', `paste=${encodeURIComponent(pasted)}`),
+              target: '_blank',
+              rel: 'noopener',
+            },
+          },
           `Open the class view with this session’s ${records.length} record${records.length === 1 ? '' : 's'}`,
         ),
       ),
