@@ -43,6 +43,8 @@ const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
 export class TeacherPage {
   private room: Room | null = null;
+  /** The class was brought back from its saved record (the server had restarted). */
+  private resumed = false;
   private token = '';
   private welcome: Welcome | null = null;
   private game: Followed | null = null;
@@ -99,7 +101,7 @@ export class TeacherPage {
       this.attach(
         await client.create(ROOM_NAME, { resumeFrom: keep.code, teacherToken: keep.token }),
       );
-      this.say(`Class ${keep.code} resumed from its saved record.`);
+      this.resumed = true;
       return true;
     } catch (error) {
       this.say(`Class ${keep.code} could not be resumed: ${refusalText(error)}`);
@@ -169,7 +171,11 @@ export class TeacherPage {
           reconnection: this.room!.reconnectionToken,
         });
         this.showClass();
-        this.say(`Class ${welcome.code} is open. Students join with this code.`);
+        this.say(
+          this.resumed
+            ? `Class ${welcome.code} resumed from its saved record, at turn ${this.game.state.turn}: students reload their pages to take their seats again.`
+            : `Class ${welcome.code} is open. Students join with this code.`,
+        );
         return;
       }
       case 'turnResolved': {

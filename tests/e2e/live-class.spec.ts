@@ -34,14 +34,19 @@ async function freePort(first = 25700, last = 25799): Promise<number> {
 
 interface LiveServer {
   origin: string;
+  port: number;
   records: string;
-  stop(): Promise<void>;
+  /** Stops it (SIGKILL: a crash) and, unless kept for another server, removes its records. */
+  stop(how?: { crash?: boolean; keepRecords?: boolean }): Promise<void>;
 }
 
-/** The live-class server as `npm run serve` starts it, serving the suite's build, in a child process. */
-async function startLiveServer(): Promise<LiveServer> {
-  const port = await freePort();
-  const records = mkdtempSync(join(tmpdir(), 'brink-live-e2e-'));
+/**
+ * The live-class server as `npm run serve` starts it, serving the suite's build, in a child
+ * process: on a free port with new records, or where a stopped one was (a restart).
+ */
+async function startLiveServer(where?: { port: number; records: string }): Promise<LiveServer> {
+  const port = where?.port ?? (await freePort());
+  const records = where?.records ?? mkdtempSync(join(tmpdir(), 'brink-live-e2e-'));
   const script = `
     import { startServer } from './src/server/server.ts';
     const running = await startServer({
@@ -75,11 +80,13 @@ async function startLiveServer(): Promise<LiveServer> {
   });
   return {
     origin: `http://127.0.0.1:${port}`,
+    port,
     records,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    stop: async (how = {}) => {
+      if (child.exitCode === null && child.signalCode === null)
+        child.kill(how.crash ? 'SIGKILL' : 'SIGTERM');
       await exited;
-      rmSync(records, { recursive: true, force: true });
+      if (!how.keepRecords) rmSync(records, { recursive: true, force: true });
     },
   };
 }
@@ -377,6 +384,53 @@ test('a dyad proposes, refuses and confirms; the teacher ends the game early', a
     );
     expect(replayed.status, replayed.stdout + replayed.stderr).toBe(0);
     expect(replayed.stdout).toContain(hash);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('after a server crash, the teacher’s reload resumes the class and the student’s takes the seat back', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  let server = await startLiveServer();
+  const live = `${server.origin}/live.html`;
+  try {
+    const teacher = await newPage(browser);
+    await teacher.goto(`${live}#host`);
+    for (const role of ['eu', 'ukraine', 'russia'])
+      await teacher.locator(`#people-${role}`).uncheck();
+    await teacher.locator('#live-minutes').fill('0');
+    await teacher.locator('#live-create').click();
+    await expect(teacher.locator('#live-code')).toHaveText(/^[A-Z0-9]{5}$/);
+    const code = (await teacher.locator('#live-code').textContent())!;
+
+    const us = await newPage(browser);
+    await us.goto(`${live}#join=${code}`);
+    await us.locator('#live-find').click();
+    await us.locator('[data-seat="us"]').click();
+    await us.locator('#live-submit').click();
+    await expect(us.locator('#live-hash-check')).toContainText('Turn 1 resolved');
+    await expect(teacher.locator('.turn-line')).toContainText('Turn 2 of');
+
+    // The server crashes and is started again on the same port with the same records.
+    await server.stop({ crash: true, keepRecords: true });
+    await expect(us.locator('#live-status')).toContainText('connection to the class was lost');
+    server = await startLiveServer({ port: server.port, records: server.records });
+
+    await teacher.reload();
+    await expect(teacher.locator('#live-status')).toContainText(`Class ${code} resumed`);
+    await expect(teacher.locator('#live-code')).toHaveText(code);
+    await expect(teacher.locator('.turn-line')).toContainText('Turn 2 of');
+    await us.reload();
+    await expect(us.locator('.seat-head h1')).toHaveText('United States');
+    await expect(us.locator('.seat-meta')).toContainText('Turn 2 of');
+
+    // The class goes on from where it was saved.
+    await us.locator('#live-submit').click();
+    await expect(teacher.locator('.last-turn h2')).toContainText('Turn 2 ');
+    const hash = (await teacher.locator('#live-hash').textContent())!;
+    await expect(us.locator('#live-hash-check')).toContainText(`hash ${hash}`);
   } finally {
     await server.stop();
   }
