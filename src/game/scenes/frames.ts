@@ -326,10 +326,20 @@ export class FrameKeeper {
     const now = pictureOf(game);
     const last = this.last;
     const whole = (): Plan => {
-      this.keep(now);
+      this.keep(now, canPart);
       return { kind: 'full' };
     };
     if (this.wholeFrameDue || !last || last.layout !== now.layout) return whole();
+    // Where no partial frame can be drawn (the 2D canvas), it only matters whether anything
+    // changed: the keys in order, without pairing objects or working out where they are drawn.
+    if (!canPart) {
+      const same =
+        last.drawn.length === now.drawn.length &&
+        now.drawn.every(
+          (d, i) => d.key === last.drawn[i]!.key && d.filter === last.drawn[i]!.filter,
+        );
+      return same ? { kind: 'none' } : whole();
+    }
     const rects: Rect[] = [];
     let unknown = false;
     const changed = (seen: Rect[] | null) => {
@@ -349,7 +359,7 @@ export class FrameKeeper {
     for (const d of added) changed((d.seen = seenOf(d)));
     for (const before of removed) changed(before.seen);
     if (!unknown && rects.length === 0) return { kind: 'none' };
-    if (!canPart || unknown) return whole();
+    if (unknown) return whole();
     const canvas = { x: 0, y: 0, w: game.scale.width, h: game.scale.height };
     const parts = merged(rects.map((r) => within(r, canvas))).filter((r) => area(r) > 0);
     const covered = parts.reduce((sum, r) => sum + area(r), 0);
@@ -358,9 +368,12 @@ export class FrameKeeper {
     return { kind: 'partial', rects: parts };
   }
 
-  /** Keeps the picture just drawn whole, with where each object is drawn. */
-  private keep(picture: Picture): void {
-    for (const d of picture.drawn) d.seen = seenOf(d);
+  /**
+   * Keeps the picture just drawn whole, with where each object is drawn when the next frame may be
+   * drawn in parts.
+   */
+  private keep(picture: Picture, canPart: boolean): void {
+    if (canPart) for (const d of picture.drawn) d.seen = seenOf(d);
     this.last = picture;
     this.wholeFrameDue = false;
   }
