@@ -37,6 +37,13 @@ export function button(
   return b;
 }
 
+/** A form's submit button: Enter in any of its fields presses it too (the form's submit event). */
+export function submitButton(label: string, props: Props | null = null): HTMLButtonElement {
+  const b = el('button', props, label);
+  b.type = 'submit';
+  return b;
+}
+
 /** A labelled field: the label, the control and, if given, a hint it is described by. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const hintId = hint ? `${control.id}-hint` : '';

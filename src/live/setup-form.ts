@@ -5,7 +5,7 @@
 import type { CreateOptions } from '../browser/live-protocol';
 import type { ScenarioVersions } from '../browser/scenario-versions';
 import { MAX_SEED } from '../sim';
-import { button, el, field } from './dom';
+import { el, field, submitButton } from './dom';
 
 /** The scenarios a class can play: the ones the server ships (src/server/scenarios.ts). */
 const SCENARIOS = ['ukraine-2021', 'cuba-1962'] as const;
@@ -44,7 +44,7 @@ export async function setupForm(
   });
   minutes.value = '5';
   const roles = el('fieldset', { class: 'roles' });
-  const submitButton = button('Create the class', () => void submit(), { id: 'live-create' });
+  const createButton = submitButton('Create the class', { id: 'live-create' });
   const problem = el('p', { class: 'problem', attrs: { role: 'alert' } });
 
   const showRoles = async () => {
@@ -91,7 +91,7 @@ export async function setupForm(
       problem.textContent = 'Choose at least one role for people to play.';
       return;
     }
-    submitButton.disabled = true;
+    createButton.disabled = true;
     const refused = await create({
       scenario: scenario.value,
       seed: seed.value.trim() || freshSeed(),
@@ -101,7 +101,7 @@ export async function setupForm(
     });
     if (refused !== null) {
       problem.textContent = refused;
-      submitButton.disabled = false;
+      createButton.disabled = false;
     }
   };
 
@@ -114,7 +114,7 @@ export async function setupForm(
     field('Seed', seed, 'The same seed and orders always give the same game.'),
     field('Turn clock (minutes)', minutes, '0 for no clock: you resolve each turn yourself.'),
     roles,
-    submitButton,
+    createButton,
     problem,
   );
   form.addEventListener('submit', (e) => {

@@ -14,7 +14,7 @@ import {
 } from '../browser/live-protocol';
 import { presentationOf, selectActions, type ActionView } from '../sim';
 import { kept, listen, newClient, refusalText, type Room } from './connection';
-import { button, clockText, el, field } from './dom';
+import { button, clockText, el, field, submitButton } from './dom';
 import { followRecord, followTurn, type Followed } from './follow';
 import {
   asAccepted,
@@ -86,6 +86,7 @@ export class StudentPage {
       } catch (error) {
         seatKeep.clear();
         this.problem.textContent = refusalText(error);
+        this.say(this.problem.textContent);
       }
     }
     this.showCodeForm();
@@ -111,7 +112,7 @@ export class StudentPage {
       attrs: { type: 'text', maxlength: String(MAX_NAME), autocomplete: 'nickname' },
     });
     name.value = this.name;
-    const go = button('Find the class', () => void find(), { id: 'live-find' });
+    const go = submitButton('Find the class', { id: 'live-find' });
     const find = async () => {
       this.problem.textContent = '';
       this.code = normaliseClassCode(code.value);
@@ -154,13 +155,15 @@ export class StudentPage {
   private watchSeats(room: Room): void {
     this.watching = room;
     const list = el('ul', { class: 'seat-list' });
-    let focusedSeat: string | null = null;
+    let first = true;
     const draw = () => {
       const shown = asClassState((room.state as { toJSON(): unknown }).toJSON());
-      if (!shown) return;
+      if (!shown || shown.seats.length === 0) return;
       if (!this.versions.currentOf(shown.scenario) && this.versions.knows(shown.scenario))
         void this.versions.load(shown.scenario).then(draw);
-      focusedSeat = (document.activeElement as HTMLElement | null)?.dataset.seat ?? focusedSeat;
+      // The list is redrawn as seats are taken: the keyboard stays on the seat it was on.
+      const active = document.activeElement as HTMLElement | null;
+      const focused = active && list.contains(active) ? (active.dataset.seat ?? null) : null;
       list.replaceChildren(
         ...shown.seats.map((seat) => {
           const label = `${this.seatLabel(shown.scenario, seat.role, seat.partner)}${seat.taken ? ` — taken${seat.name ? ` by ${seat.name}` : ''}` : ' — free'}`;
@@ -171,9 +174,13 @@ export class StudentPage {
           return el('li', null, b);
         }),
       );
-      const again =
-        focusedSeat && list.querySelector<HTMLElement>(`[data-seat="${CSS.escape(focusedSeat)}"]`);
-      if (again) again.focus();
+      const again = focused
+        ? list.querySelector<HTMLElement>(`[data-seat="${CSS.escape(focused)}"]`)
+        : first
+          ? (list.querySelector<HTMLElement>('.seat.free') ?? list.querySelector('button'))
+          : null;
+      again?.focus();
+      first = false;
     };
     room.onStateChange(draw);
     room.onMessage('*', () => {});
@@ -219,6 +226,21 @@ export class StudentPage {
   // ------------------------------------------------------------------------------------------
   // The seat
 
+  /** Gives the seat up (it is free at once for someone else) and goes back to the class code. */
+  private async leaveSeat(): Promise<void> {
+    const room = this.room;
+    this.room = null;
+    this.welcome = null;
+    this.game = null;
+    this.mine = null;
+    this.proposal = null;
+    this.draft = [];
+    seatKeep.clear();
+    await room?.leave(true);
+    this.showCodeForm();
+    this.say('You left your seat. Join again with the class code.');
+  }
+
   private welcome: Welcome | null = null;
   private game: Followed | null = null;
   private shown: ClassShown | null = null;
@@ -244,7 +266,8 @@ export class StudentPage {
       this.update();
     });
     room.onLeave((code) => {
-      if (code === 1000) return;
+      // A normal close, or the student gave the seat up (leaveSeat): nothing was lost.
+      if (code === 1000 || this.room !== room) return;
       this.say(
         'The connection to the class was lost. Reload this page: your seat is kept for two minutes.',
       );
@@ -392,6 +415,10 @@ export class StudentPage {
           `Class ${welcome.code}${this.name ? ` · ${this.name}` : ''} · ${turnLine(sc, state)}`,
         ),
         this.clock,
+        button('Leave this seat', () => void this.leaveSeat(), {
+          class: 'small',
+          id: 'live-leave',
+        }),
       ),
       this.hashCheck
         ? el(

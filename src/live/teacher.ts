@@ -54,7 +54,7 @@ export class TeacherPage {
   private readonly main = el('main', { class: 'live teacher' });
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly versions: ScenarioVersions,
     private readonly say: (text: string) => void,
   ) {
@@ -64,19 +64,24 @@ export class TeacherPage {
   /** The form, or the class this tab was running (after a reload). */
   async start(): Promise<void> {
     const keep = teacherKeep.read();
+    let failure: string | null = null;
     if (keep) {
       this.say(`Getting class ${keep.code} back…`);
-      if (await this.comeBack(keep)) return;
+      failure = await this.comeBack(keep);
+      if (failure === null) return;
+      teacherKeep.clear();
     }
     await this.showForm();
+    if (failure) this.say(failure);
   }
 
-  private async comeBack(keep: TeacherKeep): Promise<boolean> {
+  /** Back in the class this tab was running; null, or why it could not be. */
+  private async comeBack(keep: TeacherKeep): Promise<string | null> {
     const client = newClient();
     this.token = keep.token;
     try {
       this.attach(await client.reconnect(keep.reconnection));
-      return true;
+      return null;
     } catch {
       // The old connection is gone: come back as the class's teacher.
     }
@@ -88,13 +93,9 @@ export class TeacherPage {
           teacherToken: keep.token,
         }),
       );
-      return true;
+      return null;
     } catch (error) {
-      if (refusalOf(error) !== 'noSuchClass') {
-        this.say(refusalText(error));
-        teacherKeep.clear();
-        return false;
-      }
+      if (refusalOf(error) !== 'noSuchClass') return refusalText(error);
     }
     try {
       // Not running (the server restarted): bring it back from its saved record.
@@ -102,11 +103,9 @@ export class TeacherPage {
         await client.create(ROOM_NAME, { resumeFrom: keep.code, teacherToken: keep.token }),
       );
       this.resumed = true;
-      return true;
+      return null;
     } catch (error) {
-      this.say(`Class ${keep.code} could not be resumed: ${refusalText(error)}`);
-      teacherKeep.clear();
-      return false;
+      return `Class ${keep.code} could not be resumed: ${refusalText(error)}`;
     }
   }
 

@@ -5,7 +5,7 @@
 // the seat, a wrong code and a taken seat are refused in words, and every page ends on the same
 // hash, which `brink replay` confirms on the record the server saved.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,10 @@ interface LiveServer {
  * process: on a free port with new records, or where a stopped one was (a restart).
  */
 async function startLiveServer(where?: { port: number; records: string }): Promise<LiveServer> {
+  if (!existsSync(join(DIST, 'live.html')))
+    throw new Error(
+      `${DIST} has no live.html: the suite's build (playwright.config.ts) is missing`,
+    );
   const port = where?.port ?? (await freePort());
   const records = where?.records ?? mkdtempSync(join(tmpdir(), 'brink-live-e2e-'));
   const script = `
@@ -101,6 +105,9 @@ const textOf = (page: Page) => page.locator('body').innerText();
 
 const count = (text: string, word: string) => text.split(word).length - 1;
 
+// A step that cannot happen fails in its own words, not at the end of a whole game's timeout.
+test.use({ actionTimeout: 30_000, navigationTimeout: 30_000 });
+
 test('without the live-class server, the page says a live class needs npm run serve', async ({
   page,
 }) => {
@@ -133,6 +140,7 @@ test('a live class: a teacher and three students play a whole game to the same h
     await teacher.locator('#live-seed').fill('live-e2e');
     await teacher.locator('#live-minutes').fill('5');
     await teacher.locator('#people-ukraine').uncheck();
+    await screenshot(teacher, 'live-teacher-setup');
     await teacher.locator('#live-create').click();
     const codeBox = teacher.locator('#live-code');
     await expect(codeBox).toHaveText(/^[A-Z0-9]{5}$/);
@@ -165,7 +173,9 @@ test('a live class: a teacher and three students play a whole game to the same h
     await eu.goto(`${live}#join`);
     await eu.locator('#live-join-code').fill(code);
     await eu.locator('#live-join-name').fill('Team Gold');
-    await eu.locator('#live-find').click();
+    await eu.locator('#live-join-name').press('Enter');
+    await expect(eu.locator('[data-seat="us"]')).toContainText('taken by Team Blue');
+    await screenshot(eu, 'live-student-seats');
     await eu.locator('[data-seat="us"]').click();
     await expect(eu.getByRole('alert')).toContainText('The seat us is taken');
     await eu.locator('[data-seat="eu"]').click();
@@ -431,6 +441,14 @@ test('after a server crash, the teacher’s reload resumes the class and the stu
     await expect(teacher.locator('.last-turn h2')).toContainText('Turn 2 ');
     const hash = (await teacher.locator('#live-hash').textContent())!;
     await expect(us.locator('#live-hash-check')).toContainText(`hash ${hash}`);
+
+    // The student gives the seat up: it is free on the projector at once.
+    await us.locator('#live-leave').click();
+    await expect(us.locator('#live-join-code')).toHaveValue(code);
+    await expect(us.locator('#live-status')).toHaveText(
+      'You left your seat. Join again with the class code.',
+    );
+    await expect(teacher.locator('.seat-table tbody tr').first()).toContainText('Free');
   } finally {
     await server.stop();
   }
