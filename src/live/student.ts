@@ -536,11 +536,16 @@ export class StudentPage {
     this.submitButton.textContent = dyad
       ? 'Propose these orders to your partner'
       : 'Submit these orders';
+    // Kept in view at the foot of the window while the cards scroll past.
     section.append(
-      this.summary,
-      field('Why (optional, for the debrief)', this.rationale),
-      this.submitButton,
-      this.waiting,
+      el(
+        'div',
+        { class: 'submit-bar' },
+        this.summary,
+        field('Why (optional, for the debrief)', this.rationale),
+        this.submitButton,
+        this.waiting,
+      ),
     );
     this.summarise(max);
     return section;

@@ -378,7 +378,12 @@ export class TeacherPage {
         : null,
       endingView(sc, game.state),
       this.end ? this.endSection() : null,
-      lastTurnStory(sc, game.state),
+      lastTurnStory(sc, game.state) ??
+        el(
+          'p',
+          { class: 'hint' },
+          'What happened in each turn appears here when it resolves: the orders of every role, the rolls, the events and what changed.',
+        ),
     ];
     this.gamePart.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   }

@@ -235,7 +235,10 @@ test('a live class: a teacher and three students play a whole game to the same h
     for (let turn = 1; turn <= 12; turn++) {
       const turnLine = `Turn ${turn} of`;
       for (const s of students) await expect(s.page.locator('.seat-meta')).toContainText(turnLine);
-      if (turn === 1) await screenshot(teacher, 'live-teacher-projector');
+      if (turn === 1) {
+        await teacher.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(teacher, 'live-teacher-projector');
+      }
       if (turn === 3) {
         // The teacher's page reloads and is still the teacher (its resolve below is obeyed).
         await teacher.reload();
@@ -259,6 +262,14 @@ test('a live class: a teacher and three students play a whole game to the same h
           expect(count(textsAfter[i]!, usChoice), `another page shows ${usChoice}`).toBe(
             count(textsBefore[i]!, usChoice),
           ),
+        );
+      }
+
+      if (turn === 5) {
+        // A reload after submitting: the seat comes back with its orders in, still hidden from others.
+        await us.reload();
+        await expect(us.locator('#live-submitted')).toHaveText(
+          'Submitted, waiting for the others.',
         );
       }
 
