@@ -49,6 +49,16 @@ export function refusalOf(error: unknown): keyof typeof JOIN_REFUSALS | null {
   return entry ? (entry[0] as keyof typeof JOIN_REFUSALS) : null;
 }
 
+/** A check that a value is an object with these fields, each text (what the pages keep). */
+export function withTextFields<K extends string>(
+  keys: readonly K[],
+): (v: unknown) => v is Record<K, string> {
+  return (v): v is Record<K, string> =>
+    typeof v === 'object' &&
+    v !== null &&
+    keys.every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
+}
+
 /** A small JSON value kept for this tab (survives a reload, not a closed tab). */
 export function kept<T>(key: string, check: (v: unknown) => v is T) {
   return {

@@ -1,6 +1,6 @@
 // The records of this browser tab's live classes (a teaching session), for the class view: each
 // class's code, scenario and share link, kept in sessionStorage.
-import { kept } from './connection';
+import { kept, withTextFields } from './connection';
 
 export interface SessionRecord {
   code: string;
@@ -8,14 +8,8 @@ export interface SessionRecord {
   link: string;
 }
 
-const isList = (v: unknown): v is SessionRecord[] =>
-  Array.isArray(v) &&
-  v.every(
-    (r) =>
-      typeof r === 'object' &&
-      r !== null &&
-      ['code', 'title', 'link'].every((k) => typeof (r as Record<string, unknown>)[k] === 'string'),
-  );
+const isRecord = withTextFields(['code', 'title', 'link']);
+const isList = (v: unknown): v is SessionRecord[] => Array.isArray(v) && v.every(isRecord);
 
 const store = kept('brink-live-records', isList);
 

@@ -13,7 +13,7 @@ import {
   type Welcome,
 } from '../browser/live-protocol';
 import { presentationOf, selectActions, type ActionView } from '../sim';
-import { kept, listen, newClient, refusalText, type Room } from './connection';
+import { kept, listen, newClient, refusalText, withTextFields, type Room } from './connection';
 import { button, clockText, el, field, submitButton } from './dom';
 import { followRecord, followTurn, type Followed } from './follow';
 import {
@@ -31,19 +31,7 @@ import { classRecord, recordSection, type ClassRecord } from './record';
 import { situationView } from './situation';
 import { endingView, lastTurnStory, turnLine } from './story';
 
-interface SeatKeep {
-  code: string;
-  seat: string;
-  name: string;
-  reconnection: string;
-}
-
-const isSeatKeep = (v: unknown): v is SeatKeep =>
-  typeof v === 'object' &&
-  v !== null &&
-  ['code', 'seat', 'name', 'reconnection'].every(
-    (k) => typeof (v as Record<string, unknown>)[k] === 'string',
-  );
+const isSeatKeep = withTextFields(['code', 'seat', 'name', 'reconnection']);
 
 const seatKeep = kept('brink-live-seat', isSeatKeep);
 

@@ -6,7 +6,15 @@
 import type { ScenarioVersions } from '../browser/scenario-versions';
 import { ROOM_NAME, TEACHER_SEAT, type Welcome } from '../browser/live-protocol';
 import type { CompiledScenario } from '../sim';
-import { kept, listen, newClient, refusalOf, refusalText, type Room } from './connection';
+import {
+  kept,
+  listen,
+  newClient,
+  refusalOf,
+  refusalText,
+  withTextFields,
+  type Room,
+} from './connection';
 import { button, clockText, el } from './dom';
 import { followRecord, followTurn, type Followed } from './follow';
 import {
@@ -23,18 +31,8 @@ import { sessionRecords, type SessionRecord } from './session-records';
 import { setupForm } from './setup-form';
 import { endingView, lastTurnStory, turnLine } from './story';
 
-interface TeacherKeep {
-  code: string;
-  token: string;
-  reconnection: string;
-}
-
-const isTeacherKeep = (v: unknown): v is TeacherKeep =>
-  typeof v === 'object' &&
-  v !== null &&
-  ['code', 'token', 'reconnection'].every(
-    (k) => typeof (v as Record<string, unknown>)[k] === 'string',
-  );
+const isTeacherKeep = withTextFields(['code', 'token', 'reconnection']);
+type TeacherKeep = { code: string; token: string; reconnection: string };
 
 const teacherKeep = kept('brink-live-teacher', isTeacherKeep);
 
