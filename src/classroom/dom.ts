@@ -1,38 +1,9 @@
 // Small DOM helpers for the classroom pages. Text always goes in as text nodes: records, links
-// and even the scenario are data, never markup.
+// and even the scenario are data, never markup. The ones every browser page uses are in
+// src/browser/dom.ts.
+import { append, el } from '../browser/dom';
 
-type Child = Node | string | number | null | undefined | false;
-
-export interface Props {
-  class?: string;
-  id?: string;
-  /** Attributes set with setAttribute (never event handlers or URLs from data: see `link`). */
-  attrs?: Record<string, string>;
-}
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Props | null = null,
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props?.class) node.className = props.class;
-  if (props?.id) node.id = props.id;
-  for (const [name, value] of Object.entries(props?.attrs ?? {})) node.setAttribute(name, value);
-  append(node, children);
-  return node;
-}
-
-export function append(parent: Node, children: readonly Child[]): void {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(
-      typeof child === 'string' || typeof child === 'number'
-        ? document.createTextNode(String(child))
-        : child,
-    );
-  }
-}
+export { append, button, download, el, type Props } from '../browser/dom';
 
 /**
  * The parts of a name made from a file name, split where a line may wrap: after a space or one of
@@ -111,27 +82,6 @@ export function pageNav(current: (typeof PAGES)[number]['id']): HTMLElement {
     list.append(el('li', null, link));
   }
   return el('nav', { class: 'pages no-print', attrs: { 'aria-label': 'Brink pages' } }, list);
-}
-
-export function button(
-  label: string,
-  run: () => void,
-  props: Props | null = null,
-): HTMLButtonElement {
-  const b = el('button', props, label);
-  b.type = 'button';
-  b.addEventListener('click', run);
-  return b;
-}
-
-/** Saves text as a file through a temporary object URL (no network). */
-export function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el('a', { attrs: { href: url, download: fileName } });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Column headings for a data table. */

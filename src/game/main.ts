@@ -8,7 +8,8 @@ import { GameController } from './controller';
 import { DomLayer } from './dom/layer';
 import { installKeys } from './keys';
 import type { CanvasControl, CanvasText } from './scenes/ScreenScene';
-import { browserEffects, randomSeed } from './dom/effects';
+import { randomSeed } from '../browser/seed';
+import { browserEffects } from './dom/effects';
 
 export interface BrinkApi {
   state(): GameState | null;

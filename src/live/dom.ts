@@ -1,41 +1,8 @@
 // Small DOM helpers for the live-class page. Everything from the server (names, seeds, orders) goes
-// in as text nodes: never markup.
+// in as text nodes: never markup. The ones every browser page uses are in src/browser/dom.ts.
+import { el, type Props } from '../browser/dom';
 
-type Child = Node | string | number | null | undefined | false;
-
-export interface Props {
-  class?: string;
-  id?: string;
-  /** Attributes set with setAttribute (never event handlers, never URLs from a message). */
-  attrs?: Record<string, string>;
-}
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Props | null = null,
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props?.class) node.className = props.class;
-  if (props?.id) node.id = props.id;
-  for (const [name, value] of Object.entries(props?.attrs ?? {})) node.setAttribute(name, value);
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'number' ? String(child) : child);
-  }
-  return node;
-}
-
-export function button(
-  label: string,
-  run: () => void,
-  props: Props | null = null,
-): HTMLButtonElement {
-  const b = el('button', props, label);
-  b.type = 'button';
-  b.addEventListener('click', run);
-  return b;
-}
+export { button, download, el, type Props } from '../browser/dom';
 
 /** A form's submit button: Enter in any of its fields presses it too (the form's submit event). */
 export function submitButton(label: string, props: Props | null = null): HTMLButtonElement {
@@ -55,16 +22,6 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
     control,
     hint ? el('p', { class: 'hint', id: hintId }, hint) : null,
   );
-}
-
-/** Saves text as a file through a temporary object URL (no network). */
-export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = el('a', { attrs: { href: url, download: fileName } });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Seconds as m:ss for the clock. */

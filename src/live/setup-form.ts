@@ -2,6 +2,7 @@
 // in minutes, and which roles people play, each as one seat or a dyad of two; the rest are played
 // by the computer. The form checks what it can and hands CreateOptions to `create`; the server
 // checks them again and refuses with a sentence, which the form shows.
+import { randomSeed } from '../browser/seed';
 import type { CreateOptions } from '../browser/live-protocol';
 import type { ScenarioVersions } from '../browser/scenario-versions';
 import { MAX_SEED } from '../sim';
@@ -10,14 +11,6 @@ import { el, field, submitButton } from './dom';
 /** The scenarios a class can play: the ones the server ships (src/server/scenarios.ts). */
 const SCENARIOS = ['ukraine-2021', 'cuba-1962'] as const;
 const MAX_MINUTES = 60;
-
-/** A fresh seed: a word and a number, as the game makes them. */
-function freshSeed(): string {
-  const words = ['summit', 'envoy', 'accord', 'cable', 'parley', 'truce', 'hotline', 'signal'];
-  const bytes = new Uint32Array(2);
-  crypto.getRandomValues(bytes);
-  return `${words[bytes[0]! % words.length]}-${(bytes[1]! % 9000) + 1000}`;
-}
 
 /**
  * The form's heading, lead and form. `create` makes the class and returns null, or the reason it
@@ -37,7 +30,7 @@ export async function setupForm(
     id: 'live-seed',
     attrs: { type: 'text', maxlength: String(MAX_SEED), spellcheck: 'false' },
   });
-  seed.value = freshSeed();
+  seed.value = randomSeed();
   const minutes = el('input', {
     id: 'live-minutes',
     attrs: { type: 'number', min: '0', max: String(MAX_MINUTES), step: '1', inputmode: 'numeric' },
@@ -94,7 +87,7 @@ export async function setupForm(
     createButton.disabled = true;
     const refused = await create({
       scenario: scenario.value,
-      seed: seed.value.trim() || freshSeed(),
+      seed: seed.value.trim() || randomSeed(),
       turnSeconds: mins * 60,
       roles: people,
       dyads: chosen('dyad').filter((r) => people.includes(r)),
