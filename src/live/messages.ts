@@ -4,8 +4,10 @@
 import {
   CLASS_PHASES,
   type ClassPhase,
+  type ClassStateView,
   type Proposal,
   type Rejection,
+  type SeatView,
   type TurnResolved,
   type Welcome,
 } from '../browser/live-protocol';
@@ -97,33 +99,11 @@ export function asRefused(v: unknown): { by: string; actions: string[]; note?: s
   return { by: v.by, actions: v.actions, ...(v.note ? { note: v.note } : {}) };
 }
 
-/** A seat as the shared state shows it. */
-export interface SeatShown {
-  seat: string;
-  role: string;
-  partner: number;
-  taken: boolean;
-  connected: boolean;
-  name: string;
-  submitted: boolean;
-  proposed: boolean;
-}
+/** A seat as the shared state shows it (the protocol's own description). */
+export type SeatShown = SeatView;
 
 /** The room's shared state, its seats as a list in the room's order. */
-export interface ClassShown {
-  code: string;
-  scenario: string;
-  seed: string;
-  turn: number;
-  phase: ClassPhase;
-  hash: string;
-  turnSeconds: number;
-  secondsLeft: number;
-  paused: boolean;
-  teacherConnected: boolean;
-  projectors: number;
-  seats: SeatShown[];
-}
+export type ClassShown = Omit<ClassStateView, 'seats'> & { seats: SeatShown[] };
 
 function asSeat(seat: string, v: unknown): SeatShown | null {
   if (!isObj(v) || !isText(v.role, 80) || !isText(v.name, 80)) return null;
