@@ -6,10 +6,14 @@
 //
 // It prints, over every room's every turn, the time from the order that completes a turn (the
 // server then resolves it, saves the record and tells everyone) until every client of the room
-// has the new turn (p50, p95, max), and the server's memory (resident set, sampled). Then it
+// has the new turn folded into its own game and its hash checked, as a live page does before it
+// shows the turn (p50, p95, max; and the same until every client has the message), and the
+// server's memory (resident set, sampled). Then it
 // checks that no order was lost or doubled: every room's saved record replays to the hash its
 // clients saw, with exactly one set of orders per role and turn, the ones the room accepted.
-// Not a test: figures to read (clients and server share this machine's cores).
+// Not a test: figures to read. Clients and server share this machine's cores, and the clients of
+// every room share this process: their folds are done one after another, where a class's devices
+// would each fold their own at the same time, so the figures overstate what a page waits.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,6 +31,7 @@ import {
   seedRng,
   whatIfVariant,
   type CompiledScenario,
+  type GameRecord,
   type GameState,
 } from '../src/sim';
 
@@ -138,25 +143,51 @@ function waitFor(what: string, test: () => boolean, wake: Set<() => void>): Prom
   });
 }
 
-/** One client of a room: the turns it has been told of, and when. */
+/** The scenario a class plays and the game a client follows, from the welcome's record. */
+interface Followed {
+  sc: CompiledScenario;
+  state: GameState;
+}
+
+function follow(record: GameRecord): Followed {
+  const base = shippedScenario(record.scenario.id, record.scenario.hash)!;
+  const variant = whatIfVariant(base, record.whatIf);
+  const replayed = replay(base, record);
+  if (!variant.ok || !replayed.ok) throw new Error('the welcome does not replay');
+  return { sc: variant.value, state: replayed.value.state };
+}
+
+/**
+ * One client of a room. Like a live page, it replays the welcome's record and folds each resolved
+ * turn's orders into its own game, checking the room's hash (foldTurn); it has a turn once that is
+ * done.
+ */
 class Member {
-  resolved = new Map<number, { at: number; hash: string }>();
+  /** By turn: when the message came, when it was folded in and checked, and its hash. */
+  resolved = new Map<number, { received: number; folded: number; hash: string }>();
   accepted = 0;
   proposals = 0;
   welcome: Welcome | null = null;
+  game: Followed | null = null;
+  /** Why this client is out of step with its room (then every wait fails). */
+  fault: string | null = null;
 
   constructor(
     readonly room: Room,
     wake: Set<() => void>,
-    onResolved?: (r: TurnResolved) => void,
   ) {
     room.onMessage('*', (type, body) => {
-      const at = performance.now();
-      if (type === 'welcome') this.welcome = body as Welcome;
+      const received = performance.now();
+      if (type === 'welcome') {
+        this.welcome = body as Welcome;
+        this.game = follow(this.welcome.record);
+      }
       if (type === 'turnResolved') {
         const r = body as TurnResolved;
-        this.resolved.set(r.turn, { at, hash: r.hash });
-        onResolved?.(r);
+        const folded = foldTurn(this.game!.sc, this.game!.state, r);
+        if (folded.ok) this.game!.state = folded.state;
+        else this.fault = `turn ${r.turn}: ${folded.message}`;
+        this.resolved.set(r.turn, { received, folded: performance.now(), hash: r.hash });
       }
       if (type === 'accepted') this.accepted++;
       if (type === 'proposal') this.proposals++;
@@ -169,7 +200,10 @@ class Member {
 
 interface RoomResult {
   code: string;
+  /** Per turn, from its last order until every client has the turn folded in and checked. */
   latencies: number[];
+  /** The same until every client has the message (before folding it in). */
+  received: number[];
   /** Per turn, the orders each role's seat sent and saw accepted. */
   sent: Map<number, Map<string, string[]>>;
   hashes: string[];
@@ -177,9 +211,6 @@ interface RoomResult {
 
 async function playRoom(url: string, index: number): Promise<RoomResult> {
   const wake = new Set<() => void>();
-  const sc0 = shippedScenario('ukraine-2021')!;
-  let sc: CompiledScenario = sc0;
-  let state: GameState | null = null;
   const teacher = new Member(
     await new Client(url).create(ROOM_NAME, {
       scenario: 'ukraine-2021',
@@ -189,33 +220,24 @@ async function playRoom(url: string, index: number): Promise<RoomResult> {
       dyads: ['us'],
     }),
     wake,
-    (r) => {
-      const folded = foldTurn(sc, state!, r);
-      if (!folded.ok) throw new Error(`room ${index}: ${folded.message}`);
-      state = folded.state;
-    },
   );
   await waitFor('the welcome', () => teacher.welcome !== null, wake);
-  const welcome = teacher.welcome!;
-  const variant = whatIfVariant(sc0, welcome.record.whatIf);
-  const replayed = replay(sc0, welcome.record);
-  if (!variant.ok || !replayed.ok) throw new Error('the welcome does not replay');
-  sc = variant.value;
-  state = replayed.value.state;
-  const code = welcome.code;
+  const code = teacher.welcome!.code;
   const seats = new Map<string, Member>();
   for (const seat of SEATS)
     seats.set(seat, new Member(await new Client(url).join(ROOM_NAME, { code, seat }), wake));
   const everyone = [teacher, ...seats.values()];
   await waitFor('every welcome', () => everyone.every((m) => m.welcome !== null), wake);
+  const outOfStep = () => everyone.find((m) => m.fault !== null)?.fault;
 
-  const result: RoomResult = { code, latencies: [], sent: new Map(), hashes: [] };
-  for (let turn = 1; turn <= TURNS && state!.phase !== 'over'; turn++) {
+  const result: RoomResult = { code, latencies: [], received: [], sent: new Map(), hashes: [] };
+  for (let turn = 1; turn <= TURNS && teacher.game!.state.phase !== 'over'; turn++) {
+    const { sc, state } = teacher.game!;
     const orders = new Map<string, string[]>();
     for (const role of ROLES)
       orders.set(
         role,
-        botOrders(sc, state!, role, 'random', restoreRng(seedRng(`${code}/${role}/${turn}`))),
+        botOrders(sc, state, role, 'random', restoreRng(seedRng(`${code}/${role}/${turn}`))),
       );
     result.sent.set(turn, orders);
     let lastSent = 0;
@@ -244,8 +266,11 @@ async function playRoom(url: string, index: number): Promise<RoomResult> {
       () => everyone.every((m) => m.resolved.has(turn)),
       wake,
     );
+    const fault = outOfStep();
+    if (fault) throw new Error(`room ${code}: a client is out of step at ${fault}`);
     const arrivals = everyone.map((m) => m.resolved.get(turn)!);
-    result.latencies.push(Math.max(...arrivals.map((a) => a.at)) - lastSent);
+    result.received.push(Math.max(...arrivals.map((a) => a.received)) - lastSent);
+    result.latencies.push(Math.max(...arrivals.map((a) => a.folded)) - lastSent);
     const hashes = new Set(arrivals.map((a) => a.hash));
     if (hashes.size !== 1) throw new Error(`room ${code} turn ${turn}: clients saw ${[...hashes]}`);
     result.hashes.push(arrivals[0]!.hash);
@@ -314,13 +339,17 @@ async function main(): Promise<void> {
     const cpuAfter = cpuSeconds(server.pid);
     const own = process.cpuUsage(ownBefore);
     const latencies = rooms.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const received = rooms.flatMap((r) => r.received).sort((a, b) => a - b);
     const turns = latencies.length;
+    const spread = (sorted: number[]) =>
+      `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`;
     console.log(
       `${turns} turns resolved in ${seconds.toFixed(1)} s (${(turns / seconds).toFixed(1)} turns/s, ${ROOMS * (SEATS.length + 1)} clients)`,
     );
     console.log(
-      `last order of a turn → every client of the room has the new turn: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+      `last order of a turn → every client of the room has folded in and checked the new turn: ${spread(latencies)}`,
     );
+    console.log(`  (→ every client has the message: ${spread(received)})`);
     if (cpuBefore !== null && cpuAfter !== null)
       console.log(
         `processor time: the server ${(cpuAfter - cpuBefore).toFixed(1)} s, the clients ${((own.user + own.system) / 1e6).toFixed(1)} s, in ${seconds.toFixed(1)} s on ${availableParallelism()} cores`,
