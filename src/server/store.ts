@@ -2,8 +2,14 @@
 // set-up (written once) and its record (written after every resolved turn). In files by default:
 // DIR/CODE.json is a plain game record (`brink replay` and the class view read it as it is) and
 // DIR/CODE.room.json the set-up, each written to a temporary file and renamed over the old one.
+// They are written synchronously: a resolved turn is told to the pages only once it is saved, and
+// written asynchronously each of the save's file operations (make the folder, open, write, close,
+// rename) waited for its turn in the event loop behind every other class's messages: 60 ms for a
+// save at the median and 200 ms at the 95th percentile with 40 classes resolving at once
+// (`npm run bench:rooms`), for files written at once in about 0.1 ms.
 // With Redis, the same two texts in a Redis hash, through Colyseus's presence.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Presence } from '@colyseus/core';
 import { parseRecord, type GameRecord } from '../sim';
@@ -41,9 +47,8 @@ export class FileRoomStore implements RoomStore {
   constructor(readonly where: string) {}
 
   async save(code: string, record: GameRecord, setup?: RoomSetup): Promise<void> {
-    await mkdir(this.where, { recursive: true });
-    if (setup) await this.write(`${code}.room.json`, text(setup));
-    await this.write(`${code}.json`, text(record));
+    if (setup) this.write(`${code}.room.json`, text(setup));
+    this.write(`${code}.json`, text(record));
   }
 
   async load(code: string): Promise<SavedRoom | null> {
@@ -52,11 +57,18 @@ export class FileRoomStore implements RoomStore {
   }
 
   /** Atomic on one file system: readers see the old file or the new one, never half of one. */
-  private async write(name: string, content: string): Promise<void> {
+  private write(name: string, content: string): void {
     const path = join(this.where, name);
     const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
+    try {
+      writeFileSync(temporary, content, 'utf8');
+    } catch (error) {
+      // The folder is made by the first save, and again if it has gone since.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(this.where, { recursive: true });
+      writeFileSync(temporary, content, 'utf8');
+    }
+    renameSync(temporary, path);
   }
 }
 
