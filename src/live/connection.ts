@@ -3,6 +3,7 @@
 // this page loads colyseus.js; the game's own bundle never does.
 import { Client, type Room } from 'colyseus.js';
 import { JOIN_REFUSALS, PROJECTOR_SEAT, ROOM_NAME } from '../browser/live-protocol';
+import { asClassState, type ClassShown } from './messages';
 
 /**
  * Whether the live-class server is behind this page: asked to join a class with a code no class
@@ -87,25 +88,46 @@ export function kept<T>(key: string, check: (v: unknown) => v is T) {
   };
 }
 
+/** The class's shared state as the room has it now, checked; null if it is not one. */
+export function shownState(room: Room): ClassShown | null {
+  return asClassState((room.state as { toJSON(): unknown }).toJSON());
+}
+
+/** What a page does with its class's room. */
+export interface RoomFollower {
+  /** A message from the server; the next one waits until this one is handled. */
+  message(type: string, body: unknown): Promise<void>;
+  /** Whether the welcome has come. */
+  welcomed(): boolean;
+  /** The shared state changed (a state that does not check is ignored). */
+  state(shown: ClassShown): void;
+  /** The connection closed, other than by a normal close. */
+  lost(): void;
+}
+
 /**
- * Listens to a room's messages, handled one at a time in the order they came (a welcome may wait
- * for its scenario to be fetched: a turn resolved meanwhile is folded after it, not lost); asks
- * for the welcome again if it has not come soon (it may have arrived before the page listened).
+ * Follows a class's room for a page: messages handled one at a time in the order they came (a
+ * welcome may wait for its scenario to be fetched: a turn resolved meanwhile is folded after it,
+ * not lost), the welcome asked for again if it has not come soon (it may have arrived before the
+ * page listened), the shared state at each change, and a lost connection.
  */
-export function listen(
-  room: Room,
-  handle: (type: string, body: unknown) => Promise<void>,
-  welcomed: () => boolean,
-): void {
+export function followRoom(room: Room, follower: RoomFollower): void {
   let queue = Promise.resolve();
   room.onMessage('*', (type, body) => {
     queue = queue
-      .then(() => handle(String(type), body))
+      .then(() => follower.message(String(type), body))
       .catch((error: unknown) => {
         console.error(error);
       });
   });
   setTimeout(() => {
-    if (!welcomed()) room.send('sync', {});
+    if (!follower.welcomed()) room.send('sync', {});
   }, 1500);
+  room.onStateChange(() => {
+    const shown = shownState(room);
+    if (shown) follower.state(shown);
+  });
+  room.onLeave((code) => {
+    if (code !== 1000) follower.lost();
+  });
 }

@@ -13,12 +13,19 @@ import {
   type Welcome,
 } from '../browser/live-protocol';
 import { presentationOf, selectActions, type ActionView } from '../sim';
-import { kept, listen, newClient, refusalText, withTextFields, type Room } from './connection';
+import {
+  followRoom,
+  kept,
+  newClient,
+  refusalText,
+  shownState,
+  withTextFields,
+  type Room,
+} from './connection';
 import { button, clockText, el, field, submitButton } from './dom';
 import { followRecord, followTurn, type Followed } from './follow';
 import {
   asAccepted,
-  asClassState,
   asProposal,
   asRecordReply,
   asRefused,
@@ -145,7 +152,7 @@ export class StudentPage {
     const list = el('ul', { class: 'seat-list' });
     let first = true;
     const draw = () => {
-      const shown = asClassState((room.state as { toJSON(): unknown }).toJSON());
+      const shown = shownState(room);
       if (!shown || shown.seats.length === 0) return;
       if (!this.versions.currentOf(shown.scenario) && this.versions.knows(shown.scenario))
         void this.versions.load(shown.scenario).then(draw);
@@ -242,23 +249,20 @@ export class StudentPage {
 
   private sit(room: Room): void {
     this.room = room;
-    listen(
-      room,
-      (type, body) => this.got(type, body),
-      () => this.welcome !== null,
-    );
-    room.onStateChange(() => {
-      const shown = asClassState((room.state as { toJSON(): unknown }).toJSON());
-      if (!shown) return;
-      this.shown = shown;
-      this.update();
-    });
-    room.onLeave((code) => {
-      // A normal close, or the student gave the seat up (leaveSeat): nothing was lost.
-      if (code === 1000 || this.room !== room) return;
-      this.say(
-        'The connection to the class was lost. Reload this page: your seat is kept for two minutes.',
-      );
+    followRoom(room, {
+      message: (type, body) => this.got(type, body),
+      welcomed: () => this.welcome !== null,
+      state: (shown) => {
+        this.shown = shown;
+        this.update();
+      },
+      lost: () => {
+        // The student gave the seat up (leaveSeat): nothing was lost.
+        if (this.room !== room) return;
+        this.say(
+          'The connection to the class was lost. Reload this page: your seat is kept for two minutes.',
+        );
+      },
     });
   }
 

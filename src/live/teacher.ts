@@ -8,7 +8,7 @@ import { ROOM_NAME, TEACHER_SEAT, type Welcome } from '../browser/live-protocol'
 import type { CompiledScenario } from '../sim';
 import {
   kept,
-  listen,
+  followRoom,
   newClient,
   refusalOf,
   refusalText,
@@ -18,7 +18,6 @@ import {
 import { button, clockText, el } from './dom';
 import { followRecord, followTurn, type Followed } from './follow';
 import {
-  asClassState,
   asEnded,
   asRecordReply,
   asRejection,
@@ -131,22 +130,17 @@ export class TeacherPage {
 
   private attach(room: Room): void {
     this.room = room;
-    listen(
-      room,
-      (type, body) => this.got(type, body),
-      () => this.welcome !== null,
-    );
-    room.onStateChange(() => {
-      const shown = asClassState((room.state as { toJSON(): unknown }).toJSON());
-      if (!shown) return;
-      this.shown = shown;
-      this.update();
-    });
-    room.onLeave((code) => {
-      if (code === 1000) return;
-      this.say(
-        'The connection to the class server was lost. Reload this page to get the class back.',
-      );
+    followRoom(room, {
+      message: (type, body) => this.got(type, body),
+      welcomed: () => this.welcome !== null,
+      state: (shown) => {
+        this.shown = shown;
+        this.update();
+      },
+      lost: () =>
+        this.say(
+          'The connection to the class server was lost. Reload this page to get the class back.',
+        ),
     });
   }
 
