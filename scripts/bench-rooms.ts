@@ -14,15 +14,14 @@
 // Not a test: figures to read. Clients and server share this machine's cores, and the clients of
 // every room share this process: their folds are done one after another, where a class's devices
 // would each fold their own at the same time, so the figures overstate what a page waits.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, type Room } from 'colyseus.js';
 import { foldTurn, ROOM_NAME, type TurnResolved, type Welcome } from '../src/browser/live-protocol';
 import { shippedScenario } from '../src/server/scenarios';
+import { freePort, serveProcess } from '../tests/live-server';
 import {
   botOrders,
   parseRecord,
@@ -35,7 +34,6 @@ import {
   type GameState,
 } from '../src/sim';
 
-const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: { rooms: { type: 'string' }, turns: { type: 'string' }, think: { type: 'string' } },
 });
@@ -52,18 +50,6 @@ const ROLES = ['us', 'eu', 'ukraine', 'russia'];
 const SEATS = ['us#1', 'us#2', 'eu', 'ukraine', 'russia'];
 /** A wait that fails means something never came, not that it was slow. */
 const WAIT_MS = 60_000;
-
-async function freePort(first = 25700, last = 25799): Promise<number> {
-  for (let port = first; port <= last; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${first} to ${last}`);
-}
 
 /** Resident memory of a process in MB (Linux), or null where it cannot be read. */
 function residentMb(pid: number): number | null {
@@ -84,45 +70,6 @@ function cpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
-}
-
-async function startServer(records: string) {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_PROFILE
-        ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE]
-        : []),
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-      '--port',
-      String(port),
-      '--records',
-      records,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Brink live class on')) resolve();
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /** Resolves when `test` passes, checked at each message; rejects after WAIT_MS. */
@@ -317,7 +264,11 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   const records = mkdtempSync(join(tmpdir(), 'brink-bench-rooms-'));
-  const server = await startServer(records);
+  const server = await serveProcess(await freePort(25700, 25799), ['--records', records], {
+    nodeArgs: process.env.BENCH_SERVER_PROFILE
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE]
+      : [],
+  });
   const memory: number[] = [];
   const idle = residentMb(server.pid);
   const sampler = setInterval(() => {

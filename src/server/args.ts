@@ -1,15 +1,16 @@
-// `npm run serve -- [--host H] [--port P] [--records DIR]`: the command line of the live-class
+// `npm run serve -- [--host H] [--port P] [--records DIR] [--site DIR]`: the command line of the live-class
 // server, parsed into ServeOptions or refused with a one-line reason and the usage.
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions } from './server';
 
-export const USAGE = `Usage: npm run serve -- [--host HOST] [--port PORT] [--records DIR] [--public-address ADDR]
+export const USAGE = `Usage: npm run serve -- [--host HOST] [--port PORT] [--records DIR] [--site DIR] [--public-address ADDR]
 
 Serves the built game (dist/, made by \`npm run build\`) and the live-class rooms on one port.
   --host HOST     the address to listen on (default ${DEFAULT_HOST}: this computer only;
                   0.0.0.0 lets the students' devices on the local network connect)
   --port PORT     the port (default ${DEFAULT_PORT})
   --records DIR   where each class's record is written after every turn (default ./records)
+  --site DIR      the built game to serve (default dist/, as \`npm run build\` makes it)
   --public-address ADDR
                   with Redis: where browsers reach this process (host:port, or a proxy's
                   host/path), so a class found through another process connects here
@@ -30,6 +31,7 @@ export function parseServeArgs(args: readonly string[], env: NodeJS.ProcessEnv):
         host: { type: 'string' },
         port: { type: 'string' },
         records: { type: 'string' },
+        site: { type: 'string' },
         'public-address': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -53,6 +55,7 @@ export function parseServeArgs(args: readonly string[], env: NodeJS.ProcessEnv):
     );
   const records = values.records ?? 'records';
   if (records.trim() === '') throw new UsageError('--records takes a folder');
+  if (values.site?.trim() === '') throw new UsageError('--site takes a folder');
   const redisUrl = env.REDIS_URL?.trim();
   if (redisUrl !== undefined && redisUrl !== '' && !/^rediss?:\/\//.test(redisUrl))
     throw new UsageError(
@@ -69,6 +72,7 @@ export function parseServeArgs(args: readonly string[], env: NodeJS.ProcessEnv):
       host,
       port,
       recordsDir: records,
+      ...(values.site ? { distDir: values.site } : {}),
       ...(redisUrl ? { redisUrl } : {}),
       ...(publicAddress ? { publicAddress } : {}),
     },

@@ -1,36 +1,21 @@
-// The live class end to end: the built site served by the live-class server (`npm run serve`'s
-// startServer, on its own free port, serving the build this suite makes), a teacher page and
+// The live class end to end: the built site served by the live-class server (`npm run serve`,
+// on its own free port, serving the build this suite makes), a teacher page and
 // three student pages in separate browser contexts playing a whole Ukraine game (US, Russia and
 // the EU by people, the rest by the computer). Hidden orders stay hidden, a reloaded student keeps
 // the seat, a wrong code and a taken seat are refused in words, and every page ends on the same
 // hash, which `brink replay` confirms on the record the server saved.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { freePort, serveProcess } from '../live-server';
 import { openGame, screenshot } from './support';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // The build the suite's web server made (playwright.config.ts names it after the port).
 const E2E_PORT = Number(process.env.BRINK_E2E_PORT ?? 4173);
 const DIST = join(ROOT, E2E_PORT === 4173 ? 'dist' : `dist-e2e-${E2E_PORT}`);
-
-/** A free port for the live-class server, from the range these tests may use. */
-async function freePort(first = 25700, last = 25799): Promise<number> {
-  const start = first + Math.floor(Math.random() * (last - first + 1));
-  for (let i = 0; i <= last - first; i++) {
-    const port = first + ((start - first + i) % (last - first + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${first} to ${last}`);
-}
 
 interface LiveServer {
   origin: string;
@@ -49,47 +34,15 @@ async function startLiveServer(where?: { port: number; records: string }): Promi
     throw new Error(
       `${DIST} has no live.html: the suite's build (playwright.config.ts) is missing`,
     );
-  const port = where?.port ?? (await freePort());
+  const port = where?.port ?? (await freePort(25800, 25899));
   const records = where?.records ?? mkdtempSync(join(tmpdir(), 'brink-live-e2e-'));
-  const script = `
-    import { startServer } from './src/server/server.ts';
-    const running = await startServer({
-      host: '127.0.0.1', port: ${port}, recordsDir: ${JSON.stringify(records)},
-      distDir: ${JSON.stringify(DIST)}, log: () => {},
-    });
-    console.log('Brink live class on ' + running.port);
-    process.once('SIGTERM', async () => { await running.close(); process.exit(0); });`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no server:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Brink live class on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code}):\n${output}`));
-    });
-  });
+  const server = await serveProcess(port, ['--records', records, '--site', DIST]);
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: server.origin,
     port,
     records,
     stop: async (how = {}) => {
-      if (child.exitCode === null && child.signalCode === null)
-        child.kill(how.crash ? 'SIGKILL' : 'SIGTERM');
-      await exited;
+      await server.stop(how.crash ? 'SIGKILL' : 'SIGTERM');
       if (!how.keepRecords) rmSync(records, { recursive: true, force: true });
     },
   };

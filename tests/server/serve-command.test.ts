@@ -15,7 +15,7 @@ describe('the command line', () => {
     });
   });
 
-  it('takes a host, a port, a records folder, Redis and a public address', () => {
+  it('takes a host, a port, a records folder, the site, Redis and a public address', () => {
     const command = parseServeArgs(
       [
         '--host',
@@ -24,6 +24,8 @@ describe('the command line', () => {
         '25680',
         '--records',
         '/tmp/r',
+        '--site',
+        'dist-e2e',
         '--public-address',
         'a:25680',
       ],
@@ -35,6 +37,7 @@ describe('the command line', () => {
         host: '0.0.0.0',
         port: 25680,
         recordsDir: '/tmp/r',
+        distDir: 'dist-e2e',
         redisUrl: 'redis://127.0.0.1:26379',
         publicAddress: 'a:25680',
       },
@@ -48,6 +51,7 @@ describe('the command line', () => {
     [['--port', '0'], '--port takes a whole number from 1 to 65535, not "0"'],
     [['--host', ''], '--host takes an address or host name, not ""'],
     [['--records', ' '], '--records takes a folder'],
+    [['--site', ''], '--site takes a folder'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['extra'], "Unexpected argument 'extra'"],
   ])('refuses %j with a reason', (args, reason) => {

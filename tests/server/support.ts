@@ -1,9 +1,7 @@
 // Helpers for the live-class server tests: free ports in the range these tests may use, a server
 // in this process or in a child process, and clients that keep every message they get and follow
 // the game by folding each resolved turn, as a page would.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error TS7016: @colyseus/testing's package.json "exports" names no types
@@ -20,6 +18,7 @@ import {
 import { shippedScenario } from '../../src/server/scenarios';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { replay, whatIfVariant, type CompiledScenario, type GameState } from '../../src/sim';
+import { freePort as sharedFreePort, serveProcess, type ServerProcess } from '../live-server';
 
 type TestServerClass =
   typeof import('../../node_modules/@colyseus/testing/build/TestServer.js').ColyseusTestServer;
@@ -31,20 +30,8 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 /** Generous: a wait that fails means something never came, not that it was slow. */
 const WAIT_MS = 30_000;
 
-/** A free port from `first` to `last` (the range these tests were given). */
-export async function freePort(first = 25670, last = 25699): Promise<number> {
-  const start = first + Math.floor(Math.random() * (last - first + 1));
-  for (let i = 0; i <= last - first; i++) {
-    const port = first + ((start - first + i) % (last - first + 1));
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${first} to ${last}`);
-}
+/** A free port from the range these tests were given (others: the range named). */
+export const freePort = (first = 25670, last = 25699) => sharedFreePort(first, last);
 
 const scratch: string[] = [];
 
@@ -88,15 +75,9 @@ export async function bootServer(recordsDir: string): Promise<TestServer> {
   };
 }
 
-export interface ChildServer {
-  url: string;
-  port: number;
-  output: () => string;
-  /** Ends it with a signal (SIGKILL for a crash) and waits until it has exited. */
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
+export type ChildServer = ServerProcess;
 
-/** `npm run serve` as a separate process (node --import tsx), once it says it listens. */
+/** `npm run serve` as a separate process, on a free port of this range, once it says it listens. */
 export async function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv = {},
@@ -104,47 +85,7 @@ export async function spawnServer(
   more: (port: number) => string[] = () => [],
 ): Promise<ChildServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    // One process: tsx's command line would run the server in a child that SIGKILL would miss.
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'src/server/main.ts'),
-      '--port',
-      String(port),
-      ...args,
-      ...more(port),
-    ],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Brink live class on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', listen);
-    child.stderr!.on('data', listen);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening:\n${output}`));
-    });
-  });
-  return {
-    url: `ws://127.0.0.1:${port}`,
-    port,
-    output: () => output,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
+  return serveProcess(port, [...args, ...more(port)], { env });
 }
 
 /** A page in the class: its room, every message it got, and the game as it follows it. */
