@@ -177,9 +177,13 @@ function check(argument: string, scenarioFile?: string, classCode?: ClassCode): 
 
   const verdict: string[] = [];
   let flagged = false;
-  if (record.finalHash !== undefined) {
+  if (result.value.claim === 'matches') {
     verdict.push(
       'Replays to the ending and final hash the record carries: every order is legal and the hash matches.',
+    );
+  } else if (result.value.claim === 'matchesEarlier') {
+    verdict.push(
+      `Replays to the ending and final hash the record carries (${record.finalHash ?? ''}, as earlier versions of Brink computed it): every order is legal and the hash matches.`,
     );
   } else if (record.orders.length > 0) {
     verdict.push(

@@ -26,6 +26,7 @@ import {
   type CompiledScenario,
   type GameRecord,
   type GameState,
+  type ReplayResult,
   type Result,
   type Session,
 } from '../sim';
@@ -374,7 +375,11 @@ export class GameController {
       sc: variantOf(sc, record),
     };
     this.ui = { ...this.ui, ...this.seating() };
-    const verified = record.finalHash ? ' It matches the hash in the link.' : '';
+    const verified = {
+      none: '',
+      matches: ' It matches the hash in the link.',
+      matchesEarlier: ` It matches the hash in the link, ${record.finalHash ?? ''}, as earlier versions of Brink computed it.`,
+    }[replayed.value.claim];
     this.ui.notice = `A shared game, replayed from its link: final-state hash ${replayed.value.hash}.${verified} Your own saved game is untouched.`;
     return true;
   }
@@ -952,7 +957,7 @@ export class GameController {
       );
       return;
     }
-    this.openViewer(parsed.value, checked.value.hash, checked.value.state.reports.length, sc);
+    this.openViewer(parsed.value, checked.value, checked.value.state.reports.length, sc);
   }
 
   /** The newest save that could not be opened, as a file to download (its text as it was). */
@@ -988,15 +993,18 @@ export class GameController {
   viewCurrentGame(): void {
     const record = this.record();
     if (!record || !this.state) return;
-    this.openViewer(record, hashState(this.state), this.state.reports.length, this.gameSc);
+    // The record is made now, with this state's hash.
+    const checked = { hash: hashState(this.state), claim: 'matches' } as const;
+    this.openViewer(record, checked, this.state.reports.length, this.gameSc);
   }
 
   private openViewer(
     record: GameRecord,
-    finalHash: string,
+    checked: Pick<ReplayResult, 'hash' | 'claim'>,
     total: number,
     sc: CompiledScenario,
   ): void {
+    const finalHash = checked.hash;
     const point = replayTo(sc, record, total);
     if (!point.ok) return;
     this.viewer = {
@@ -1009,13 +1017,15 @@ export class GameController {
       sc: variantOf(sc, record),
     };
     // Say what was checked: a hash has no secret, so it shows consistency, not how it was played.
-    const checked =
-      record.finalHash === finalHash
+    const notice =
+      checked.claim === 'matches'
         ? `Replayed: every order is legal and the game reaches the final hash the record carries, ${finalHash}.`
-        : `Replayed to final-state hash ${finalHash}. The record carries no final hash, so there was nothing to check it against.`;
+        : checked.claim === 'matchesEarlier'
+          ? `Replayed: every order is legal and the game reaches the final hash the record carries, ${record.finalHash ?? ''}, as earlier versions of Brink computed it (this version's hash of the same game is ${finalHash}).`
+          : `Replayed to final-state hash ${finalHash}. The record carries no final hash, so there was nothing to check it against.`;
     this.update({
       screen: 'viewer',
-      notice: checked,
+      notice,
       why: null,
     });
   }

@@ -44,6 +44,7 @@ export {
 } from './batch';
 export * from './calibrate';
 export { canonicalJson, hashJson, hashString } from './hash';
+export { hashState, hashStateV1 } from './state-hash';
 export { RECORD_FORMAT, type GameRecord } from './record/types';
 export { parseRecord } from './record/parse';
 export { migrateRecord } from './record/migrations';
@@ -59,7 +60,6 @@ export {
   replay,
   replayTo,
   branchRecord,
-  hashState,
   startSession,
   dispatch,
   finishedRecord,

@@ -10,7 +10,7 @@ import { openText, type Opening } from '../../src/classroom/entries';
 import { openFiles } from '../../src/classroom/files';
 import { archivedScenarios, ScenarioVersions } from '../../src/browser/scenario-versions';
 import { openGames } from '../../src/classroom/scenario';
-import { hashState, playGame, recordOf } from '../../src/sim';
+import { hashState, hashStateV1, playGame, recordOf } from '../../src/sim';
 import { ukraine } from '../support/scenario';
 
 const sc = ukraine();
@@ -19,8 +19,19 @@ const recordsText = readFileSync(join(FIXTURES, 'ukraine-2021-1.0.0.json'), 'utf
 const records = JSON.parse(recordsText) as { finalHash: string }[];
 const links = readFileSync(join(FIXTURES, 'ukraine-2021-1.0.0.links.txt'), 'utf8').trim();
 
-const replayedTo = (openings: Opening[]) =>
-  openings.map((o) => (o.outcome.status === 'failed' ? o.outcome.message : o.outcome.hash));
+/**
+ * What each game replayed to, by the hash its record carries: records made before 30 November 2026
+ * carry the first definition's (the whole state's canonical JSON).
+ */
+const replayedTo = (openings: readonly Pick<Opening, 'outcome'>[]) =>
+  openings.map((o) =>
+    o.outcome.status === 'failed' ? o.outcome.message : hashStateV1(o.outcome.state),
+  );
+/** The hash the class view shows: this version's, the same for the same game whatever made it. */
+const shownAsThisVersionComputes = (openings: readonly Pick<Opening, 'outcome'>[]) =>
+  openings.every(
+    (o) => o.outcome.status !== 'failed' && o.outcome.hash === hashState(o.outcome.state),
+  );
 
 describe('games of earlier scenario versions in the classroom', () => {
   it('the archive holds the version that replays 1.0.0 games', async () => {
@@ -36,6 +47,7 @@ describe('games of earlier scenario versions in the classroom', () => {
     expect(openings).toHaveLength(records.length);
     expect(openings.map((o) => o.outcome.status)).toEqual(records.map(() => 'matches'));
     expect(replayedTo(openings)).toEqual(records.map((r) => r.finalHash));
+    expect(shownAsThisVersionComputes(openings)).toBe(true);
     for (const o of openings) {
       expect(o.record?.scenario.version).toBe('1.0.0');
       expect(o.sc).not.toBe(sc);
@@ -47,8 +59,9 @@ describe('games of earlier scenario versions in the classroom', () => {
     const openings = await openGames(new ScenarioVersions(sc), links);
     expect(openings).toHaveLength(links.split('\n').length);
     expect(openings.map((o) => o.outcome.status)).toEqual(openings.map(() => 'matches'));
+    expect(replayedTo(openings)).toEqual(openings.map((o) => o.record?.finalHash));
+    expect(shownAsThisVersionComputes(openings)).toBe(true);
     for (const o of openings) {
-      expect(o.outcome.status !== 'failed' && o.outcome.hash).toBe(o.record?.finalHash);
       expect(o.record?.scenario.version).toBe('1.0.0');
     }
   });
@@ -68,7 +81,9 @@ describe('games of earlier scenario versions in the classroom', () => {
     const row = groupRow(games[1]!.sc, games[1]!);
     expect(row.status).toBe('matches');
     expect(row.scores.map((s) => s.role).sort()).toEqual(sc.scenario.roles.map((r) => r.id).sort());
-    expect(row.hash).toBe(records[0]!.finalHash);
+    expect(replayedTo(games.slice(1, 2))).toEqual([records[0]!.finalHash]);
+    expect(shownAsThisVersionComputes(games)).toBe(true);
+    expect(row.hash).toBe(games[1]!.outcome.status !== 'failed' && games[1]!.outcome.hash);
   });
 
   it('without the archive, the current version refuses them with its message (openText stays synchronous)', () => {

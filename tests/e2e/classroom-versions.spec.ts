@@ -46,11 +46,10 @@ test('the class view replays 1.0.0 records with the archived version and says so
   await expect(rows).toHaveCount(OLD.length + 1);
   expect(archive.length).toBeGreaterThan(0);
 
-  for (const [i, old] of OLD.entries()) {
+  for (const i of OLD.keys()) {
     const row = rows.nth(i);
     await expect(row).toHaveAttribute('data-status', 'matches');
     await expect(row).toContainText('✔ Replays to its hash');
-    await expect(row).toContainText(old.finalHash);
     await expect(row.locator('.version-note')).toHaveText('played with version 1.0.0');
   }
   const last = rows.nth(OLD.length);

@@ -1,7 +1,9 @@
 // The same seed and the same orders give the same game in the browser too: one game played by
 // keyboard in a fresh page, then the same orders given through the DOM layer in a second, fresh
-// browser context; the final hashes (and records) must match.
+// browser context; the final hashes (and records) must match, and Node, replaying the record,
+// must reach the hash Chromium computed.
 import { expect, test, type Page } from '@playwright/test';
+import { loadCore } from './classroom-support';
 import {
   continueByKeyboard,
   control,
@@ -63,6 +65,9 @@ test('the same seed and orders give the same final hash in two fresh pages', asy
     expect(await gameHash(second)).toBe(first.hash);
     expect((await gameRecord(second))!).toEqual(first.record);
     expect(first.record.finalHash).toBe(first.hash);
+    const { sim, sc } = await loadCore();
+    const inNode = sim.replay(sc, first.record);
+    expect(inNode.ok && inNode.value.hash).toBe(first.hash);
   } finally {
     await context.close();
   }

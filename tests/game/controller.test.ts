@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GameController } from '../../src/game/controller';
 import { writeSave } from '../../src/game/save';
-import { decodeRecord, replay } from '../../src/sim';
+import { decodeRecord, hashState, hashStateV1, replay } from '../../src/sim';
 import {
   archivedScenario,
   fixtureLinks,
@@ -200,11 +200,15 @@ describe('games of an earlier scenario version', () => {
     const c = await opened(link!);
     expect(c.fromLink).not.toBeNull();
     expect(c.record()!.scenario.version).toBe(version);
-    expect(c.hash()).toBe(c.session!.record.finalHash);
-    expect(c.ui.notice).toContain('It matches the hash in the link.');
+    // Links made before 30 November 2026 carry the first definition's hash.
+    const carried = c.session!.record.finalHash!;
+    expect(hashStateV1(c.state!)).toBe(carried);
+    expect(c.ui.notice).toContain(
+      `It matches the hash in the link, ${carried}, as earlier versions of Brink computed it.`,
+    );
     c.viewCurrentGame();
     expect(c.ui.screen).toBe('viewer');
-    expect(c.viewer!.finalHash).toBe(c.session!.record.finalHash);
+    expect(c.viewer!.finalHash).toBe(hashState(c.state!));
     c.viewTurn(1);
     expect(c.viewer!.turns).toBe(1);
   });
@@ -216,7 +220,10 @@ describe('games of an earlier scenario version', () => {
     expect(c.ui.notice).toMatch(/^Fetching/);
     await vi.waitFor(() => expect(c.ui.screen).toBe('viewer'));
     expect(c.viewer!.sc.hashes).toContain(record!.scenario.hash);
-    expect(c.viewer!.finalHash).toBe(record!.finalHash);
+    expect(hashStateV1(c.viewer!.state)).toBe(record!.finalHash);
+    expect(c.ui.notice).toContain(
+      `reaches the final hash the record carries, ${record!.finalHash}, as earlier versions of Brink computed it (this version's hash of the same game is ${c.viewer!.finalHash})`,
+    );
     expect(c.sc).toBe(c.viewer!.sc);
   });
 });

@@ -3,6 +3,7 @@ import {
   createGame,
   describeCause,
   hashState,
+  hashStateV1,
   playGame,
   reduce,
   reducePlain,
@@ -50,26 +51,30 @@ describe('a new game', () => {
 });
 
 describe('determinism', () => {
-  // Golden values: a known seed and policies give this exact final state. If a change to the
-  // rules or the scenario moves them, every recorded game changes: update them only on purpose,
-  // together with the scenario's version.
-  const GOLDEN: [string, Policies, string, string, number][] = [
-    ['golden-1', {}, 'a43eab7809c9d12c', 'fullInvasion', 8],
+  // Golden values: a known seed and policies give this exact final state, fingerprinted twice:
+  // by the whole state's canonical JSON (the first hash, which also covers the AI's and the
+  // changes' accounts) and by the final-state hash records carry now. If a change to the rules or
+  // the scenario moves them, every recorded game changes: update them only on purpose, together
+  // with the scenario's version.
+  const GOLDEN: [string, Policies, string, string, string, number][] = [
+    ['golden-1', {}, 'a43eab7809c9d12c', 'cd5a402158ae152f', 'fullInvasion', 8],
     [
       'golden-2',
       { us: 'historical', eu: 'historical', ukraine: 'historical' },
       '0f69672d884230a5',
+      '829da7fdc1ee964b',
       'managedStandoff',
       10,
     ],
-    ['golden-3', { russia: 'hawk' }, 'e01070e20f128d9b', 'limitedIncursion', 7],
+    ['golden-3', { russia: 'hawk' }, 'e01070e20f128d9b', '96f17b86ff3deb14', 'limitedIncursion', 7],
   ];
 
   it.each(GOLDEN)(
-    'seed %s with %o ends with its known hash',
-    (seed, policies, hash, ending, turn) => {
+    'seed %s with %o ends with its known hashes',
+    (seed, policies, wholeState, hash, ending, turn) => {
       const { state } = playGame(sc, seed, policies);
       expect(state.ending).toEqual({ id: ending, turn });
+      expect(hashStateV1(state)).toBe(wholeState);
       expect(hashState(state)).toBe(hash);
     },
   );

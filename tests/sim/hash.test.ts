@@ -1,5 +1,6 @@
-// The canonical JSON every content and final-state hash is taken over. Records, links and saves
-// carry these hashes, so neither the text nor the hash may ever change: the fast writer is held,
+// The canonical JSON every scenario's content hash is taken over, and the final-state hash of records
+// made before 30 November 2026 (state-hash.ts's first definition). Records, links and saves carry
+// these hashes, so neither the text nor the hash may ever change: the fast writer is held,
 // on any value, to the plain definition (keys sorted, undefined skipped, JSON.stringify for
 // everything else), and hashJson, which feeds the hash without building the text, to the hash of
 // that text.

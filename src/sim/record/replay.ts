@@ -1,15 +1,11 @@
 // A replay is the initial state plus the order log folded through the same reducer.
 import { createGame, reduce, reducePlain } from '../engine';
-import { hashJson } from '../hash';
 import type { Result } from '../result';
 import type { CompiledScenario } from '../scenario/compile';
 import { whatIfVariant } from '../scenario/what-if';
 import type { GameState, Order, OrderError } from '../state';
+import { hashState, hashStateV1 } from '../state-hash';
 import { RECORD_FORMAT, type GameRecord } from './types';
-
-export function hashState(state: GameState): string {
-  return hashJson(state);
-}
 
 /** Where a game of an earlier scenario version can still be replayed. */
 export const EARLIER_VERSIONS =
@@ -63,6 +59,11 @@ export function finishedRecord(session: Session): GameRecord {
 export interface ReplayResult {
   state: GameState;
   hash: string;
+  /**
+   * What the record's own final hash was found to be: none carried, this state's hash, or its hash
+   * by the first definition (records and links made before 30 November 2026; see state-hash.ts).
+   */
+  claim: 'none' | 'matches' | 'matchesEarlier';
 }
 
 export function describeOrder(order: Order, index: number): string {
@@ -139,14 +140,22 @@ export function replay(
     }
   }
   const hash = hashState(state);
-  if (record.finalHash !== undefined && record.finalHash !== hash) {
+  const claim =
+    record.finalHash === undefined
+      ? 'none'
+      : record.finalHash === hash
+        ? 'matches'
+        : record.finalHash === hashStateV1(state)
+          ? 'matchesEarlier'
+          : null;
+  if (claim === null) {
     return fail(
       'finalHash',
       `The replayed game ends with hash ${hash}, but the record claims ${record.finalHash}: ` +
         'the record has been altered, or was made by a different version of the rules.',
     );
   }
-  return { ok: true, value: { state, hash } };
+  return { ok: true, value: { state, hash, claim } };
 }
 
 /** Where a replay stands after a number of resolved turns: the state and the orders that led there. */
@@ -195,9 +204,10 @@ export function branchRecord(
 ): Result<Session> {
   const point = replayTo(sc, record, turns);
   if (!point.ok) return point;
-  const parentHash = record.finalHash ?? replay(sc, record, { plain: true });
-  const hash =
-    typeof parentHash === 'string' ? parentHash : parentHash.ok ? parentHash.value.hash : '';
+  // The parent is named by its hash as this version computes it (its record may carry the first
+  // definition's), so the branch names the game the viewer shows.
+  const parent = replay(sc, record, { plain: true });
+  const hash = parent.ok ? parent.value.hash : (record.finalHash ?? '');
   const { finalHash: _unused, parent: _parent, ...rest } = record;
   return {
     ok: true,
