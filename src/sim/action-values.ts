@@ -15,6 +15,11 @@ export const INTEL_VALUE = 'intel';
 export interface ActionValue {
   /** Value of each certain effect (tension and signal included), per variable, in tenths. */
   effectTerms: readonly AiTerm[];
+  /**
+   * The terms the AI logs for the action whatever the state: its effects', then the capital it
+   * spends and the role's standing preference for it (each when not zero). Shared by every log.
+   */
+  terms: readonly AiTerm[];
   /** Their sum, with the capital and standing-preference terms. */
   fixed: number;
   /** Value of the roll's success and failure outcomes, were they certain. */
@@ -49,9 +54,15 @@ export function valueActions(
       effectTerms.push({ term, value });
       fixed += value;
     }
-    fixed += -action.cost * role.ai.capitalValue + (action.ai?.bias ?? 0) * 10;
+    const capital = -action.cost * role.ai.capitalValue;
+    const preference = (action.ai?.bias ?? 0) * 10;
+    fixed += capital + preference;
+    const terms = [...effectTerms];
+    if (capital !== 0) terms.push({ term: 'political capital spent', value: capital });
+    if (preference !== 0) terms.push({ term: 'standing preference', value: preference });
     out[action.id] = {
       effectTerms,
+      terms,
       fixed,
       rollSuccess: action.roll ? worth(action.roll.success, role, rules) : 0,
       rollFailure: action.roll ? worth(action.roll.failure, role, rules) : 0,

@@ -13,7 +13,7 @@ import type { Action, Role } from './scenario/types';
 import type { AiDecision, AiOption, AiTerm, GameState } from './state';
 import type { Rng } from './rng';
 import { availableOn, lockReason } from './rules';
-import { chanceOn, loadWork, read, type Work } from './work';
+import { chanceOn, loadWork, read, storedState, type Work } from './work';
 
 const LOGGED_ALTERNATIVES = 2;
 /**
@@ -37,23 +37,20 @@ export function chooseOrders(
 
 /**
  * `chooseOrders` on the working form of the state. The blocked options' reasons are read from the
- * JSON state, so `w` must agree with it (as it does before the turn has changed anything).
+ * JSON state, with what the working form changed written back first.
  */
 export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
-  const { sc, state } = w;
+  const sc = w.sc;
   const role = sc.roles[roleId]!;
   const outlook = outlookOf(w, role);
   const plans = sc.plansByRole[roleId]!;
   // By place in `plans`: each available option's score and noise; `ranked` holds those places
   // best first, in the role's order among equals (kept sorted as they come: a few dozen options).
-  const scores: number[] = [];
-  const noises: number[] = [];
-  const ranked: number[] = [];
+  const { scores, noises, ranked } = scratchFor(plans.length);
+  let count = 0;
   const blocked: ActionPlan[] = [];
   for (let index = 0; index < plans.length; index++) {
     const plan = plans[index]!;
-    scores.push(0);
-    noises.push(0);
     if (!availableOn(w, plan.row)) {
       if (plan.row.kind === 'war') blocked.push(plan);
       continue;
@@ -62,8 +59,7 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
     const score = weigh(outlook, plan) + noise;
     scores[index] = score;
     noises[index] = noise;
-    let at = ranked.length;
-    ranked.push(index);
+    let at = count++;
     while (at > 0 && scores[ranked[at - 1]!]! < score) {
       ranked[at] = ranked[at - 1]!;
       at--;
@@ -74,7 +70,8 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
   const chosen: number[] = [];
   const rest: number[] = [];
   let capital = read(w, w.tables.variableCount + w.tables.roleOf[roleId]!, 0);
-  for (const index of ranked) {
+  for (let i = 0; i < count; i++) {
+    const index = ranked[i]!;
     const cost = plans[index]!.row.cost;
     const fits = scores[index]! > 0 && chosen.length < role.maxActionsPerTurn && cost <= capital;
     if (fits) {
@@ -89,25 +86,41 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
   for (let i = 0; i < chosen.length + rest.length; i++) {
     const index = i < chosen.length ? chosen[i]! : rest[i - chosen.length]!;
     const plan = plans[index]!;
-    const terms: AiTerm[] = [];
-    scorePlan(w, role, plan, terms);
+    const terms = termsOf(outlook, plan);
     if (noises[index] !== 0) terms.push({ term: NOISE_TERM, value: noises[index]! });
     considered.push({ action: plan.row.id, score: scores[index]!, terms });
   }
   // A hard gate is worth logging when it stopped a move the AI would otherwise have wanted.
   for (const plan of blocked) {
-    if (weigh(outlook, plan) <= 0) continue;
-    const terms: AiTerm[] = [];
-    const score = scorePlan(w, role, plan, terms);
+    const score = weigh(outlook, plan);
+    if (score <= 0) continue;
     considered.push({
       action: plan.action.id,
       score,
-      terms,
-      blocked: lockReason(sc, state, plan.action) ?? '',
+      terms: termsOf(outlook, plan),
+      blocked: lockReason(sc, storedState(w), plan.action) ?? '',
     });
   }
   const ids = chosen.map((index) => plans[index]!.row.id);
   return { actions: ids, decision: { role: roleId, chosen: ids, considered } };
+}
+
+/** Where chooseOrdersOn ranks options, kept from one choice to the next (each runs to its end). */
+let scratch = {
+  scores: new Float64Array(64),
+  noises: new Float64Array(64),
+  ranked: new Int32Array(64),
+};
+
+function scratchFor(options: number): typeof scratch {
+  if (scratch.ranked.length < options) {
+    scratch = {
+      scores: new Float64Array(options),
+      noises: new Float64Array(options),
+      ranked: new Int32Array(options),
+    };
+  }
+  return scratch;
 }
 
 /**
@@ -128,6 +141,11 @@ interface Outlook {
   offer: number | undefined;
   backdown: number | undefined;
   buildup: number | undefined;
+  /** The terms `kindTerms` gives, worked out the first time an option of the kind is logged. */
+  readonly warTerms: (readonly AiTerm[] | undefined)[];
+  offerTerms: readonly AiTerm[] | undefined;
+  backdownTerms: readonly AiTerm[] | undefined;
+  buildupTerms: readonly AiTerm[] | undefined;
 }
 
 function outlookOf(w: Work, role: Role): Outlook {
@@ -141,6 +159,10 @@ function outlookOf(w: Work, role: Role): Outlook {
     offer: undefined,
     backdown: undefined,
     buildup: undefined,
+    warTerms: [],
+    offerTerms: undefined,
+    backdownTerms: undefined,
+    buildupTerms: undefined,
   };
 }
 
@@ -209,21 +231,25 @@ export function scoreOn(w: Work, role: Role, action: Action, terms: AiTerm[] | n
 }
 
 function scorePlan(w: Work, role: Role, plan: ActionPlan, terms: AiTerm[] | null): number {
-  const sc = w.sc;
-  const action = plan.action;
-  if (!terms) return weigh(outlookOf(w, role), plan);
+  const outlook = outlookOf(w, role);
+  if (terms) terms.push(...termsOf(outlook, plan));
+  return weigh(outlook, plan);
+}
+
+/**
+ * The named terms of an option's score without noise (`weigh` gives their sum): those that do not
+ * depend on the state, the expected result of its roll, the escalation risk, then its kind's.
+ */
+function termsOf(o: Outlook, plan: ActionPlan): AiTerm[] {
+  const { w, role } = o;
   const fixed = plan.value;
-  let total = fixed.fixed;
-  terms.push(...fixed.effectTerms);
-  term(terms, 'political capital spent', -action.cost * role.ai.capitalValue);
-  term(terms, 'standing preference', (action.ai?.bias ?? 0) * 10);
+  const terms = fixed.terms.slice();
   const roll = plan.row.roll;
   if (roll) {
     const chance = chanceOn(w, roll.chance);
     const expected = Math.trunc(
       (chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100,
     );
-    total += expected;
     if (expected !== 0) {
       terms.push({
         term: `expected result of "${roll.roll.label}" (${chance}%)`,
@@ -231,23 +257,41 @@ function scorePlan(w: Work, role: Role, plan: ActionPlan, terms: AiTerm[] | null
       });
     }
   }
-  total += term(terms, 'escalation risk', escalationRisk(w, role, plan.row.escalationClass));
+  term(terms, 'escalation risk', escalationRisk(w, role, plan.row.escalationClass));
+  for (const t of kindTerms(o, plan)) terms.push(t);
+  return terms;
+}
+
+const NO_TERMS: readonly AiTerm[] = [];
+
+/**
+ * The terms an option's kind adds (a war's by its stage), worked out once per outlook: the same
+ * term objects go into the log of every option of that kind this turn.
+ */
+function kindTerms(o: Outlook, plan: ActionPlan): readonly AiTerm[] {
+  const { w, role } = o;
   switch (plan.row.kind) {
     case 'war':
-      total += warCalculus(w, plan.row.stage, terms);
-      if (sc.rules.lookAheadTurns > 0) total += lookAhead(outlookOf(w, role), plan, terms);
-      break;
+      return (o.warTerms[plan.row.stage] ??= termList((terms) => {
+        warCalculus(w, plan.row.stage, terms);
+        if (w.sc.rules.lookAheadTurns > 0) lookAhead(o, plan, terms);
+      }));
     case 'offer':
-      total += term(terms, 'value of the offers on the table', offerValue(w, role));
-      break;
+      return (o.offerTerms ??= termList((terms) =>
+        term(terms, 'value of the offers on the table', offerValue(w, role)),
+      ));
     case 'backdown':
-      total += backdownCalculus(w, terms);
-      break;
+      return (o.backdownTerms ??= termList((terms) => backdownCalculus(w, terms)));
     case 'buildup':
-      total += buildupValue(w, terms);
-      break;
+      return (o.buildupTerms ??= termList((terms) => buildupValue(w, terms)));
   }
-  return total;
+  return NO_TERMS;
+}
+
+function termList(fill: (terms: AiTerm[]) => unknown): AiTerm[] {
+  const terms: AiTerm[] = [];
+  fill(terms);
+  return terms;
 }
 
 /** The challenger's chance of a quick win as it sees it, in percent. */

@@ -39,9 +39,11 @@ export function playGame(
 ): PlayedGame {
   const humans = sc.roleOrder.filter((r) => policies[r] !== undefined && policies[r] !== 'ai');
   const state = createGame(sc, { seed, humans });
-  const botRng = restoreRng(seedRng(`${seed}/bots`));
+  // Only bots draw from it: an AI-only game need not seed it.
+  const botRng = humans.length > 0 ? restoreRng(seedRng(`${seed}/bots`)) : undefined;
   const orders: Order[] = [];
-  const reducer = plainGame(sc, state);
+  // Bots read the state every turn; the AI alone needs it only at the end.
+  const reducer = plainGame(sc, state, { readAtEnd: humans.length === 0 });
   const give = (order: Order) => {
     const error = reducer(order);
     if (error) throw new Error(`bot order rejected (${error.code}): ${error.message}`);
@@ -53,7 +55,7 @@ export function playGame(
       give({
         type: 'orders/submitted',
         role,
-        actions: botOrders(sc, state, role, bot, botRng, options.plan),
+        actions: botOrders(sc, state, role, bot, botRng!, options.plan),
       });
     }
     give({ type: 'turn/ended' });

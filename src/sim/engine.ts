@@ -8,7 +8,7 @@ import { resolveTurn } from './resolve/turn';
 import { restoreRng, seedRng } from './rng';
 import type { CompiledScenario } from './scenario/compile';
 import type { GameState, Order, OrderError, ReduceResult } from './state';
-import { loadWork, type Work } from './work';
+import { loadWork, storeWork, type Work } from './work';
 
 export interface NewGameOptions {
   seed: string;
@@ -45,14 +45,26 @@ export function createGame(sc: CompiledScenario, options: NewGameOptions): GameS
     injected: [],
     pending: [],
     redLines: [],
-    taken: {},
-    happened: {},
+    taken: idRecord(),
+    happened: idRecord(),
     reports: [],
     disputes: [],
     ending: null,
     // Only when switched, so games of the model as built keep the state (and hash) they had.
     ...(Object.keys(sc.whatIf).length > 0 ? { whatIf: { ...sc.whatIf } } : {}),
   };
+}
+
+/**
+ * An empty object that ids will be added to in whatever order a game takes them (`taken`,
+ * `happened`). Built and emptied so, V8 keeps it as a hash table from the start: added to key by
+ * key in ever new orders, a plain `{}` gets a new hidden class for each, which costs far more.
+ */
+function idRecord(): Record<string, number> {
+  const record: Record<string, number> = { first: 0, second: 0 };
+  delete record.first;
+  delete record.second;
+  return record;
 }
 
 /**
@@ -108,19 +120,32 @@ export function reducePlain(
   return error;
 }
 
+export interface PlainGameOptions {
+  /**
+   * The caller reads `state` only once the game is over (an AI-only batch game): the working form
+   * is written back into it then, not at the end of every turn.
+   */
+  readonly readAtEnd?: boolean;
+}
+
 /**
  * `reducePlain` for code that owns `state` and changes it only through the function returned
  * (batch runs, luck or choice): the working form of the state is read once and kept between turns,
- * written back into `state` at the end of each, instead of being read from it again every turn.
+ * written back into `state` at the end of each (or, with `readAtEnd`, of the game), instead of
+ * being read from it again every turn.
  */
 export function plainGame(
   sc: CompiledScenario,
   state: GameState,
+  options: PlainGameOptions = {},
 ): (order: Order) => OrderError | null {
   const work = loadWork(sc, state);
   return (order) => {
+    // Checking any other order reads the numbers from the JSON state.
+    if (order.type !== 'turn/ended') storeWork(work);
     const error = validateOrder(sc, state, order);
     if (!error) apply(sc, state, order, work);
+    if (!options.readAtEnd || state.phase !== 'orders') storeWork(work);
     return error;
   };
 }

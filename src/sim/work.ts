@@ -24,8 +24,10 @@ export interface Work {
   readonly changed: number[];
   readonly takenNow: number[];
   readonly happenedNow: number[];
-  /** By slot: 1 once it is in `changed`. */
+  /** By slot, action and event: 1 once it is in `changed`, `takenNow` or `happenedNow`. */
   readonly dirty: Uint8Array;
+  readonly takenDirty: Uint8Array;
+  readonly happenedDirty: Uint8Array;
 }
 
 const number = (value: unknown) => (typeof value === 'number' ? value : NaN);
@@ -48,6 +50,8 @@ export function loadWork(sc: CompiledScenario, state: GameState): Work {
     if (index !== undefined) happened[index] = number(state.happened[id]);
   }
   const dirty = new Uint8Array(t.slotCount);
+  const takenDirty = new Uint8Array(t.actionIds.length);
+  const happenedDirty = new Uint8Array(t.eventIds.length);
   return {
     sc,
     tables: t,
@@ -59,6 +63,8 @@ export function loadWork(sc: CompiledScenario, state: GameState): Work {
     takenNow: [],
     happenedNow: [],
     dirty,
+    takenDirty,
+    happenedDirty,
   };
 }
 
@@ -71,8 +77,14 @@ export function storeWork(w: Work): void {
     if (slot < t.variableCount) vars[t.slotKeys[slot]!] = w.values[slot]!;
     else capital[t.roleIds[slot - t.variableCount]!] = w.values[slot]!;
   }
-  for (const index of w.takenNow) w.state.taken[t.actionIds[index]!] = w.taken[index]!;
-  for (const index of w.happenedNow) w.state.happened[t.eventIds[index]!] = w.happened[index]!;
+  for (const index of w.takenNow) {
+    w.takenDirty[index] = 0;
+    w.state.taken[t.actionIds[index]!] = w.taken[index]!;
+  }
+  for (const index of w.happenedNow) {
+    w.happenedDirty[index] = 0;
+    w.state.happened[t.eventIds[index]!] = w.happened[index]!;
+  }
   w.changed.length = 0;
   w.takenNow.length = 0;
   w.happenedNow.length = 0;
@@ -88,13 +100,25 @@ export function setValue(w: Work, slot: number, value: number): void {
 }
 
 export function markTaken(w: Work, index: number, turn: number): void {
-  if (!w.takenNow.includes(index)) w.takenNow.push(index);
+  if (w.takenDirty[index] === 0) {
+    w.takenDirty[index] = 1;
+    w.takenNow.push(index);
+  }
   w.taken[index] = turn;
 }
 
 export function markHappened(w: Work, index: number, turn: number): void {
-  if (!w.happenedNow.includes(index)) w.happenedNow.push(index);
+  if (w.happenedDirty[index] === 0) {
+    w.happenedDirty[index] = 1;
+    w.happenedNow.push(index);
+  }
   w.happened[index] = turn;
+}
+
+/** The JSON state, with what the working form changed written back first (see storeWork). */
+export function storedState(w: Work): GameState {
+  storeWork(w);
+  return w.state;
 }
 
 /** The value in a slot, or `absent` when the state has none. */

@@ -27,16 +27,12 @@ export function runEvents(ctx: TurnContext): void {
 
 function happen(ctx: TurnContext, row: EventRow): void {
   const { state, report } = ctx;
-  const cause = { kind: 'event' as const, event: row.id };
+  const cause = row.causes.event;
   markHappened(ctx.work, row.index, state.turn);
   report.events.push(row.id);
   report.escalationScore += row.escalationClass;
   report.goldsteinSum += row.goldstein;
-  applyChange(ctx, ctx.work.tables.mechanics.tension, row.tensionPush, {
-    kind: 'rule',
-    rule: 'tension',
-    event: row.id,
-  });
+  applyChange(ctx, ctx.work.tables.mechanics.tension, row.tensionPush, row.causes.tension);
   applyEffects(ctx, row.effects, cause);
   if (row.roll) applyRoll(ctx, row.roll, cause);
 }

@@ -22,7 +22,10 @@ import { applyEffects, applyRoll, landPending } from './effects';
 import { runEvents } from './events';
 import { checkEndings } from './endings';
 
-/** Resolves the turn; `work` is the working form of a plain `state`, when its caller keeps one. */
+/**
+ * Resolves the turn; `work` is the working form of a plain `state`, when its caller keeps one (and
+ * writes it back into `state` when it needs to: see plainGame).
+ */
 export function resolveTurn(sc: CompiledScenario, state: GameState, rng: Rng, work?: Work): void {
   if (isDraft(state)) {
     // Under immer every read of a draft goes through a proxy, and a turn reads thousands of
@@ -64,17 +67,18 @@ function workingCopy(base: GameState): GameState {
   };
 }
 
-/** The turn's phases on the working form of `state`, written back into it at the end. */
-function resolvePhases(
-  sc: CompiledScenario,
-  state: GameState,
-  rng: Rng,
-  work = loadWork(sc, state),
-): void {
+/**
+ * The turn's phases on the working form of `state`: `kept`, or one read for the turn and written
+ * back into `state` at its end.
+ */
+function resolvePhases(sc: CompiledScenario, state: GameState, rng: Rng, kept?: Work): void {
+  const work = kept ?? loadWork(sc, state);
   const rungBefore = rungOn(work);
   const report: TurnReport = {
     turn: state.turn,
-    date: addDays(sc.scenario.startDate, (state.turn - 1) * sc.scenario.daysPerTurn),
+    date:
+      work.tables.turnDates[state.turn - 1] ??
+      addDays(sc.scenario.startDate, (state.turn - 1) * sc.scenario.daysPerTurn),
     orders: [],
     ai: [],
     rolls: [],
@@ -104,7 +108,7 @@ function resolvePhases(
   report.rungAfter = rungOn(work);
   const ending = checkEndings(work);
   if (!ending) payIncome(ctx);
-  storeWork(work);
+  if (!kept) storeWork(work);
   state.reports.push(report);
   state.submitted = {};
   state.injected = [];
@@ -159,11 +163,9 @@ function gatherOrders(ctx: TurnContext): RoleOrders[] {
 
 function payCapital(ctx: TurnContext, orders: readonly RoleOrders[]): void {
   const t = ctx.work.tables;
-  for (const { role, roleIndex, actions } of orders) {
-    for (const row of actions) {
-      const cause = { kind: 'rule' as const, rule: 'spent' as const, role, action: row.id };
-      applyChange(ctx, t.variableCount + roleIndex, -row.cost, cause);
-    }
+  for (const { roleIndex, actions } of orders) {
+    for (const row of actions)
+      applyChange(ctx, t.variableCount + roleIndex, -row.cost, row.causes.spent);
   }
 }
 
@@ -171,31 +173,18 @@ function takeAction(ctx: TurnContext, role: string, row: ActionRow): void {
   const { sc, state, report, work } = ctx;
   const m = work.tables.mechanics;
   const id = row.id;
-  const cause: Cause = { kind: 'action', role, action: id };
+  const cause = row.causes.action;
   markTaken(work, row.index, state.turn);
   report.escalationScore += row.escalationClass;
   report.goldsteinSum += row.goldstein;
-  if (row.tensionPush !== 0)
-    applyChange(ctx, m.tension, row.tensionPush, {
-      kind: 'rule',
-      rule: 'tension',
-      role,
-      action: id,
-    });
-  if (sc.roles[role]!.side === sc.scenario.mechanics.deterrer.side) {
+  if (row.tensionPush !== 0) applyChange(ctx, m.tension, row.tensionPush, row.causes.tension);
+  if (row.byDeterrer) {
     const credibility = signalCredibility(
       sc.rules,
       row.action.signal,
       read(work, m.credibility, 0),
     );
-    if (credibility !== 0) {
-      applyChange(ctx, m.credibility, credibility, {
-        kind: 'rule',
-        rule: 'signal',
-        role,
-        action: id,
-      });
-    }
+    if (credibility !== 0) applyChange(ctx, m.credibility, credibility, row.causes.signal);
     if (row.redLine && !state.redLines.some((r) => r.role === role)) {
       state.redLines = [...state.redLines, { role, action: id, turn: state.turn }];
     }
@@ -268,8 +257,7 @@ function drift(ctx: TurnContext): void {
 function payIncome(ctx: TurnContext): void {
   const t = ctx.work.tables;
   for (let roleIndex = 0; roleIndex < t.roleIds.length; roleIndex++) {
-    const role = t.roleIds[roleIndex]!;
-    const cause = { kind: 'rule' as const, rule: 'income' as const, role };
-    applyChange(ctx, t.variableCount + roleIndex, ctx.sc.roles[role]!.capital.perTurn, cause);
+    const perTurn = ctx.sc.roles[t.roleIds[roleIndex]!]!.capital.perTurn;
+    applyChange(ctx, t.variableCount + roleIndex, perTurn, t.incomeCauses[roleIndex]!);
   }
 }

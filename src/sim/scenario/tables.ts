@@ -3,8 +3,10 @@
 // place in another, and what a turn reads again and again about them (conditions, chances,
 // effects, tension pushes) is worked out here once, against those indexes. Looking a number up by
 // string id costs several times an array read, and a turn reads thousands.
+import { addDays } from '../calendar';
 import { read, rungOn, type Work } from '../work';
 import { tensionPush } from '../rules';
+import type { Cause } from '../state';
 import type { RuleValues } from './rules';
 import type {
   Action,
@@ -74,6 +76,8 @@ export interface ActionRow {
   /** Its kind for the AI (`ai.kind`), if any. */
   readonly kind: string | undefined;
   readonly signal: string;
+  /** Whether its role is on the deterrer's side (its signals move credibility). */
+  readonly byDeterrer: boolean;
   readonly redLine: boolean;
   /** Its track's place in TRACKS. */
   readonly track: number;
@@ -82,6 +86,13 @@ export interface ActionRow {
   readonly goldstein: number;
   readonly effects: readonly SlotEffect[];
   readonly roll: SlotRoll | undefined;
+  /** The causes its changes are recorded with, made once (see `shared`). */
+  readonly causes: {
+    readonly action: Cause;
+    readonly spent: Cause;
+    readonly tension: Cause;
+    readonly signal: Cause;
+  };
 }
 
 export interface EventRow {
@@ -99,6 +110,8 @@ export interface EventRow {
   readonly goldstein: number;
   readonly effects: readonly SlotEffect[];
   readonly roll: SlotRoll | undefined;
+  /** The causes its changes are recorded with, made once (see `shared`). */
+  readonly causes: { readonly event: Cause; readonly tension: Cause };
 }
 
 /** The slots of the variables the mechanics name (see Mechanics). */
@@ -158,6 +171,10 @@ export interface Tables {
     readonly target: number;
     readonly tenths: number;
   }[];
+  /** By role index: the cause its income is recorded with, made once (see `shared`). */
+  readonly incomeCauses: readonly Cause[];
+  /** The date each turn begins, turn 1 first, to the scenario's last turn. */
+  readonly turnDates: readonly string[];
   /** The rungs of the ladder. */
   readonly rungs: readonly {
     readonly level: number;
@@ -167,6 +184,14 @@ export interface Tables {
 }
 
 export const CAPITAL_PREFIX = 'capital:';
+
+/**
+ * A cause recorded with many changes, made once and frozen: the changes of every game refer to the
+ * same object, which nothing may change (states are read-only once made, as immer has them).
+ */
+export function shared(cause: Cause): Cause {
+  return Object.freeze(cause);
+}
 
 /** Indexes without a prototype, so an id such as "constructor" finds nothing. */
 function indexOf(ids: readonly string[], offset = 0): Record<string, number> {
@@ -203,6 +228,7 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
     mechanics: mechanicSlots(scenario.mechanics, roleIds, slot),
   };
   const roleOf = indexOf(roleIds);
+  const sideOf = Object.fromEntries(scenario.roles.map((r) => [r.id, r.side]));
   const test = (cond: Condition | undefined) => (cond ? testOf(cond, partial) : undefined);
   const effects = (list: readonly Effect[]): SlotEffect[] =>
     list.map((effect) =>
@@ -258,6 +284,7 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
       stage: action.warStage ?? 1,
       kind: action.ai?.kind,
       signal: action.signal,
+      byDeterrer: sideOf[action.role] === scenario.mechanics.deterrer.side,
       redLine: !!action.redLine,
       track: TRACKS.indexOf(action.track),
       requires: test(action.requires),
@@ -265,6 +292,12 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
       goldstein: Math.round(action.goldstein * 10),
       effects: effects(action.effects),
       roll: roll(action.roll),
+      causes: {
+        action: shared({ kind: 'action', role: action.role, action: action.id }),
+        spent: shared({ kind: 'rule', rule: 'spent', role: action.role, action: action.id }),
+        tension: shared({ kind: 'rule', rule: 'tension', role: action.role, action: action.id }),
+        signal: shared({ kind: 'rule', rule: 'signal', role: action.role, action: action.id }),
+      },
     })),
     eventIds,
     events: scenario.events.map((event, index) => ({
@@ -281,6 +314,10 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
       goldstein: Math.round(event.goldstein * 10),
       effects: effects(event.effects),
       roll: roll(event.roll),
+      causes: {
+        event: shared({ kind: 'event', event: event.id }),
+        tension: shared({ kind: 'rule', rule: 'tension', event: event.id }),
+      },
     })),
     endings: scenario.endings.map((e) => ({
       id: e.id,
@@ -291,6 +328,10 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
       v.drift
         ? [{ slot: i, initial: v.initial, target: v.drift.target, tenths: v.drift.tenths }]
         : [],
+    ),
+    incomeCauses: roleIds.map((role) => shared({ kind: 'rule', rule: 'income', role })),
+    turnDates: Array.from({ length: scenario.turns }, (_, i) =>
+      addDays(scenario.startDate, i * scenario.daysPerTurn),
     ),
     rungs: scenario.rungs.map((r) => ({
       level: r.level,
