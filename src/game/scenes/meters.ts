@@ -25,8 +25,28 @@ export function drawMeters(
 ): void {
   const text = options.text ?? ((x, y, content, style) => scene.add.text(x, y, content, style));
   const rowH = Math.min(44, at.h / Math.max(1, meters.length));
+  const narrow = at.w < 600;
   const labelW = Math.min(250, Math.round(at.w * 0.38));
-  const valueW = Math.min(200, Math.round(at.w * 0.34));
+  // Each row's value and last change, made first: the value column is as wide as the widest pair
+  // needs (a narrow panel's "125,000 troops ▲ +10" would otherwise run into itself), taken from the bar.
+  const values = meters.map((m) => {
+    const value = text(0, 0, m.text, textStyle(15, PALETTE.text)).setOrigin(0, 0.5);
+    const change =
+      m.lastChange === 0
+        ? null
+        : text(
+            0,
+            0,
+            m.lastChange > 0 ? `  ▲ +${m.lastChange}` : `  ▼ ${m.lastChange}`,
+            textStyle(14, m.lastChange > 0 ? PALETTE.orange : PALETTE.sky),
+          ).setOrigin(1, 0.5);
+    return { value, change };
+  });
+  const widest = Math.max(0, ...values.map((v) => v.value.width + (v.change?.width ?? 0) + 16));
+  const valueW = Math.min(
+    Math.max(Math.min(200, Math.round(at.w * 0.34)), Math.ceil(widest)),
+    Math.round(at.w * 0.45),
+  );
   const barW = at.w - labelW - valueW;
   meters.forEach((m, i) => {
     const y = at.y + i * rowH;
@@ -48,10 +68,10 @@ export function drawMeters(
       at.x + 8,
       y + rowH / 2 - 2,
       m.name,
-      textStyle(at.w < 600 ? 13 : 15, PALETTE.text),
+      textStyle(narrow ? 13 : 15, PALETTE.text),
     ).setOrigin(0, 0.5);
     // A long name (Cuba's "US strike and invasion readiness") shrinks to fit rather than being cut.
-    for (let size = at.w < 600 ? 13 : 15; name.width > labelW - 12 && size > 11; size--)
+    for (let size = narrow ? 13 : 15; name.width > labelW - 12 && size > 10; size--)
       name.setFontSize(size - 1);
     if (name.width > labelW - 12) name.setFixedSize(labelW - 12, 0);
     layer.add(name);
@@ -81,21 +101,8 @@ export function drawMeters(
     } else {
       bar.width = target;
     }
-    const change =
-      m.lastChange === 0 ? '' : m.lastChange > 0 ? `  ▲ +${m.lastChange}` : `  ▼ ${m.lastChange}`;
-    const colour =
-      m.lastChange > 0 ? PALETTE.orange : m.lastChange < 0 ? PALETTE.sky : PALETTE.muted;
-    layer.add(
-      text(
-        at.x + labelW + barW + 10,
-        y + rowH / 2 - 2,
-        m.text,
-        textStyle(15, PALETTE.text),
-      ).setOrigin(0, 0.5),
-    );
-    if (change)
-      layer.add(
-        text(at.x + at.w - 6, y + rowH / 2 - 2, change, textStyle(14, colour)).setOrigin(1, 0.5),
-      );
+    const { value, change } = values[i]!;
+    layer.add(value.setPosition(at.x + labelW + barW + 10, y + rowH / 2 - 2));
+    if (change) layer.add(change.setPosition(at.x + at.w - 6, y + rowH / 2 - 2));
   });
 }
