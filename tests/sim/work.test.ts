@@ -8,7 +8,6 @@ import {
   createGame,
   currentRung,
   gameSeed,
-  hashState,
   holds,
   playGame,
   reduce,
@@ -119,7 +118,7 @@ describe.each(SHIPPED_IDS)('the working form of %s', (id) => {
         expect(reducePlain(sc, plain, order)).toBeNull();
       }
       expect(canonicalJson(plain)).toBe(canonicalJson(immer));
-      expect(hashState(plain)).toBe(hashState(played.state));
+      expect(canonicalJson(plain)).toBe(canonicalJson(played.state));
       expect(unfrozen(immer)).toEqual([]);
     }
   });
