@@ -19,20 +19,17 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, type Room } from 'colyseus.js';
-import { foldTurn, ROOM_NAME, type TurnResolved, type Welcome } from '../src/browser/live-protocol';
+import {
+  foldTurn,
+  followWelcome,
+  ROOM_NAME,
+  type OwnGame,
+  type TurnResolved,
+  type Welcome,
+} from '../src/browser/live-protocol';
 import { shippedScenario } from '../src/server/scenarios';
 import { freePort, serveProcess } from '../tests/live-server';
-import {
-  botOrders,
-  parseRecord,
-  replay,
-  restoreRng,
-  seedRng,
-  whatIfVariant,
-  type CompiledScenario,
-  type GameRecord,
-  type GameState,
-} from '../src/sim';
+import { botOrders, parseRecord, replay, restoreRng, seedRng, type GameRecord } from '../src/sim';
 
 const { values } = parseArgs({
   options: { rooms: { type: 'string' }, turns: { type: 'string' }, think: { type: 'string' } },
@@ -90,18 +87,13 @@ function waitFor(what: string, test: () => boolean, wake: Set<() => void>): Prom
   });
 }
 
-/** The scenario a class plays and the game a client follows, from the welcome's record. */
-interface Followed {
-  sc: CompiledScenario;
-  state: GameState;
-}
-
-function follow(record: GameRecord): Followed {
-  const base = shippedScenario(record.scenario.id, record.scenario.hash)!;
-  const variant = whatIfVariant(base, record.whatIf);
-  const replayed = replay(base, record);
-  if (!variant.ok || !replayed.ok) throw new Error('the welcome does not replay');
-  return { sc: variant.value, state: replayed.value.state };
+function follow(record: GameRecord): OwnGame {
+  const followed = followWelcome(
+    shippedScenario(record.scenario.id, record.scenario.hash)!,
+    record,
+  );
+  if (!followed.ok) throw new Error(followed.message);
+  return followed.game;
 }
 
 /**
@@ -115,7 +107,7 @@ class Member {
   accepted = 0;
   proposals = 0;
   welcome: Welcome | null = null;
-  game: Followed | null = null;
+  game: OwnGame | null = null;
   /** Why this client is out of step with its room (then every wait fails). */
   fault: string | null = null;
 
@@ -131,9 +123,8 @@ class Member {
       }
       if (type === 'turnResolved') {
         const r = body as TurnResolved;
-        const folded = foldTurn(this.game!.sc, this.game!.state, r);
-        if (folded.ok) this.game!.state = folded.state;
-        else this.fault = `turn ${r.turn}: ${folded.message}`;
+        const folded = foldTurn(this.game!, r);
+        if (!folded.ok) this.fault = `turn ${r.turn}: ${folded.message}`;
         this.resolved.set(r.turn, { received, folded: performance.now(), hash: r.hash });
       }
       if (type === 'accepted') this.accepted++;

@@ -9,11 +9,15 @@
 // What everybody sees is the room's synchronised state (ClassStateView: seats, who is connected,
 // who has submitted this turn, the clock). The game itself is never sent as state: each page
 // replays the record it gets in `welcome` and folds in each turn's orders from `turnResolved`
-// (foldTurn, at the end of this file), checking its hash against the room's. Orders stay on the
-// server until their turn resolves; a seat learns its own (and a dyad partner's proposal) privately.
+// (followWelcome and foldTurn, at the end of this file), checking its hash against the room's.
+// Orders stay on the server until their turn resolves; a seat learns its own (and a dyad
+// partner's proposal) privately.
 import {
+  formatFaults,
   hashState,
-  reduce,
+  reducePlain,
+  replay,
+  whatIfVariant,
   type CompiledScenario,
   type GameRecord,
   type GameState,
@@ -321,25 +325,51 @@ export interface Rejection {
 // ---------------------------------------------------------------------------------------------
 // Following the game on a page
 
+/** A page's own copy of a class's game: its scenario and state, which only foldTurn changes. */
+export interface OwnGame {
+  /** The scenario version the class plays, under the record's what-if switches. */
+  sc: CompiledScenario;
+  state: GameState;
+}
+
 /**
- * The game after a resolved turn: `state` (the page's game before it) with the turn's orders
- * folded in through the core's reducer; an error if an order does not apply or the hash differs
- * from the room's (the page is out of step: ask for `sync` and replay the welcome's record).
- * `sc` is the scenario the class plays, under the record's what-if switches.
+ * The game a welcome's record reaches, replayed with `base` (the scenario version the record
+ * names) into a page's own copy, and its hash; or why it does not replay.
+ */
+export function followWelcome(
+  base: CompiledScenario,
+  record: GameRecord,
+): { ok: true; game: OwnGame; hash: string } | { ok: false; message: string } {
+  const variant = whatIfVariant(base, record.whatIf);
+  if (!variant.ok) return { ok: false, message: formatFaults(variant.errors) };
+  // Plain: a state of the page's own, for foldTurn to change in place.
+  const replayed = replay(base, record, { plain: true });
+  if (!replayed.ok)
+    return {
+      ok: false,
+      message: `The class's record does not replay here: ${formatFaults(replayed.errors)}`,
+    };
+  const { state, hash } = replayed.value;
+  return { ok: true, game: { sc: variant.value, state }, hash };
+}
+
+/**
+ * Folds a resolved turn's orders into the page's own game, changing its state in place through
+ * the core's plain reducer (a third of the immutable reducer's time: no copy of the state for
+ * each order), then checks the room's hash. An error means the page is out of step, its game
+ * part-way through the turn or at a hash the room does not have: ask for `sync` and follow the
+ * welcome's record again.
  */
 export function foldTurn(
-  sc: CompiledScenario,
-  state: GameState,
+  game: OwnGame,
   resolved: Pick<TurnResolved, 'orders' | 'hash'>,
-): { ok: true; state: GameState } | { ok: false; message: string } {
-  let next = state;
+): { ok: true } | { ok: false; message: string } {
   for (const order of resolved.orders) {
-    const result = reduce(sc, next, order);
-    if (result.error) return { ok: false, message: result.error.message };
-    next = result.state;
+    const error = reducePlain(game.sc, game.state, order);
+    if (error) return { ok: false, message: error.message };
   }
-  const hash = hashState(next);
+  const hash = hashState(game.state);
   if (hash !== resolved.hash)
     return { ok: false, message: `This page reached hash ${hash}; the room has ${resolved.hash}.` };
-  return { ok: true, state: next };
+  return { ok: true };
 }

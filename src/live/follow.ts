@@ -1,23 +1,13 @@
 // The game as a live-class page follows it: the welcome's record replayed with the scenario
 // version it names, then each resolved turn's orders folded in through the core's reducer and
-// checked against the room's hash (live-protocol.ts's foldTurn). The page never trusts a state
-// from the server: it computes its own and compares hashes.
+// checked against the room's hash (live-protocol.ts's followWelcome and foldTurn). The page never
+// trusts a state from the server: it computes its own and compares hashes. The game is the page's
+// own: a fold changes it in place.
 import type { ScenarioVersions } from '../browser/scenario-versions';
-import { foldTurn, type TurnResolved } from '../browser/live-protocol';
-import {
-  formatFaults,
-  hashState,
-  replay,
-  whatIfVariant,
-  type CompiledScenario,
-  type GameRecord,
-  type GameState,
-} from '../sim';
+import { foldTurn, followWelcome, type OwnGame, type TurnResolved } from '../browser/live-protocol';
+import type { GameRecord } from '../sim';
 
-export interface Followed {
-  /** The scenario version the class plays, under its what-if switches. */
-  sc: CompiledScenario;
-  state: GameState;
+export interface Followed extends OwnGame {
   hash: string;
 }
 
@@ -35,25 +25,20 @@ export async function followRecord(
   await versions.fetchFor(named);
   const failure = versions.failure(named.id);
   if (failure) return { ok: false, message: failure };
-  const base = versions.versionFor(named.hash, named.id);
-  const variant = whatIfVariant(base, record.whatIf);
-  if (!variant.ok) return { ok: false, message: formatFaults(variant.errors) };
-  const replayed = replay(base, record);
-  if (!replayed.ok)
-    return {
-      ok: false,
-      message: `The class's record does not replay here: ${formatFaults(replayed.errors)}`,
-    };
-  const state = replayed.value.state;
-  return { ok: true, game: { sc: variant.value, state, hash: hashState(state) } };
+  const followed = followWelcome(versions.versionFor(named.hash, named.id), record);
+  if (!followed.ok) return followed;
+  return { ok: true, game: { ...followed.game, hash: followed.hash } };
 }
 
-/** The game after a resolved turn, or the reason this page is out of step with the room. */
+/**
+ * The game after a resolved turn, or the reason this page is out of step with the room (the
+ * game it was given is then part-way through the turn: follow the welcome's record again).
+ */
 export function followTurn(
   game: Followed,
   resolved: TurnResolved,
 ): { ok: true; game: Followed } | { ok: false; message: string } {
-  const folded = foldTurn(game.sc, game.state, resolved);
+  const folded = foldTurn(game, resolved);
   if (!folded.ok) return folded;
-  return { ok: true, game: { sc: game.sc, state: folded.state, hash: resolved.hash } };
+  return { ok: true, game: { ...game, hash: resolved.hash } };
 }

@@ -14,6 +14,7 @@ import {
   asTurnResolved,
   asWelcome,
 } from '../../src/live/messages';
+import { hashState, selectActions } from '../../src/sim';
 import { ukraine } from '../support/scenario';
 
 const sc = ukraine();
@@ -120,6 +121,32 @@ describe('following the class’s game', () => {
     if (!followed.ok) return;
     const next = followTurn(followed.game, resolved);
     expect(next.ok && next.game.hash).toBe(after.finalHash);
+  });
+
+  it('folds a whole game, disputes and injected events included, to the server’s every hash', async () => {
+    const game = LiveGame.start(sc, 'live-whole', ['us', 'eu', 'russia']);
+    const followed = await followRecord(new ScenarioVersions(sc), game.record());
+    if (!followed.ok) throw new Error(followed.message);
+    let page = followed.game;
+    const event = sc.scenario.events.find((e) => e.injectable)!.id;
+    for (let turn = 1; !game.over && turn <= 12; turn++) {
+      if (turn === 2) expect(game.give({ type: 'facilitator/eventInjected', event })).toBeNull();
+      expect(
+        game.give({ type: 'orders/disputed', role: 'us', actions: [], note: `turn ${turn}` }),
+      ).toBeNull();
+      for (const role of ['us', 'eu', 'russia']) {
+        const actions = selectActions(sc, game.state, role)
+          .filter((a) => a.locked === null && a.affordable)
+          .slice(0, turn % 3)
+          .map((a) => a.id);
+        expect(game.give({ type: 'orders/submitted', role, actions })).toBeNull();
+      }
+      const next = followTurn(page, { ...game.resolve(), why: 'allSubmitted' });
+      if (!next.ok) throw new Error(next.message);
+      page = next.game;
+      expect(page.hash).toBe(game.hash);
+      expect(hashState(page.state)).toBe(hashState(game.state));
+    }
   });
 
   it('says when the page is out of step with the room', async () => {

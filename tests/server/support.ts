@@ -9,7 +9,9 @@ import { ColyseusTestServer as UntypedTestServer } from '@colyseus/testing';
 import { Client, type Room } from 'colyseus.js';
 import {
   foldTurn,
+  followWelcome,
   ROOM_NAME,
+  type OwnGame,
   type ServerMessages,
   type ServerMessageType,
   type TurnResolved,
@@ -17,7 +19,7 @@ import {
 } from '../../src/browser/live-protocol';
 import { shippedScenario } from '../../src/server/scenarios';
 import { startServer, type RunningServer } from '../../src/server/server';
-import { replay, whatIfVariant, type CompiledScenario, type GameState } from '../../src/sim';
+import type { CompiledScenario, GameState } from '../../src/sim';
 import { freePort as sharedFreePort, serveProcess, type ServerProcess } from '../live-server';
 
 type TestServerClass =
@@ -92,8 +94,14 @@ export async function spawnServer(
 export class Seat {
   readonly messages: [string, unknown][] = [];
   welcome: Welcome | null = null;
-  sc: CompiledScenario | null = null;
-  state: GameState | null = null;
+  /** The game this page follows (null until the welcome). */
+  game: OwnGame | null = null;
+  get sc(): CompiledScenario | null {
+    return this.game?.sc ?? null;
+  }
+  get state(): GameState | null {
+    return this.game?.state ?? null;
+  }
   hashes: string[] = [];
 
   constructor(public room: Room) {
@@ -113,19 +121,14 @@ export class Seat {
   private follow(welcome: Welcome): void {
     this.welcome = welcome;
     const base = shippedScenario(welcome.record.scenario.id, welcome.record.scenario.hash)!;
-    const variant = whatIfVariant(base, welcome.record.whatIf);
-    if (!variant.ok) throw new Error('what-if');
-    const replayed = replay(base, welcome.record);
-    if (!replayed.ok)
-      throw new Error(`welcome record does not replay: ${replayed.errors[0]!.message}`);
-    this.sc = variant.value;
-    this.state = replayed.value.state;
+    const followed = followWelcome(base, welcome.record);
+    if (!followed.ok) throw new Error(followed.message);
+    this.game = followed.game;
   }
 
   private fold(resolved: TurnResolved): void {
-    const folded = foldTurn(this.sc!, this.state!, resolved);
+    const folded = foldTurn(this.game!, resolved);
     if (!folded.ok) throw new Error(folded.message);
-    this.state = folded.state;
     this.hashes.push(resolved.hash);
   }
 
