@@ -1,15 +1,20 @@
 // The final-state hash: what every record, share link and live turn carries to show that a replay
-// reached the same game. It covers every value in the state, and is the same on every engine.
+// reached the same game, the same on every engine. It covers every value of the game: the numbers,
+// intelligence, pending effects and history of the state, and of each turn's report what was done
+// (orders), drawn (rolls), happened (events) and changed (each change's variable and amount). It
+// leaves out the reports' accounts of why, which follow from those: the computer's weighing of its
+// options (its choices are in the orders), each change's cause, a roll's wording and a turn's date.
+// Those are most of a finished game's state; without them the wording can improve and old hashes hold.
 //
 // It walks the state by its known shape (state.ts) rather than as text: numbers go in as 32-bit
 // words, each distinct string is digested once and then goes in as two words, and the objects keyed
 // by ids (variables, capital, last taken…) are combined without regard to their keys' order, so no
-// keys are sorted and no text is built. A finished game's state holds about 5,000 values; hashing it
-// costs a small part of playing it. (The first definition, the canonical JSON text of the whole state,
-// took longer than the game: records made with it are still checked by it, see `hashStateV1`.)
+// keys are sorted and no text is built. Hashing a finished game costs a small part of playing it.
+// (The first definition, the canonical JSON text of the whole state, took longer than the game:
+// records made with it are still checked by it, see `hashStateV1`.)
 //
 // A field added to the state must be added here: tests/sim/state-hash.test.ts changes every value of
-// real states and fails on one the hash does not see.
+// real states and fails on one the hash does not see (or on an account of why that it does).
 import { hashJson } from './hash';
 import type { Cause, GameState, PendingEffect, TurnReport } from './state';
 
@@ -161,7 +166,7 @@ function cause(h: Lanes, c: Cause): void {
   h.num(c.fromTurn);
 }
 
-/** A turn's report: what was done, drawn and changed; not its account of why (see the head). */
+/** A turn's report: what was done, drawn, happened and changed; not its accounts of why. */
 function report(h: Lanes, r: TurnReport): void {
   h.num(r.turn);
   h.word(r.orders.length);
