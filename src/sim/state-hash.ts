@@ -7,7 +7,7 @@
 // Those are most of a finished game's state; without them the wording can improve and old hashes hold.
 //
 // It walks the state by its known shape (state.ts) rather than as text: numbers go in as 32-bit
-// words, each distinct string is digested once and then goes in as two words, and the objects keyed
+// words, each distinct string is digested once (a digest for each lane) and then goes in as those, and the objects keyed
 // by ids (variables, capital, last taken…) are combined without regard to their keys' order, so no
 // keys are sorted and no text is built. Hashing a finished game costs a small part of playing it.
 // (The first definition, the canonical JSON text of the whole state, took longer than the game:
@@ -50,10 +50,15 @@ class Lanes {
   b = 0x2f6b3a1d;
 
   word(w: number): void {
-    let k = Math.imul(w, 0xcc9e2d51);
+    this.pair(w, w);
+  }
+
+  /** One word into each lane (a string's two digests, one made for each). */
+  pair(wa: number, wb: number): void {
+    let k = Math.imul(wa, 0xcc9e2d51);
     k = Math.imul(rotl(k, 15), 0x1b873593);
     this.a = (Math.imul(rotl(this.a ^ k, 13), 5) + 0xe6546b64) | 0;
-    let j = Math.imul(w, 0x85ebca6b);
+    let j = Math.imul(wb, 0x85ebca6b);
     j = Math.imul(rotl(j, 16), 0xc2b2ae35);
     this.b = (Math.imul(rotl(this.b ^ j, 17), 5) + 0x561ccd1b) | 0;
   }
@@ -85,8 +90,7 @@ class Lanes {
       d = { a: fmix(h.a), b: fmix(h.b ^ s.length) };
       if (STRINGS.size < STRING_MEMO) STRINGS.set(s, d);
     }
-    this.word(d.a);
-    this.word(d.b);
+    this.pair(d.a, d.b);
   }
 
   bool(v: boolean | undefined): void {
