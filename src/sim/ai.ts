@@ -135,17 +135,18 @@ interface Outlook {
   readonly aversion: number;
   /** The tension plus the rule's offset, as escalation risk counts it. */
   readonly tension: number;
-  /** By war stage: the war calculus, and the look-ahead. */
-  readonly war: (number | undefined)[];
-  readonly ahead: (number | undefined)[];
-  offer: number | undefined;
-  backdown: number | undefined;
-  buildup: number | undefined;
-  /** The terms `kindTerms` gives, worked out the first time an option of the kind is logged. */
-  readonly warTerms: (readonly AiTerm[] | undefined)[];
-  offerTerms: readonly AiTerm[] | undefined;
-  backdownTerms: readonly AiTerm[] | undefined;
-  buildupTerms: readonly AiTerm[] | undefined;
+  /** By war stage: the war calculus and the look-ahead. */
+  readonly war: (KindTerms | undefined)[];
+  offer: KindTerms | undefined;
+  backdown: KindTerms | undefined;
+  buildup: KindTerms | undefined;
+}
+
+/** The terms an option's kind adds, and their sum. */
+interface KindTerms {
+  /** The same term objects go into the log of every option of the kind this turn. */
+  readonly terms: readonly AiTerm[];
+  readonly value: number;
 }
 
 function outlookOf(w: Work, role: Role): Outlook {
@@ -155,21 +156,15 @@ function outlookOf(w: Work, role: Role): Outlook {
     aversion: role.ai.escalationAversion,
     tension: read(w, w.tables.mechanics.tension, 0) + w.sc.rules.escalationRiskOffset,
     war: [],
-    ahead: [],
     offer: undefined,
     backdown: undefined,
     buildup: undefined,
-    warTerms: [],
-    offerTerms: undefined,
-    backdownTerms: undefined,
-    buildupTerms: undefined,
   };
 }
 
 /** The score of one option without noise: scoreAction's without its terms, from the outlook. */
 function weigh(o: Outlook, plan: ActionPlan): number {
-  const { w, role } = o;
-  const sc = w.sc;
+  const w = o.w;
   const row = plan.row;
   const fixed = plan.value;
   let total = fixed.fixed;
@@ -178,25 +173,43 @@ function weigh(o: Outlook, plan: ActionPlan): number {
     const chance = chanceOn(w, roll.chance);
     total += Math.trunc((chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100);
   }
-  total -= Math.trunc((row.escalationClass * o.aversion * o.tension) / sc.rules.escalationRiskPer);
-  switch (row.kind) {
-    case 'war': {
-      const stage = row.stage;
-      total += o.war[stage] ??= warCalculus(w, stage, null);
-      if (sc.rules.lookAheadTurns > 0) total += o.ahead[stage] ??= lookAhead(o, plan, null);
-      break;
-    }
-    case 'offer':
-      total += o.offer ??= offerValue(w, role);
-      break;
-    case 'backdown':
-      total += o.backdown ??= backdownCalculus(w, null);
-      break;
-    case 'buildup':
-      total += o.buildup ??= buildupValue(w, null);
-      break;
-  }
+  total -= Math.trunc(
+    (row.escalationClass * o.aversion * o.tension) / w.sc.rules.escalationRiskPer,
+  );
+  if (row.kind !== undefined) total += kindTerms(o, plan).value;
   return total;
+}
+
+const NO_TERMS: KindTerms = { terms: [], value: 0 };
+
+/** The terms an option's kind adds (a war's by its stage), worked out once per outlook. */
+function kindTerms(o: Outlook, plan: ActionPlan): KindTerms {
+  const { w, role } = o;
+  switch (plan.row.kind) {
+    case 'war':
+      return (o.war[plan.row.stage] ??= summed((terms) => {
+        warCalculus(w, plan.row.stage, terms);
+        if (w.sc.rules.lookAheadTurns > 0) lookAhead(o, plan, terms);
+      }));
+    case 'offer':
+      return (o.offer ??= summed((terms) =>
+        term(terms, 'value of the offers on the table', offerValue(w, role)),
+      ));
+    case 'backdown':
+      return (o.backdown ??= summed((terms) => backdownCalculus(w, terms)));
+    case 'buildup':
+      return (o.buildup ??= summed((terms) => buildupValue(w, terms)));
+  }
+  return NO_TERMS;
+}
+
+/** The terms `fill` adds and their sum (what it returns: `term` leaves out only zeros). */
+function summed(fill: (terms: AiTerm[]) => unknown): KindTerms {
+  const terms: AiTerm[] = [];
+  fill(terms);
+  let value = 0;
+  for (const t of terms) value += t.value;
+  return { terms, value };
 }
 
 /** Adds a named term to `terms` when given; returns the value, for summing. */
@@ -258,39 +271,7 @@ function termsOf(o: Outlook, plan: ActionPlan): AiTerm[] {
     }
   }
   term(terms, 'escalation risk', escalationRisk(w, role, plan.row.escalationClass));
-  for (const t of kindTerms(o, plan)) terms.push(t);
-  return terms;
-}
-
-const NO_TERMS: readonly AiTerm[] = [];
-
-/**
- * The terms an option's kind adds (a war's by its stage), worked out once per outlook: the same
- * term objects go into the log of every option of that kind this turn.
- */
-function kindTerms(o: Outlook, plan: ActionPlan): readonly AiTerm[] {
-  const { w, role } = o;
-  switch (plan.row.kind) {
-    case 'war':
-      return (o.warTerms[plan.row.stage] ??= termList((terms) => {
-        warCalculus(w, plan.row.stage, terms);
-        if (w.sc.rules.lookAheadTurns > 0) lookAhead(o, plan, terms);
-      }));
-    case 'offer':
-      return (o.offerTerms ??= termList((terms) =>
-        term(terms, 'value of the offers on the table', offerValue(w, role)),
-      ));
-    case 'backdown':
-      return (o.backdownTerms ??= termList((terms) => backdownCalculus(w, terms)));
-    case 'buildup':
-      return (o.buildupTerms ??= termList((terms) => buildupValue(w, terms)));
-  }
-  return NO_TERMS;
-}
-
-function termList(fill: (terms: AiTerm[]) => unknown): AiTerm[] {
-  const terms: AiTerm[] = [];
-  fill(terms);
+  for (const t of kindTerms(o, plan).terms) terms.push(t);
   return terms;
 }
 
