@@ -25,8 +25,7 @@ export function createGame(sc: CompiledScenario, options: NewGameOptions): GameS
   const rng = restoreRng(seedRng(options.seed));
   const hidden = drawHiddenIntent(sc, rng);
   const intel = drawEstimates(sc, hidden, rng);
-  const vars: Record<string, number> = {};
-  for (const v of sc.scenario.variables) vars[v.id] = v.initial;
+  const vars = { ...sc.tables.initialVars };
   const capital: Record<string, number> = {};
   for (const role of sc.scenario.roles) capital[role.id] = role.capital.start;
   return {

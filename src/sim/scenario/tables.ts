@@ -146,6 +146,12 @@ export interface Tables {
   readonly slotMax: Float64Array;
   /** What an absent value counts as when it is changed: a variable's initial value, or 0. */
   readonly slotAbsent: Float64Array;
+  /**
+   * The variables at their initial values, for a new game to copy. Made in one go: filled key by
+   * key, an object of this many keys becomes a hash table in V8, and so would every copy, slower to
+   * copy and to walk (summaries and hashes read every variable).
+   */
+  readonly initialVars: Readonly<Record<string, number>>;
   /** Key (variable id or `capital:<role>`) → slot; without a prototype. */
   readonly slotOf: Readonly<Record<string, number>>;
   /** A slot that is never written: any id that is not a variable of the scenario reads from it. */
@@ -268,6 +274,7 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
     slotMin,
     slotMax,
     slotAbsent,
+    initialVars: Object.fromEntries(variables.map((v) => [v.id, v.initial])),
     roleIds,
     roleOf,
     actionIds,
