@@ -15,43 +15,43 @@ export interface Work {
   readonly tables: Tables;
   readonly state: GameState;
   /** By slot (tables.ts): the variables, then each role's capital, then one never written. */
-  readonly values: Float64Array;
+  readonly values: number[];
   /** By action index: the last turn it was taken, NaN if never. */
-  readonly taken: Float64Array;
+  readonly taken: number[];
   /** By event index: the turn it happened, NaN if never. */
-  readonly happened: Float64Array;
+  readonly happened: number[];
   /** Slots changed, and actions and events marked, since last stored, in the order first changed. */
   readonly changed: number[];
   readonly takenNow: number[];
   readonly happenedNow: number[];
   /** By slot, action and event: 1 once it is in `changed`, `takenNow` or `happenedNow`. */
-  readonly dirty: Uint8Array;
-  readonly takenDirty: Uint8Array;
-  readonly happenedDirty: Uint8Array;
+  readonly dirty: number[];
+  readonly takenDirty: number[];
+  readonly happenedDirty: number[];
 }
 
 const number = (value: unknown) => (typeof value === 'number' ? value : NaN);
 
 export function loadWork(sc: CompiledScenario, state: GameState): Work {
   const t = sc.tables;
-  const values = new Float64Array(t.slotCount).fill(NaN);
+  const values = new Array<number>(t.slotCount).fill(NaN);
   const { vars, capital } = state;
   for (let i = 0; i < t.variableCount; i++) values[i] = number(vars[t.slotKeys[i]!]);
   for (let i = 0; i < t.roleIds.length; i++)
     values[t.variableCount + i] = number(capital[t.roleIds[i]!]);
-  const taken = new Float64Array(t.actionIds.length).fill(NaN);
+  const taken = new Array<number>(t.actionIds.length).fill(NaN);
   for (const id in state.taken) {
     const index = t.actionOf[id];
     if (index !== undefined) taken[index] = number(state.taken[id]);
   }
-  const happened = new Float64Array(t.eventIds.length).fill(NaN);
+  const happened = new Array<number>(t.eventIds.length).fill(NaN);
   for (const id in state.happened) {
     const index = t.eventOf[id];
     if (index !== undefined) happened[index] = number(state.happened[id]);
   }
-  const dirty = new Uint8Array(t.slotCount);
-  const takenDirty = new Uint8Array(t.actionIds.length);
-  const happenedDirty = new Uint8Array(t.eventIds.length);
+  const dirty = new Array<number>(t.slotCount).fill(0);
+  const takenDirty = new Array<number>(t.actionIds.length).fill(0);
+  const happenedDirty = new Array<number>(t.eventIds.length).fill(0);
   return {
     sc,
     tables: t,
