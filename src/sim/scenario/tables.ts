@@ -399,6 +399,8 @@ type Indexes = Pick<Tables, 'slotOf' | 'nowhere' | 'actionOf' | 'eventOf'>;
  * as absent, as it does in a state the engine made.
  */
 function testOf(cond: Condition, ix: Indexes): WorkTest {
+  const ranges = rangesTest('all' in cond ? cond.all : [cond], ix);
+  if (ranges) return ranges;
   if ('all' in cond) {
     const parts = cond.all.map((c) => testOf(c, ix));
     return (w) => {
@@ -416,11 +418,6 @@ function testOf(cond: Condition, ix: Indexes): WorkTest {
   if ('not' in cond) {
     const inner = testOf(cond.not, ix);
     return (w) => !inner(w);
-  }
-  if ('var' in cond) {
-    const { gte, lte } = cond;
-    const slot = ix.slotOf[cond.var] ?? ix.nowhere;
-    return (w) => inRange(read(w, slot, 0), gte, lte);
   }
   if ('actionTaken' in cond) {
     const { byTurnsAgo } = cond;
@@ -443,6 +440,36 @@ function testOf(cond: Condition, ix: Indexes): WorkTest {
   }
   const { turnGte, turnLte } = cond as { turnGte?: number; turnLte?: number };
   return (w) => inRange(w.state.turn, turnGte, turnLte);
+}
+
+/**
+ * A test that each of `conds`, all of them variables' ranges, holds: one loop, not a function per
+ * part (the commonest shape of a `requires`, and the test runs for every option every turn). Null
+ * when any is another kind of condition.
+ */
+function rangesTest(conds: readonly Condition[], ix: Indexes): WorkTest | null {
+  const ranges: { slot: number; gte?: number; lte?: number }[] = [];
+  for (const c of conds) {
+    if (!('var' in c)) return null;
+    ranges.push({ slot: ix.slotOf[c.var] ?? ix.nowhere, gte: c.gte, lte: c.lte });
+  }
+  const slots = Int32Array.from(ranges, (r) => r.slot);
+  const lows = Float64Array.from(ranges, (r) => r.gte ?? -Infinity);
+  const highs = Float64Array.from(ranges, (r) => r.lte ?? Infinity);
+  if (slots.length === 1) {
+    const [slot, low, high] = [slots[0]!, lows[0]!, highs[0]!];
+    return (w) => {
+      const value = read(w, slot, 0);
+      return value >= low && value <= high;
+    };
+  }
+  return (w) => {
+    for (let i = 0; i < slots.length; i++) {
+      const value = read(w, slots[i]!, 0);
+      if (value < lows[i]! || value > highs[i]!) return false;
+    }
+    return true;
+  };
 }
 
 function inRange(value: number, gte: number | undefined, lte: number | undefined): boolean {
