@@ -13,7 +13,7 @@ import { addDays } from '../calendar';
 import { applyChange, type TurnContext } from '../ledger';
 import type { Rng } from '../rng';
 import type { CompiledScenario } from '../scenario/compile';
-import type { ActionRow } from '../scenario/tables';
+import { shared, type ActionRow } from '../scenario/tables';
 import { TRACKS } from '../scenario/types';
 import type { Cause, GameState, TurnReport } from '../state';
 import { signalCredibility } from '../rules';
@@ -196,6 +196,13 @@ function takeAction(ctx: TurnContext, role: string, row: ActionRow): void {
   if (row.roll) applyRoll(ctx, row.roll, cause, role);
 }
 
+/** The causes of the rules' own changes, made once (see `shared`). */
+const SNAPBACK = shared({ kind: 'rule', rule: 'snapback' });
+const RALLY = shared({ kind: 'rule', rule: 'rally' });
+const DRIFT = shared({ kind: 'drift' });
+const SANCTIONS_BITE = shared({ kind: 'rule', rule: 'sanctionsBite' });
+const DISUNITY = shared({ kind: 'rule', rule: 'disunity' });
+
 function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: number): void {
   const { sc, state, work } = ctx;
   const m = work.tables.mechanics;
@@ -205,9 +212,8 @@ function react(ctx: TurnContext, orders: readonly RoleOrders[], warStageBefore: 
     const prepared = read(work, m.prepared, 0);
     const imposed = read(work, m.imposed, 0);
     const fire = warStage >= 2 ? prepared - imposed : Math.min(1, prepared - imposed);
-    if (fire > 0) applyChange(ctx, m.imposed, fire, { kind: 'rule', rule: 'snapback' });
-    if (warStage >= 2)
-      applyChange(ctx, m.cohesion, sc.rules.rally, { kind: 'rule', rule: 'rally' });
+    if (fire > 0) applyChange(ctx, m.imposed, fire, SNAPBACK);
+    if (warStage >= 2) applyChange(ctx, m.cohesion, sc.rules.rally, RALLY);
   }
 
   // Red lines are tested when the challenger climbs a war stage: prepared sanctions firing or a costly
@@ -241,15 +247,15 @@ function drift(ctx: TurnContext): void {
   for (const d of work.tables.drift) {
     const value = read(work, d.slot, d.initial);
     const step = Math.trunc(((d.target - value) * d.tenths) / 10);
-    applyChange(ctx, d.slot, step, { kind: 'drift' });
+    applyChange(ctx, d.slot, step, DRIFT);
   }
   const bite = read(work, m.imposed, 0) * sc.rules.sanctionsBite;
-  applyChange(ctx, m.erodes, -bite, { kind: 'rule', rule: 'sanctionsBite' });
+  applyChange(ctx, m.erodes, -bite, SANCTIONS_BITE);
   const cohesion = read(work, m.cohesion, 50);
   const { disunityBelow, disunityPer } = sc.rules;
   if (cohesion < disunityBelow) {
     const loss = -Math.trunc((disunityBelow - cohesion) / disunityPer);
-    applyChange(ctx, m.credibility, loss, { kind: 'rule', rule: 'disunity' });
+    applyChange(ctx, m.credibility, loss, DISUNITY);
   }
 }
 
