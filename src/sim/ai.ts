@@ -12,8 +12,8 @@ import type { ActionPlan } from './action-plans';
 import type { Action, Role } from './scenario/types';
 import type { AiDecision, AiOption, AiTerm, GameState } from './state';
 import type { Rng } from './rng';
-import { availableOn, lockReason } from './rules';
-import { chanceOn, loadWork, read, storedState, type Work } from './work';
+import { availableOn, lockReasonOn } from './rules';
+import { chanceOn, loadWork, read, type Work } from './work';
 
 const LOGGED_ALTERNATIVES = 2;
 /**
@@ -35,10 +35,7 @@ export function chooseOrders(
   return chooseOrdersOn(loadWork(sc, state), roleId, rng);
 }
 
-/**
- * `chooseOrders` on the working form of the state. The blocked options' reasons are read from the
- * JSON state, with what the working form changed written back first.
- */
+/** `chooseOrders` on the working form of the state. */
 export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
   const sc = w.sc;
   const role = sc.roles[roleId]!;
@@ -98,7 +95,7 @@ export function chooseOrdersOn(w: Work, roleId: string, rng: Rng): AiChoice {
       action: plan.action.id,
       score,
       terms: termsOf(outlook, plan),
-      blocked: lockReason(sc, storedState(w), plan.action) ?? '',
+      blocked: lockReasonOn(w, plan.row) ?? '',
     });
   }
   const ids = chosen.map((index) => plans[index]!.row.id);
@@ -135,18 +132,20 @@ interface Outlook {
   readonly aversion: number;
   /** The tension plus the rule's offset, as escalation risk counts it. */
   readonly tension: number;
-  /** By war stage: the war calculus and the look-ahead. */
-  readonly war: (KindTerms | undefined)[];
-  offer: KindTerms | undefined;
-  backdown: KindTerms | undefined;
-  buildup: KindTerms | undefined;
-}
-
-/** The terms an option's kind adds, and their sum. */
-interface KindTerms {
-  /** The same term objects go into the log of every option of the kind this turn. */
-  readonly terms: readonly AiTerm[];
-  readonly value: number;
+  /** By war stage: the war calculus, and the look-ahead. */
+  readonly war: (number | undefined)[];
+  readonly ahead: (number | undefined)[];
+  offer: number | undefined;
+  backdown: number | undefined;
+  buildup: number | undefined;
+  /**
+   * The same as terms, worked out once an option of the kind is logged (most are weighed only):
+   * the same term objects go into the log of every option of that kind this turn.
+   */
+  readonly warTerms: (readonly AiTerm[] | undefined)[];
+  offerTerms: readonly AiTerm[] | undefined;
+  backdownTerms: readonly AiTerm[] | undefined;
+  buildupTerms: readonly AiTerm[] | undefined;
 }
 
 function outlookOf(w: Work, role: Role): Outlook {
@@ -156,15 +155,21 @@ function outlookOf(w: Work, role: Role): Outlook {
     aversion: role.ai.escalationAversion,
     tension: read(w, w.tables.mechanics.tension, 0) + w.sc.rules.escalationRiskOffset,
     war: [],
+    ahead: [],
     offer: undefined,
     backdown: undefined,
     buildup: undefined,
+    warTerms: [],
+    offerTerms: undefined,
+    backdownTerms: undefined,
+    buildupTerms: undefined,
   };
 }
 
 /** The score of one option without noise: scoreAction's without its terms, from the outlook. */
 function weigh(o: Outlook, plan: ActionPlan): number {
-  const w = o.w;
+  const { w, role } = o;
+  const sc = w.sc;
   const row = plan.row;
   const fixed = plan.value;
   let total = fixed.fixed;
@@ -173,43 +178,54 @@ function weigh(o: Outlook, plan: ActionPlan): number {
     const chance = chanceOn(w, roll.chance);
     total += Math.trunc((chance * fixed.rollSuccess + (100 - chance) * fixed.rollFailure) / 100);
   }
-  total -= Math.trunc(
-    (row.escalationClass * o.aversion * o.tension) / w.sc.rules.escalationRiskPer,
-  );
-  if (row.kind !== undefined) total += kindTerms(o, plan).value;
+  total -= Math.trunc((row.escalationClass * o.aversion * o.tension) / sc.rules.escalationRiskPer);
+  switch (row.kind) {
+    case 'war': {
+      const stage = row.stage;
+      total += o.war[stage] ??= warCalculus(w, stage, null);
+      if (sc.rules.lookAheadTurns > 0) total += o.ahead[stage] ??= lookAhead(o, plan, null);
+      break;
+    }
+    case 'offer':
+      total += o.offer ??= offerValue(w, role);
+      break;
+    case 'backdown':
+      total += o.backdown ??= backdownCalculus(w, null);
+      break;
+    case 'buildup':
+      total += o.buildup ??= buildupValue(w, null);
+      break;
+  }
   return total;
 }
 
-const NO_TERMS: KindTerms = { terms: [], value: 0 };
+const NO_TERMS: readonly AiTerm[] = [];
 
-/** The terms an option's kind adds (a war's by its stage), worked out once per outlook. */
-function kindTerms(o: Outlook, plan: ActionPlan): KindTerms {
+/** The terms an option's kind adds (a war's by its stage): `weigh`'s caches as terms. */
+function kindTerms(o: Outlook, plan: ActionPlan): readonly AiTerm[] {
   const { w, role } = o;
   switch (plan.row.kind) {
     case 'war':
-      return (o.war[plan.row.stage] ??= summed((terms) => {
+      return (o.warTerms[plan.row.stage] ??= termList((terms) => {
         warCalculus(w, plan.row.stage, terms);
         if (w.sc.rules.lookAheadTurns > 0) lookAhead(o, plan, terms);
       }));
     case 'offer':
-      return (o.offer ??= summed((terms) =>
+      return (o.offerTerms ??= termList((terms) =>
         term(terms, 'value of the offers on the table', offerValue(w, role)),
       ));
     case 'backdown':
-      return (o.backdown ??= summed((terms) => backdownCalculus(w, terms)));
+      return (o.backdownTerms ??= termList((terms) => backdownCalculus(w, terms)));
     case 'buildup':
-      return (o.buildup ??= summed((terms) => buildupValue(w, terms)));
+      return (o.buildupTerms ??= termList((terms) => buildupValue(w, terms)));
   }
   return NO_TERMS;
 }
 
-/** The terms `fill` adds and their sum (what it returns: `term` leaves out only zeros). */
-function summed(fill: (terms: AiTerm[]) => unknown): KindTerms {
+function termList(fill: (terms: AiTerm[]) => unknown): AiTerm[] {
   const terms: AiTerm[] = [];
   fill(terms);
-  let value = 0;
-  for (const t of terms) value += t.value;
-  return { terms, value };
+  return terms;
 }
 
 /** Adds a named term to `terms` when given; returns the value, for summing. */
@@ -271,7 +287,7 @@ function termsOf(o: Outlook, plan: ActionPlan): AiTerm[] {
     }
   }
   term(terms, 'escalation risk', escalationRisk(w, role, plan.row.escalationClass));
-  for (const t of kindTerms(o, plan).terms) terms.push(t);
+  for (const t of kindTerms(o, plan)) terms.push(t);
   return terms;
 }
 

@@ -96,25 +96,58 @@ export function chanceOf(chance: Chance, vars: Readonly<Record<string, number>>)
   return Math.max(chance.min ?? 5, Math.min(chance.max ?? 95, value));
 }
 
+/**
+ * What putting a condition into words reads from a game: a variable (0 when absent), the rung,
+ * the turn, and whether a part of it holds. Read from the JSON state here, and from the engine's
+ * working form by `lockReasonOn` (rules.ts), so both word it alike.
+ */
+export interface ConditionFacts {
+  value(key: string): number;
+  rung(): number;
+  readonly turn: number;
+  holds(cond: Condition): boolean;
+}
+
+function factsOf(sc: CompiledScenario, state: GameState): ConditionFacts {
+  return {
+    value: (key) => state.vars[key] ?? 0,
+    rung: () => currentRung(sc, state),
+    turn: state.turn,
+    holds: (cond) => holds(sc, state, cond),
+  };
+}
+
 /** The parts of a condition that do not hold, in words: "Tension at least 40 (now 32)". */
 export function unmet(
   sc: CompiledScenario,
   state: GameState,
   cond: Condition | undefined,
 ): string[] {
-  if (!cond || holds(sc, state, cond)) return [];
-  if ('all' in cond) return cond.all.flatMap((c) => unmet(sc, state, c));
-  return [describe(sc, state, cond)];
+  return unmetWith(sc, factsOf(sc, state), cond);
+}
+
+export function unmetWith(
+  sc: CompiledScenario,
+  facts: ConditionFacts,
+  cond: Condition | undefined,
+): string[] {
+  if (!cond || facts.holds(cond)) return [];
+  if ('all' in cond) return cond.all.flatMap((c) => unmetWith(sc, facts, c));
+  return [describeWith(sc, facts, cond)];
 }
 
 export function describe(sc: CompiledScenario, state: GameState, cond: Condition): string {
-  if ('all' in cond) return cond.all.map((c) => describe(sc, state, c)).join(' and ');
-  if ('any' in cond) return `one of: ${cond.any.map((c) => describe(sc, state, c)).join('; ')}`;
-  if ('not' in cond) return `not (${describe(sc, state, cond.not)})`;
+  return describeWith(sc, factsOf(sc, state), cond);
+}
+
+function describeWith(sc: CompiledScenario, facts: ConditionFacts, cond: Condition): string {
+  if ('all' in cond) return cond.all.map((c) => describeWith(sc, facts, c)).join(' and ');
+  if ('any' in cond) return `one of: ${cond.any.map((c) => describeWith(sc, facts, c)).join('; ')}`;
+  if ('not' in cond) return `not (${describeWith(sc, facts, cond.not)})`;
   if ('var' in cond) {
     const v = sc.variables[cond.var];
     const name = v?.name ?? cond.var;
-    const now = state.vars[cond.var] ?? 0;
+    const now = facts.value(cond.var);
     const show = (n: number) =>
       v?.labels?.[n] ?? `${n}${v?.unit && v.unit !== 'tier' ? ` ${v.unit}` : ''}`;
     const range = rangeWords(cond.gte, cond.lte, show);
@@ -131,10 +164,10 @@ export function describe(sc: CompiledScenario, state: GameState, cond: Condition
   if ('rungGte' in cond || 'rungLte' in cond) {
     const name = (level: number) =>
       sc.scenario.rungs.find((r) => r.level === level)?.name ?? `rung ${level}`;
-    return `escalation ${rangeWords(cond.rungGte, cond.rungLte, name)} (now ${name(currentRung(sc, state))})`;
+    return `escalation ${rangeWords(cond.rungGte, cond.rungLte, name)} (now ${name(facts.rung())})`;
   }
   const turns = cond as { turnGte?: number; turnLte?: number };
-  return `turn ${rangeWords(turns.turnGte, turns.turnLte, String)} (now ${state.turn})`;
+  return `turn ${rangeWords(turns.turnGte, turns.turnLte, String)} (now ${facts.turn})`;
 }
 
 function rangeWords(

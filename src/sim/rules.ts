@@ -1,11 +1,11 @@
 // Small rules shared by the resolution, the AI, the bots and the selectors.
-import { unmet, type Predicate } from './conditions';
+import { unmet, unmetWith, type ConditionFacts, type Predicate } from './conditions';
 import type { CompiledScenario } from './scenario/compile';
 import type { RuleValues } from './scenario/rules';
 import type { ActionRow } from './scenario/tables';
 import type { Action, GameEvent, SignalKind } from './scenario/types';
 import type { GameState } from './state';
-import { read, type Work } from './work';
+import { read, rungOn, type Work } from './work';
 
 /** How far an act pushes tension: from its Goldstein weight and its escalation class. */
 export function tensionPush(
@@ -79,22 +79,52 @@ function availableWith(
 
 /** Why the action cannot be ordered now, or null when it can. */
 export function lockReason(sc: CompiledScenario, state: GameState, action: Action): string | null {
-  const takenOn = state.taken[action.id];
+  return lockWords(action, state.taken[action.id], state.turn, warStageOf(sc, state), () =>
+    unmet(sc, state, action.requires),
+  );
+}
+
+/** `lockReason` on the working form (a test holds the two to the same words). */
+export function lockReasonOn(w: Work, row: ActionRow): string | null {
+  const takenOn = w.taken[row.index]!;
+  const warStage = read(w, w.tables.mechanics.warStage, 0);
+  return lockWords(
+    row.action,
+    takenOn === takenOn ? takenOn : undefined,
+    w.state.turn,
+    warStage,
+    () => unmetWith(w.sc, factsOn(w), row.action.requires),
+  );
+}
+
+function lockWords(
+  action: Action,
+  takenOn: number | undefined,
+  turn: number,
+  warStage: number,
+  missing: () => string[],
+): string | null {
   if (action.once && takenOn !== undefined) {
     return `Already done on turn ${takenOn}; it can be done once.`;
   }
-  if (
-    action.cooldown !== undefined &&
-    takenOn !== undefined &&
-    state.turn - takenOn < action.cooldown
-  ) {
+  if (action.cooldown !== undefined && takenOn !== undefined && turn - takenOn < action.cooldown) {
     return `Done on turn ${takenOn}; it can be done again from turn ${takenOn + action.cooldown}.`;
   }
-  if (action.warStage !== undefined && warStageOf(sc, state) >= action.warStage) {
+  if (action.warStage !== undefined && warStage >= action.warStage) {
     return 'The war has already gone this far or further.';
   }
-  const missing = unmet(sc, state, action.requires);
-  return missing.length > 0 ? `Needs ${missing.join('; ')}.` : null;
+  const parts = missing();
+  return parts.length > 0 ? `Needs ${parts.join('; ')}.` : null;
+}
+
+function factsOn(w: Work): ConditionFacts {
+  const t = w.tables;
+  return {
+    value: (key) => read(w, t.slotOf[key] ?? t.nowhere, 0),
+    rung: () => rungOn(w),
+    turn: w.state.turn,
+    holds: (cond) => t.testOf(cond)(w),
+  };
 }
 
 export function costOf(actions: readonly Action[]): number {

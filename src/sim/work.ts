@@ -115,12 +115,6 @@ export function markHappened(w: Work, index: number, turn: number): void {
   w.happened[index] = turn;
 }
 
-/** The JSON state, with what the working form changed written back first (see storeWork). */
-export function storedState(w: Work): GameState {
-  storeWork(w);
-  return w.state;
-}
-
 /** The value in a slot, or `absent` when the state has none. */
 export function read(w: Work, slot: number, absent: number): number {
   const value = w.values[slot]!;

@@ -19,7 +19,7 @@ import {
   type GameState,
   type Policies,
 } from '../../src/sim';
-import { availableOn, isAvailable } from '../../src/sim/rules';
+import { availableOn, isAvailable, lockReason, lockReasonOn } from '../../src/sim/rules';
 import { chanceOn, loadWork, rungOn, storeWork } from '../../src/sim/work';
 import { SHIPPED_IDS, shipped } from './support/shipped';
 
@@ -104,6 +104,19 @@ describe.each(SHIPPED_IDS)('the working form of %s', (id) => {
       checked++;
     }
     expect(checked).toBeGreaterThan(200);
+  });
+
+  it("words why an action is locked as the JSON state's reason does", () => {
+    let locked = 0;
+    for (const state of all) {
+      const w = loadWork(sc, state);
+      for (const row of sc.tables.actions) {
+        const reason = lockReason(sc, state, row.action);
+        expect(lockReasonOn(w, row)).toBe(reason);
+        if (reason !== null) locked++;
+      }
+    }
+    expect(locked).toBeGreaterThan(1000);
   });
 
   it('gives the same games on the plain and the immer path', () => {

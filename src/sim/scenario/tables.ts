@@ -164,6 +164,11 @@ export interface Tables {
   readonly eventIds: readonly string[];
   readonly eventOf: Readonly<Record<string, number>>;
   readonly events: readonly EventRow[];
+  /**
+   * Any condition of the scenario as a test of the working form, compiled the first time it is
+   * asked for (the parts of a `requires`, to say which do not hold).
+   */
+  readonly testOf: (cond: Condition) => WorkTest;
   readonly endings: readonly {
     readonly id: string;
     readonly atDeadline: boolean;
@@ -236,6 +241,15 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
   const roleOf = indexOf(roleIds);
   const sideOf = Object.fromEntries(scenario.roles.map((r) => [r.id, r.side]));
   const test = (cond: Condition | undefined) => (cond ? testOf(cond, partial) : undefined);
+  const tests = new WeakMap<Condition, WorkTest>();
+  const testFor = (cond: Condition) => {
+    let compiled = tests.get(cond);
+    if (!compiled) {
+      compiled = testOf(cond, partial);
+      tests.set(cond, compiled);
+    }
+    return compiled;
+  };
   const effects = (list: readonly Effect[]): SlotEffect[] =>
     list.map((effect) =>
       'intel' in effect
@@ -326,6 +340,7 @@ export function buildTables(scenario: Scenario, rules: RuleValues): Tables {
         tension: shared({ kind: 'rule', rule: 'tension', event: event.id }),
       },
     })),
+    testOf: testFor,
     endings: scenario.endings.map((e) => ({
       id: e.id,
       atDeadline: !!e.atDeadline,
