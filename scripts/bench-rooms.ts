@@ -8,9 +8,9 @@
 // server then resolves it, saves the record and tells everyone) until every client of the room
 // has the new turn folded into its own game and its hash checked, as a live page does before it
 // shows the turn (p50, p95, max; and the same until every client has the message), and the
-// server's memory (resident set, sampled). Then it
-// checks that no order was lost or doubled: every room's saved record replays to the hash its
-// clients saw, with exactly one set of orders per role and turn, the ones the room accepted.
+// server's memory (resident set, sampled). Then it checks that no order was lost or doubled:
+// every room's saved record replays to the hash its clients saw, with exactly one set of orders
+// per role and turn, the ones the room accepted.
 // Not a test: figures to read. Clients and server share this machine's cores, and the clients of
 // every room share this process: their folds are done one after another, where a class's devices
 // would each fold their own at the same time, so the figures overstate what a page waits.

@@ -1,5 +1,5 @@
-// `npm run serve -- [--host H] [--port P] [--records DIR] [--site DIR]`: the command line of the live-class
-// server, parsed into ServeOptions or refused with a one-line reason and the usage.
+// `npm run serve -- [--host H] [--port P] [--records DIR] [--site DIR]`: the command line of the
+// live-class server, parsed into ServeOptions or refused with a one-line reason and the usage.
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT, type ServeOptions } from './server';
 
