@@ -48,7 +48,8 @@ function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   Object.freeze(value);
   if (Array.isArray(value)) for (const item of value) deepFreeze(item);
-  else for (const item of Object.values(value)) deepFreeze(item);
+  // `for in`, not Object.values: no array made for each of the turn's hundreds of new objects.
+  else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
 }
 
 /** A plain state whose changeable parts are fresh copies; the rest is shared, read-only. */
