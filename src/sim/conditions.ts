@@ -131,9 +131,20 @@ export function unmetWith(
   facts: ConditionFacts,
   cond: Condition | undefined,
 ): string[] {
-  if (!cond || facts.holds(cond)) return [];
-  if ('all' in cond) return cond.all.flatMap((c) => unmetWith(sc, facts, c));
-  return [describeWith(sc, facts, cond)];
+  const out: string[] = [];
+  addUnmet(sc, facts, cond, out);
+  return out;
+}
+
+function addUnmet(
+  sc: CompiledScenario,
+  facts: ConditionFacts,
+  cond: Condition | undefined,
+  out: string[],
+): void {
+  if (!cond || facts.holds(cond)) return;
+  if ('all' in cond) for (const part of cond.all) addUnmet(sc, facts, part, out);
+  else out.push(describeWith(sc, facts, cond));
 }
 
 export function describe(sc: CompiledScenario, state: GameState, cond: Condition): string {
