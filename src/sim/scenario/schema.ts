@@ -808,6 +808,8 @@ interface Walkable {
 function unknownFields(schema: Walkable, value: unknown, path: string, out: Fault[]): void {
   switch (schema.type) {
     case 'optional':
+      // An optional field written out as undefined (a scenario made in code, not JSON) is absent.
+      if (value === undefined) return;
       return unknownFields(schema.wrapped!, value, path, out);
     case 'lazy':
       return unknownFields(schema.getter!(value), value, path, out);
