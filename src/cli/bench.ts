@@ -23,7 +23,7 @@ import { runBatch } from './pool';
 import { findScenario } from './scenarios';
 import { DEFAULT_SCENARIO } from './simulate';
 
-// Under a millisecond per AI-played game on the plain path and 1.5–3 ms on the immer path here
+// About 0.3–0.5 ms per AI-played game on the plain path and 1–1.5 ms on the immer path here
 // (0.6–0.9 and 4–6 ms before turns were resolved on the working form, src/sim/work.ts); the figures
 // move several-fold with the load on the machine.
 const DEFAULT_GAMES = 20_000;
@@ -98,7 +98,9 @@ export async function benchCommand(args: readonly string[]): Promise<number> {
   checkPathsAgree(sc, played.slice(0, WARM_UP));
   // The final-state hash every record and link carries, over finished games, against a game.
   const finals = played.slice(0, WARM_UP).map((g) => foldPlain(sc, g.seed, g.orders));
-  const hashRounds = 5;
+  // Once untimed, as the paths were warmed up: the first calls run before the JIT compiles it.
+  for (const state of finals) hashState(state);
+  const hashRounds = 20;
   const hashing = time(() => {
     for (let r = 0; r < hashRounds; r++) for (const state of finals) hashState(state);
   });
