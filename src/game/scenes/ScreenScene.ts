@@ -56,13 +56,46 @@ export function textStyle(
   extra: Phaser.Types.GameObjects.Text.TextStyle = {},
 ) {
   const wordWrap = extra.wordWrap && { ...extra.wordWrap, useAdvancedWrap: true };
-  return {
+  const style = {
     fontFamily: FONT,
     fontSize: `${size}px`,
     color: css(colour),
     ...extra,
     ...(wordWrap ? { wordWrap } : {}),
   };
+  const metrics = fontMetrics(
+    [style.fontStyle ?? '', style.fontSize, style.fontFamily].join(' ').trim(),
+  );
+  return metrics ? { ...style, metrics } : style;
+}
+
+/** The string Phaser measures a font's height with (TextStyle's testString, as Phaser writes it). */
+const TEST_STRING = '|M\u00c3\u2030qgy';
+const METRICS = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics | null>();
+
+/**
+ * A font's ascent and descent as Phaser measures them (MeasureText, where the browser gives a
+ * text's bounding box), once per font: Phaser otherwise takes a canvas from its pool, sets the
+ * font and measures for every text it makes, and a screen makes a hundred. Null where the browser
+ * gives no bounding box (Phaser then measures by pixels itself).
+ */
+function fontMetrics(font: string): Phaser.Types.GameObjects.Text.TextMetrics | null {
+  let metrics = METRICS.get(font);
+  if (metrics === undefined) {
+    const context = document.createElement('canvas').getContext('2d');
+    metrics = null;
+    if (context) {
+      context.font = font;
+      const measured = context.measureText(TEST_STRING);
+      if ('actualBoundingBoxAscent' in measured) {
+        const ascent = measured.actualBoundingBoxAscent;
+        const descent = measured.actualBoundingBoxDescent;
+        metrics = { ascent, descent, fontSize: ascent + descent };
+      }
+    }
+    METRICS.set(font, metrics);
+  }
+  return metrics;
 }
 
 /**
@@ -94,6 +127,8 @@ export abstract class ScreenScene extends Phaser.Scene {
   private textRect: Rect = { x: 0, y: 0, w: 0, h: 0 };
   private textHeight = 0;
   private scrollY = 0;
+  /** Whether the next drawing is the scene's first (its texts are all new: see drawText). */
+  private firstDrawing = true;
   private unsubscribe: (() => void) | null = null;
   private signature = '';
   private drawnFocus: string | null = null;
@@ -134,6 +169,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     // The screen moved on while this scene was starting (keys pressed faster than a scene
     // starts, or while a map loaded): hand over to the screen's own scene, so one scene is on.
     if (this.handOver()) return;
+    this.firstDrawing = true;
     const controller = getController();
     this.unsubscribe = controller.subscribe(() => this.onChange());
     const onScroll = (e: Event) => this.scrollText((e as CustomEvent<number>).detail);
@@ -209,6 +245,7 @@ export abstract class ScreenScene extends Phaser.Scene {
     }
     for (const texts of this.spareTexts.values()) for (const text of texts) text.destroy();
     this.spareTexts.clear();
+    this.firstDrawing = false;
     // Phaser makes new buttons pressable (and forgets the old ones) only at its next step: a
     // click before it (the text view just closed, a screen just drawn) would reach nothing.
     (this.input as unknown as { preUpdate(): void }).preUpdate();
@@ -295,46 +332,66 @@ export abstract class ScreenScene extends Phaser.Scene {
     this.textRect = area;
     if (area.w <= 0 || area.h <= 0) return;
     const panel = this.add.container(OFFSTAGE, 0).setName('text-column');
+    const wrap = { width: area.w - 16 };
+    const heading = textStyle(21, PALETTE.sky, { fontStyle: 'bold', wordWrap: wrap });
+    const body = textStyle(17, PALETTE.text, { wordWrap: wrap, lineSpacing: 3 });
+    // Each text of the column, with the space below it.
+    const pieces = this.model.sections.flatMap((section) => [
+      { content: section.heading, style: heading, below: section.lines.length === 0 ? 6 + 14 : 6 },
+      ...section.lines.map((line, i) => ({
+        content: line,
+        style: body,
+        below: i === section.lines.length - 1 ? 6 + 14 : 6,
+      })),
+    ]);
     let y = 0;
-    for (const section of this.model.sections) {
-      const heading = this.text(
-        0,
-        y,
-        section.heading,
-        textStyle(21, PALETTE.sky, { fontStyle: 'bold', wordWrap: { width: area.w - 16 } }),
-      );
-      panel.add(heading);
-      y += heading.height + 6;
-      for (const line of section.lines) {
-        const text = this.text(
-          0,
-          y,
-          line,
-          textStyle(17, PALETTE.text, { wordWrap: { width: area.w - 16 }, lineSpacing: 3 }),
-        );
-        panel.add(text);
-        y += text.height + 6;
-      }
-      y += 14;
-    }
-    this.textHeight = y;
-    this.scrollY = Math.min(this.scrollY, Math.max(0, y - area.h));
+    let made = 0;
+    const place = () => {
+      const piece = pieces[made++]!;
+      const text = this.text(0, y, piece.content, piece.style);
+      panel.add(text);
+      y += text.height + piece.below;
+    };
+    // A screen's first drawing makes every text anew (the frame that ends a turn and opens the
+    // resolution is the page's longest): the texts below the fold are made on the next frame.
+    const fold = this.firstDrawing ? this.scrollY + area.h : Infinity;
+    while (made < pieces.length && y <= fold) place();
     this.textPanel = panel;
     this.cameras.main.ignore(panel);
     if (!this.textCamera) this.textCamera = this.cameras.add(area.x, area.y, area.w, area.h);
     this.textCamera.setViewport(area.x, area.y, area.w, area.h).setScroll(OFFSTAGE, this.scrollY);
     this.textCamera.setVisible(this.model.overlay === null);
-    if (y > area.h) {
-      const track = this.add
-        .rectangle(area.x + area.w + 4, area.y, 4, area.h, PALETTE.panelLight)
-        .setOrigin(0, 0);
-      const thumbH = Math.max(30, (area.h * area.h) / y);
-      const thumbY = area.y + ((area.h - thumbH) * this.scrollY) / (y - area.h);
-      const thumb = this.add
-        .rectangle(area.x + area.w + 4, thumbY, 4, thumbH, PALETTE.muted)
-        .setOrigin(0, 0);
-      this.layer?.add([track, thumb]);
+    const finish = () => {
+      this.textHeight = y;
+      this.scrollY = Math.min(this.scrollY, Math.max(0, y - area.h));
+      this.textCamera?.setScroll(OFFSTAGE, this.scrollY);
+      this.drawScrollTrack(area, y);
+    };
+    if (made === pieces.length) {
+      finish();
+      return;
     }
+    this.textHeight = y;
+    this.time.delayedCall(0, () => {
+      // Drawn again since (or gone): that drawing made its own.
+      if (this.textPanel !== panel) return;
+      while (made < pieces.length) place();
+      finish();
+    });
+  }
+
+  /** The scroll bar beside a text column taller than its area. */
+  private drawScrollTrack(area: Rect, height: number): void {
+    if (height <= area.h) return;
+    const track = this.add
+      .rectangle(area.x + area.w + 4, area.y, 4, area.h, PALETTE.panelLight)
+      .setOrigin(0, 0);
+    const thumbH = Math.max(30, (area.h * area.h) / height);
+    const thumbY = area.y + ((area.h - thumbH) * this.scrollY) / (height - area.h);
+    const thumb = this.add
+      .rectangle(area.x + area.w + 4, thumbY, 4, thumbH, PALETTE.muted)
+      .setOrigin(0, 0);
+    this.layer?.add([track, thumb]);
   }
 
   scrollText(pages: number): void {
