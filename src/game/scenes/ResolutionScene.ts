@@ -27,6 +27,11 @@ export class ResolutionScene extends ScreenScene {
     return { x: 940, y: 700, w: 620, h: 280 };
   }
 
+  /** The frame that ends a turn opens this screen: its meters come a frame after its text. */
+  protected override picturesMayWait(): boolean {
+    return true;
+  }
+
   protected override drawPictures(layer: Phaser.GameObjects.Container): void {
     const c = getController();
     const keys = presentationOf(c.sc).mainVariables;

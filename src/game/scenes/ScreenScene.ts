@@ -159,6 +159,14 @@ export abstract class ScreenScene extends Phaser.Scene {
   /** Draws the scene's own pictures into `layer` (maps, meters, charts). */
   protected drawPictures(_layer: Phaser.GameObjects.Container): void {}
 
+  /**
+   * Whether a first drawing of the screen may leave its pictures to the next frame (a screen
+   * opened by a key whose frame would otherwise be long: the resolution's meters).
+   */
+  protected picturesMayWait(): boolean {
+    return false;
+  }
+
   /** Scenes that keep pictures between redraws hide them while the text view covers the canvas. */
   protected cover(_covered: boolean): void {}
 
@@ -236,7 +244,8 @@ export abstract class ScreenScene extends Phaser.Scene {
       this.textCamera?.setVisible(false);
     } else {
       this.drawHeader(layer);
-      this.drawPictures(layer);
+      if (this.firstDrawing && this.picturesMayWait()) this.drawPicturesLater(layer);
+      else this.drawPictures(layer);
       this.drawText();
       this.drawControls(layer);
       this.drawNotice(layer);
@@ -377,6 +386,18 @@ export abstract class ScreenScene extends Phaser.Scene {
       if (this.textPanel !== panel) return;
       while (made < pieces.length) place();
       finish();
+    });
+  }
+
+  /** Draws the pictures on the next frame, in their place under what is drawn after them now. */
+  private drawPicturesLater(layer: Phaser.GameObjects.Container): void {
+    const at = layer.length;
+    this.time.delayedCall(0, () => {
+      // Drawn again since (or gone): that drawing drew its own.
+      if (this.layer !== layer) return;
+      const before = layer.length;
+      this.drawPictures(layer);
+      layer.list.slice(before).forEach((made, i) => layer.moveTo(made, at + i));
     });
   }
 
