@@ -109,12 +109,18 @@ describe('the final-state hash', () => {
     const [state] = games;
     const hash = hashState(state!);
     expect(hashState({ ...state!, whatIf: {} })).not.toBe(hash);
-    const pending = state!.pending.length > 0 ? state!.pending : [];
-    if (pending.length > 0) {
-      const withHolds = { ...state!, pending: [{ ...pending[0]!, holds: 2 }, ...pending.slice(1)] };
-      expect(hashState(withHolds)).not.toBe(hash);
-    }
     expect(hashState({ ...state!, ending: null })).not.toBe(hash);
+    // A pending effect that holds, or lapses, where it did neither.
+    const withPending = games.find((g) => g.pending.some((p) => p.holds === undefined && !p.lapse));
+    expect(withPending).toBeDefined();
+    const at = withPending!.pending.findIndex((p) => p.holds === undefined && !p.lapse);
+    const changed = (extra: object) => ({
+      ...withPending!,
+      pending: withPending!.pending.map((p, i) => (i === at ? { ...p, ...extra } : p)),
+    });
+    const before = hashState(withPending!);
+    expect(hashState(changed({ holds: 2 }))).not.toBe(before);
+    expect(hashState(changed({ lapse: true }))).not.toBe(before);
   });
 
   it('is the same whatever the order of the keys, and after a trip through JSON', () => {
